@@ -1,0 +1,53 @@
+package io.flaude.cli;
+
+import io.flaude.emulator.FlyEmulator;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code flaude emulator [--port P] [--host H] [--token T]}: a local Fly Machines API until stopped. */
+@Command(name = "emulator", mixinStandardHelpOptions = true,
+        description = {"Serve a local Fly Machines API (apps, volumes, snapshots) on loopback until stopped (Ctrl-C).",
+                "Point any Fly API client at it with FLY_API_HOSTNAME and a token."})
+public final class EmulatorCommand extends CliCommand {
+    @Option(names = {"-p", "--port"}, defaultValue = "4280", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--token", paramLabel = "T", description = "Accept only this token (default: any non-empty token).")
+    String token;
+
+    @Option(names = "--serve-seconds", hidden = true, defaultValue = "0", description = "Stop after this many seconds (tests).")
+    long serveSeconds;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        FlyEmulator emulator = FlyEmulator.builder().host(host).port(port).token(token).start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            emulator.close();
+            stopped.countDown();
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
+        out().println("Fly Machines API emulator listening on " + emulator.baseUri());
+        out().println("  export FLY_API_HOSTNAME=" + emulator.baseUri());
+        out().println(token == null ? "  export FLY_API_TOKEN=anything   (any non-empty token is accepted)"
+                : "  export FLY_API_TOKEN=...   (the token given with --token)");
+        out().println("Stop with Ctrl-C.");
+        out().flush();
+        try {
+            if (serveSeconds > 0) {
+                stopped.await(serveSeconds, TimeUnit.SECONDS);
+            } else {
+                stopped.await();
+            }
+        } finally {
+            emulator.close();
+            Runtime.getRuntime().removeShutdownHook(hook);
+        }
+        return 0;
+    }
+}

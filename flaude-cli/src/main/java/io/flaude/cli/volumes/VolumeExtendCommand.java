@@ -1,0 +1,58 @@
+package io.flaude.cli.volumes;
+
+import io.flaude.cli.AppOption;
+import io.flaude.cli.CliCommand;
+import io.flaude.fly.ExtendedVolume;
+import io.flaude.fly.FlyClient;
+import io.flaude.fly.FlyValidationException;
+import io.flaude.fly.Volumes;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code flaude volumes extend VOL_ID -a APP -s SIZE_GB}: grow only; {@code +N} adds N GB. */
+@Command(name = "extend", mixinStandardHelpOptions = true,
+        description = "Grow a volume to SIZE_GB in total, or by N GB with +N. Fly cannot shrink volumes.")
+public final class VolumeExtendCommand extends CliCommand {
+    @Mixin
+    AppOption app;
+
+    @Parameters(index = "0", paramLabel = "VOL_ID")
+    String volumeId;
+
+    @Option(names = {"-s", "--size"}, required = true, paramLabel = "SIZE_GB",
+            description = "New total size in GB, or +N to add N GB.")
+    String size;
+
+    @Option(names = "--json", description = "Print the volume and needs_restart as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        String appName = app.resolve(root());
+        boolean relative = size.startsWith("+");
+        int n = parse(relative ? size.substring(1) : size);
+        try (FlyClient fly = root().client()) {
+            Volumes volumes = fly.volumes(appName);
+            int total = relative ? volumes.get(volumeId).sizeGb() + n : n;
+            ExtendedVolume r = volumes.extend(volumeId, total);
+            if (json) {
+                printJson(java.util.Map.of("volume", io.flaude.cli.output.JsonOutput.volume(r.volume()),
+                        "needs_restart", r.needsRestart()));
+            } else {
+                out().println("Volume " + r.volume().id() + " is now " + r.volume().sizeGb() + "GB"
+                        + (r.needsRestart() ? "; restart its machine for the filesystem to see the space" : ""));
+            }
+        }
+        return 0;
+    }
+
+    private static int parse(String s) {
+        try {
+            return Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            throw new FlyValidationException("invalid size '" + s + "': give a whole number of GB, or +N");
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package io.flaude.fly;
+
+import io.flaude.fly.internal.BaseUrl;
+import io.flaude.fly.internal.HttpTransport;
+import io.flaude.fly.internal.Pause;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.function.Function;
+
+/**
+ * The entry point: one immutable, thread-safe client over one pooled JDK {@link HttpClient}, meant to
+ * be shared by every call and closed once.
+ *
+ * <p>Token: {@link Builder#token(String)}, else the environment variable {@code FLY_API_TOKEN}; none
+ * is an error before any request. Base URL: {@link Builder#baseUri(URI)}, else
+ * {@code FLY_API_HOSTNAME} (for example {@code http://_api.internal:4280}), else
+ * {@code https://api.machines.dev}; every path is under {@code /v1}.
+ *
+ * <pre>{@code
+ * try (FlyClient fly = FlyClient.create()) {
+ *     Volume v = fly.volumes("my-app").create();
+ *     fly.volumes("my-app").destroy(v.id());
+ * }
+ * }</pre>
+ */
+public final class FlyClient implements AutoCloseable {
+    public static final URI DEFAULT_BASE_URI = URI.create("https://api.machines.dev");
+    public static final String TOKEN_ENV = "FLY_API_TOKEN";
+    public static final String HOSTNAME_ENV = "FLY_API_HOSTNAME";
+    static final String USER_AGENT = "flaude-java/0.1";
+
+    private final HttpTransport http;
+    private final URI baseUri;
+    private final Apps apps;
+
+    private FlyClient(Builder b) {
+        String token = b.token != null && !b.token.isBlank() ? b.token : b.env.apply(TOKEN_ENV);
+        if (token == null || token.isBlank()) {
+            throw new FlyValidationException("No Fly API token: set " + TOKEN_ENV
+                    + " or pass one with FlyClient.builder().token(...) (CLI: -t/--access-token)");
+        }
+        this.baseUri = b.baseUri != null ? b.baseUri : envBaseUri(b.env.apply(HOSTNAME_ENV));
+        HttpClient httpClient = HttpClient.newBuilder()
+                .connectTimeout(b.connectTimeout)
+                .version("https".equalsIgnoreCase(baseUri.getScheme()) ? HttpClient.Version.HTTP_2
+                        : HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        this.http = new HttpTransport(httpClient, new BaseUrl(baseUri, b.resolver), token, b.requestTimeout,
+                b.retryPolicy, b.pause, USER_AGENT);
+        this.apps = new Apps(http);
+    }
+
+    private static URI envBaseUri(String hostname) {
+        if (hostname == null || hostname.isBlank()) {
+            return DEFAULT_BASE_URI;
+        }
+        return parseBaseUri(hostname.strip());
+    }
+
+    static URI parseBaseUri(String value) {
+        String v = value.replaceAll("/+$", "");
+        if (v.endsWith("/v1")) {
+            v = v.substring(0, v.length() - 3);
+        }
+        URI uri;
+        try {
+            uri = new URI(v.contains("://") ? v : "https://" + v);
+        } catch (java.net.URISyntaxException e) {
+            throw new FlyValidationException("invalid Fly API URL '" + value + "': " + e.getReason());
+        }
+        if (uri.getScheme() == null || uri.getRawAuthority() == null
+                || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+            throw new FlyValidationException("invalid Fly API URL '" + value + "': use e.g. https://api.machines.dev");
+        }
+        return uri;
+    }
+
+    /** A client configured from the environment ({@code FLY_API_TOKEN}, {@code FLY_API_HOSTNAME}). */
+    public static FlyClient create() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The apps of the token's organizations. */
+    public Apps apps() {
+        return apps;
+    }
+
+    /** The volumes of {@code app}; the name is checked now, before any request. */
+    public Volumes volumes(String app) {
+        return new Volumes(http, app);
+    }
+
+    /** The base URL requests go to (without {@code /v1}). */
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    /** Releases the pooled connections. */
+    @Override
+    public void close() {
+        http.close();
+    }
+
+    @Override
+    public String toString() {
+        return "FlyClient{baseUri=" + baseUri + ", token=<redacted>}";
+    }
+
+    /** Configures a {@link FlyClient}; unset values come from the environment, then the defaults. */
+    public static final class Builder {
+        private String token;
+        private URI baseUri;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration requestTimeout = Duration.ofSeconds(60);
+        private RetryPolicy retryPolicy = RetryPolicy.none();
+        private Function<String, String> env = System::getenv;
+        private Pause pause = Pause.system();
+        private BaseUrl.Resolver resolver = java.net.InetAddress::getByName;
+
+        private Builder() {
+        }
+
+        /** The Fly API token; a macaroon ({@code fm2_...}) is sent as {@code FlyV1}, others as {@code Bearer}. */
+        public Builder token(String token) {
+            this.token = token;
+            return this;
+        }
+
+        /** The API's base URL, e.g. {@code http://_api.internal:4280} or an emulator's; a trailing {@code /v1} is accepted. */
+        public Builder baseUri(URI baseUri) {
+            this.baseUri = baseUri == null ? null : parseBaseUri(baseUri.toString());
+            return this;
+        }
+
+        public Builder baseUri(String baseUri) {
+            this.baseUri = baseUri == null ? null : parseBaseUri(baseUri);
+            return this;
+        }
+
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
+            return this;
+        }
+
+        /** How long one request may wait for its answer (default 60 s). */
+        public Builder requestTimeout(Duration requestTimeout) {
+            this.requestTimeout = requestTimeout;
+            return this;
+        }
+
+        /** What to do after a failed call; the default never retries. */
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = retryPolicy;
+            return this;
+        }
+
+        /** Where environment variables are read from (tests). */
+        Builder env(Function<String, String> env) {
+            this.env = env;
+            return this;
+        }
+
+        /** How the client sleeps between retries and polls (tests). */
+        Builder pause(Pause pause) {
+            this.pause = pause;
+            return this;
+        }
+
+        /** How host names that the JDK cannot address (e.g. {@code _api.internal}) are resolved (tests). */
+        Builder resolver(BaseUrl.Resolver resolver) {
+            this.resolver = resolver;
+            return this;
+        }
+
+        /** Builds the client; fails with {@link FlyValidationException} when no token can be found. */
+        public FlyClient build() {
+            return new FlyClient(this);
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package io.flaude.fly;
+
+/** The request conflicts with the resource's current state (HTTP 409 or 412): a stale version, a held lease, a failed precondition. */
+public class FlyConflictException extends FlyException {
+    public FlyConflictException(FlyError error, Throwable cause) {
+        super(error, cause);
+    }
+}

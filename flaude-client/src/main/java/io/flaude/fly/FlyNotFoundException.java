@@ -1,0 +1,8 @@
+package io.flaude.fly;
+
+/** The resource does not exist (HTTP 404). */
+public class FlyNotFoundException extends FlyException {
+    public FlyNotFoundException(FlyError error, Throwable cause) {
+        super(error, cause);
+    }
+}

@@ -1,0 +1,13 @@
+package io.flaude.fly;
+
+/** Fly failed to answer the request (HTTP 5xx). */
+public class FlyServerException extends FlyException {
+    public FlyServerException(FlyError error, Throwable cause) {
+        super(error, cause);
+    }
+
+    @Override
+    public boolean retryable() {
+        return true;
+    }
+}

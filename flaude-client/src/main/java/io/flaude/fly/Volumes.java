@@ -1,0 +1,233 @@
+package io.flaude.fly;
+
+import io.flaude.fly.internal.Bodies;
+import io.flaude.fly.internal.FlyRequest;
+import io.flaude.fly.internal.FlyResponse;
+import io.flaude.fly.internal.HttpTransport;
+import io.flaude.fly.internal.Validation;
+import io.flaude.fly.internal.VolumeCodec;
+import io.flaude.fly.internal.Waits;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The volumes of one Fly app: create (with the Python flaude's defaults), list, get, update, extend,
+ * snapshots, fork, restore, destroy (404 means already gone; optionally waiting out the
+ * "volume is currently bound" window), and waits. Every argument is checked before any request.
+ * Obtain it from {@link FlyClient#volumes(String)}; it is immutable and thread-safe.
+ */
+public final class Volumes {
+    private static final Logger LOG = LoggerFactory.getLogger(Volumes.class);
+
+    /** How long {@link #destroy(String, Duration)} waits for a destroyed machine to let go by default. */
+    public static final Duration DEFAULT_DETACH_WAIT = Duration.ofSeconds(90);
+
+    private final HttpTransport http;
+    private final String app;
+    private final String path;
+
+    Volumes(HttpTransport http, String app) {
+        this.http = http;
+        this.app = Validation.appName(app);
+        this.path = "/apps/" + app + "/volumes";
+    }
+
+    /** The app these volumes belong to. */
+    public String app() {
+        return app;
+    }
+
+    /** Creates a volume with the defaults: {@code flaude_session} in {@code iad}, 1 GB. */
+    public Volume create() {
+        return create(VolumeSpec.defaults());
+    }
+
+    /** Creates a volume; fields of {@code spec} left {@code null} are not sent. */
+    public Volume create(VolumeSpec spec) {
+        validate(spec);
+        LOG.info("Creating volume in app '{}' region={} size={}GB", app, spec.region(), spec.sizeGb());
+        FlyResponse r = http.send(FlyRequest.post(path, VolumeCodec.createBody(spec)));
+        Volume volume = VolumeCodec.volume(Bodies.object(r, "create-volume"), app);
+        LOG.info("Volume {} created (region={}, size={}GB)", volume.id(), volume.region(), volume.sizeGb());
+        return volume;
+    }
+
+    /** Every volume the API returns, in every state (destroyed ones are listed for a while). */
+    public List<Volume> list() {
+        return list(VolumeListOptions.ALL);
+    }
+
+    /** Lists volumes, following {@code fly-next-cursor} pages until the last. */
+    public List<Volume> list(VolumeListOptions options) {
+        if (options.pageSize() != 0 && (options.pageSize() < 1 || options.pageSize() > 1000)) {
+            throw new FlyValidationException("invalid page size " + options.pageSize() + ": must be 1-1000");
+        }
+        List<Volume> volumes = new ArrayList<>();
+        String cursor = null;
+        do {
+            FlyRequest request = FlyRequest.get(path);
+            if (options.summary()) {
+                request = request.withQuery("summary", "true");
+            }
+            if (options.pageSize() > 0) {
+                request = request.withQuery("limit", Integer.toString(options.pageSize()));
+            }
+            if (cursor != null) {
+                request = request.withQuery("cursor", cursor);
+            }
+            FlyResponse r = http.send(request);
+            for (JsonNode v : Bodies.array(r, "list-volumes")) {
+                Volume volume = VolumeCodec.volume(v, app);
+                if (!options.excludeGone() || !volume.isGone()) {
+                    volumes.add(volume);
+                }
+            }
+            cursor = r.header("fly-next-cursor");
+        } while (cursor != null && !cursor.isEmpty());
+        return volumes;
+    }
+
+    /** The volume, or {@link FlyNotFoundException}. */
+    public Volume get(String volumeId) {
+        FlyResponse r = http.send(FlyRequest.get(volumePath(volumeId)));
+        return VolumeCodec.volume(Bodies.object(r, "get-volume"), app);
+    }
+
+    /** The volume, or empty when Fly does not know it. */
+    public Optional<Volume> find(String volumeId) {
+        try {
+            return Optional.of(get(volumeId));
+        } catch (FlyNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Changes snapshot retention and/or daily backups; {@code null} fields are left as they are. */
+    public Volume update(String volumeId, VolumeUpdate update) {
+        if (update.snapshotRetention() != null) {
+            Validation.retentionDays(update.snapshotRetention());
+        }
+        FlyResponse r = http.send(FlyRequest.put(volumePath(volumeId), VolumeCodec.updateBody(update)));
+        return VolumeCodec.volume(Bodies.object(r, "update-volume"), app);
+    }
+
+    /** Grows the volume to {@code newSizeGb} in total (Fly refuses to shrink). */
+    public ExtendedVolume extend(String volumeId, int newSizeGb) {
+        Validation.sizeGb(newSizeGb);
+        FlyResponse r = http.send(FlyRequest.put(volumePath(volumeId) + "/extend", VolumeCodec.extendBody(newSizeGb)));
+        JsonNode body = Bodies.object(r, "extend-volume");
+        if (!body.path("volume").isObject()) {
+            throw Bodies.invalid(r, "extend-volume", "no volume in the answer");
+        }
+        return new ExtendedVolume(VolumeCodec.volume(body.path("volume"), app),
+                body.path("needs_restart").asBoolean(false));
+    }
+
+    /** The volume's snapshots, as Fly lists them. */
+    public List<Snapshot> snapshots(String volumeId) {
+        FlyResponse r = http.send(FlyRequest.get(volumePath(volumeId) + "/snapshots"));
+        List<Snapshot> snapshots = new ArrayList<>();
+        for (JsonNode s : Bodies.array(r, "list-snapshots")) {
+            snapshots.add(VolumeCodec.snapshot(s));
+        }
+        return snapshots;
+    }
+
+    /** Asks Fly to take a snapshot now; it appears in {@link #snapshots(String)} once taken. */
+    public void createSnapshot(String volumeId) {
+        http.send(FlyRequest.post(volumePath(volumeId) + "/snapshots", null));
+        LOG.info("Snapshot of volume {} requested", volumeId);
+    }
+
+    /** Forks a volume into a new one with the same name, region and size (read from the source). */
+    public Volume fork(String sourceVolumeId) {
+        Volume source = get(sourceVolumeId);
+        return fork(sourceVolumeId, VolumeSpec.builder().name(source.name()).region(source.region())
+                .sizeGb(Math.max(source.sizeGb(), Validation.MIN_SIZE_GB)).build());
+    }
+
+    /** Forks a volume into a new one described by {@code spec}; it is {@code hydrating}, then {@code created}. */
+    public Volume fork(String sourceVolumeId, VolumeSpec spec) {
+        Validation.volumeId(sourceVolumeId);
+        return create(spec.toBuilder().sourceVolumeId(sourceVolumeId).build());
+    }
+
+    /** Restores a snapshot into a new volume ({@code restoring}, then {@code created}); it must be at least as big as the snapshot's source. */
+    public Volume restore(String snapshotId, VolumeSpec spec) {
+        Validation.snapshotId(snapshotId);
+        return create(spec.toBuilder().snapshotId(snapshotId).build());
+    }
+
+    /**
+     * Destroys the volume. A 404 means it is already gone: that is success ({@code false} is
+     * returned). Any other error is raised, including 412 while a machine still holds it.
+     *
+     * @return true if this call destroyed it, false if it was already gone
+     */
+    public boolean destroy(String volumeId) {
+        return destroy(volumeId, Duration.ZERO);
+    }
+
+    /**
+     * Destroys the volume, retrying with backoff while Fly says it is still bound to a machine (as it
+     * does for up to a minute after the machine is destroyed), until {@code waitForDetach} has passed.
+     */
+    public boolean destroy(String volumeId, Duration waitForDetach) {
+        String url = volumePath(volumeId);
+        return new Waits(http.pause()).retryWhileBound(volumeId, waitForDetach, () -> {
+            try {
+                http.send(FlyRequest.delete(url));
+                LOG.info("Volume {} destroyed", volumeId);
+                return true;
+            } catch (FlyNotFoundException e) {
+                LOG.debug("Volume {} already gone (404)", volumeId);
+                return false;
+            }
+        });
+    }
+
+    /** Waits until the volume is in {@code state}; returns it as last read. */
+    public Volume waitForState(String volumeId, String state, Duration timeout) {
+        return waitUntil(volumeId, v -> v.state().equals(state), "state '" + state + "'", timeout);
+    }
+
+    /** Waits until no machine holds the volume. */
+    public Volume waitForDetach(String volumeId, Duration timeout) {
+        return waitUntil(volumeId, v -> !v.isAttached(), "detached", timeout);
+    }
+
+    /** Polls the volume (backing off from 100 ms to 1 s) until {@code condition} holds, or raises {@link FlyTimeoutException}. */
+    public Volume waitUntil(String volumeId, Predicate<Volume> condition, String description, Duration timeout) {
+        Validation.volumeId(volumeId);
+        return new Waits(http.pause()).poll("volume " + volumeId, description, timeout,
+                () -> get(volumeId), condition, Volume::state);
+    }
+
+    private String volumePath(String volumeId) {
+        return path + "/" + Validation.volumeId(volumeId);
+    }
+
+    private static void validate(VolumeSpec spec) {
+        Validation.volumeName(spec.name());
+        Validation.region(spec.region());
+        Validation.sizeGb(spec.sizeGb());
+        if (spec.snapshotRetention() != null) {
+            Validation.retentionDays(spec.snapshotRetention());
+        }
+        if (spec.fstype() != null) {
+            Validation.fstype(spec.fstype());
+        }
+        if (spec.snapshotId() != null) {
+            Validation.snapshotId(spec.snapshotId());
+        }
+        if (spec.sourceVolumeId() != null) {
+            Validation.volumeId(spec.sourceVolumeId());
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.flaude.fly.internal;
+
+import io.flaude.fly.FlyError;
+import io.flaude.fly.FlyTimeoutException;
+import io.flaude.fly.FlyVolumeBoundException;
+import java.time.Duration;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Deadline-bounded polling and retrying with capped exponential backoff. Not API. */
+public final class Waits {
+    private static final Logger LOG = LoggerFactory.getLogger(Waits.class);
+    private static final Duration FIRST_POLL = Duration.ofMillis(100);
+    private static final Duration MAX_POLL = Duration.ofSeconds(1);
+    private static final Duration FIRST_RETRY = Duration.ofMillis(250);
+    private static final Duration MAX_RETRY = Duration.ofSeconds(5);
+
+    private final Pause pause;
+
+    public Waits(Pause pause) {
+        this.pause = pause;
+    }
+
+    /**
+     * Reads {@code read} until {@code condition} holds and returns that value, or raises
+     * {@link FlyTimeoutException} naming {@code what}, the {@code wanted} state and the last state seen.
+     */
+    public <T> T poll(String what, String wanted, Duration timeout, Supplier<T> read, Predicate<T> condition,
+                      Function<T, String> stateOf) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Duration delay = FIRST_POLL;
+        while (true) {
+            T value = read.get();
+            if (condition.test(value)) {
+                return value;
+            }
+            long left = deadline - System.nanoTime();
+            String state = stateOf.apply(value);
+            if (left <= 0) {
+                throw new FlyTimeoutException(what + " did not become " + wanted + " within "
+                        + timeout.toMillis() + " ms (last state '" + state + "')", state);
+            }
+            sleep(min(delay, left), what);
+            delay = min(delay.multipliedBy(2), MAX_POLL.toNanos());
+        }
+    }
+
+    /** Runs {@code action}, retrying while the volume is still bound to a machine, until {@code wait} has passed. */
+    public <T> T retryWhileBound(String volumeId, Duration wait, Supplier<T> action) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        Duration delay = FIRST_RETRY;
+        while (true) {
+            try {
+                return action.get();
+            } catch (FlyVolumeBoundException bound) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw bound;
+                }
+                Duration next = min(delay, left);
+                LOG.info("Volume {} is still bound to machine {}; retrying in {} ms", volumeId,
+                        bound.machineId().orElse("?"), next.toMillis());
+                pause.sleep(next, bound.error());
+                delay = min(delay.multipliedBy(2), MAX_RETRY.toNanos());
+            }
+        }
+    }
+
+    private void sleep(Duration d, String what) {
+        pause.sleep(d, new FlyError(0, "", "WAIT", what, null, null));
+    }
+
+    private static Duration min(Duration d, long nanos) {
+        return d.toNanos() <= nanos ? d : Duration.ofNanos(nanos);
+    }
+}

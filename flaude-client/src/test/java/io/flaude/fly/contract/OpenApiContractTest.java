@@ -1,0 +1,158 @@
+package io.flaude.fly.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.networknt.schema.Error;
+import io.flaude.emulator.Exchange;
+import io.flaude.emulator.FlyEmulator;
+import io.flaude.fly.Apps;
+import io.flaude.fly.FlyClient;
+import io.flaude.fly.FlyException;
+import io.flaude.fly.Guest;
+import io.flaude.fly.Snapshot;
+import io.flaude.fly.Volume;
+import io.flaude.fly.VolumeListOptions;
+import io.flaude.fly.VolumeSpec;
+import io.flaude.fly.VolumeUpdate;
+import io.flaude.fly.Volumes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Mechanically checks both sides against Fly's OpenAPI spec: every request body the client sent and
+ * every response the emulator gave, across every apps and volumes operation and their error paths.
+ */
+class OpenApiContractTest {
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final OpenApiSpec SPEC = new OpenApiSpec();
+    private static FlyEmulator emulator;
+    private static List<Exchange> exchanges;
+
+    @BeforeAll
+    static void exerciseEveryOperation() {
+        emulator = FlyEmulator.builder().forkHydrationDelay(Duration.ofMillis(50)).restoreDelay(Duration.ofMillis(50)).start();
+        try (FlyClient fly = FlyClient.builder().baseUri(emulator.baseUri()).token(emulator.token()).build()) {
+            fly.apps().ensure("contract-app", Apps.DEFAULT_ORG);
+            fly.apps().list(Apps.DEFAULT_ORG);
+            expectFailure(() -> fly.apps().create("contract-app", Apps.DEFAULT_ORG));
+            Volumes volumes = fly.volumes("contract-app");
+            Volume v = volumes.create();
+            volumes.create(VolumeSpec.builder().name("full").region("ord").sizeGb(2).encrypted(true).fstype("ext4")
+                    .requireUniqueZone(false).uniqueZoneAppWide(false).snapshotRetention(7).autoBackupEnabled(true)
+                    .compute(new Guest("shared", 1, 256)).computeImage("flaude:1").build());
+            volumes.list();
+            volumes.list(new VolumeListOptions(true, true, 1));
+            volumes.get(v.id());
+            volumes.update(v.id(), new VolumeUpdate(10, false));
+            volumes.extend(v.id(), 3);
+            expectFailure(() -> volumes.extend(v.id(), 2));
+            volumes.createSnapshot(v.id());
+            List<Snapshot> snapshots = volumes.snapshots(v.id());
+            Volume restored = volumes.restore(snapshots.get(0).id(), VolumeSpec.builder().sizeGb(3).build());
+            Volume fork = volumes.fork(v.id());
+            volumes.waitForState(fork.id(), "created", Duration.ofSeconds(5));
+            expectFailure(() -> volumes.create(VolumeSpec.builder().region("xyz").build()));
+            emulator.attachVolumeForTest("contract-app", v.id(), "3d8d413b29d089");
+            expectFailure(() -> volumes.destroy(v.id()));
+            emulator.detachVolumeForTest("contract-app", v.id());
+            volumes.destroy(v.id());
+            volumes.destroy(restored.id());
+            volumes.destroy(v.id());
+            expectFailure(() -> volumes.get("vol_unknown000000000"));
+            fly.apps().delete("contract-app", false);
+            expectFailure(() -> fly.volumes("contract-app").list());
+        }
+        exchanges = emulator.journal().exchanges();
+    }
+
+    @AfterAll
+    static void stop() {
+        emulator.close();
+    }
+
+    private static void expectFailure(Runnable call) {
+        try {
+            call.run();
+        } catch (FlyException expected) {
+            return;
+        }
+        throw new AssertionError("the call was expected to fail");
+    }
+
+    @Test
+    void every_exchange_is_a_documented_operation() {
+        assertThat(exchanges).allSatisfy(e ->
+                assertThat(SPEC.operation(e.method(), e.path())).as(e.method() + " " + e.path()).isPresent());
+    }
+
+    @Test
+    void the_scenario_covers_every_apps_and_volumes_operation_the_client_offers() {
+        assertThat(exchanges).extracting(e -> SPEC.operation(e.method(), e.path()).orElseThrow().id())
+                .contains("Apps_create", "Apps_show", "Apps_list", "Apps_delete", "Volumes_create", "Volumes_list",
+                        "Volumes_get_by_id", "Volumes_update", "Volume_delete", "Volumes_extend",
+                        "Volumes_list_snapshots", "createVolumeSnapshot");
+    }
+
+    @Test
+    void every_request_body_the_client_sent_matches_the_spec() {
+        List<String> problems = new ArrayList<>();
+        for (Exchange e : exchanges) {
+            if (e.requestBody().isEmpty()) {
+                continue;
+            }
+            OpenApiSpec.Operation op = SPEC.operation(e.method(), e.path()).orElseThrow();
+            JsonNode schema = op.requestSchema().orElseThrow(() -> new AssertionError(op.id() + " takes no body"));
+            report(problems, "request " + op.id(), SPEC.validate(SPEC.schema(schema), MAPPER.readTree(e.requestBody())));
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void every_emulator_response_matches_the_spec_for_its_status() {
+        List<String> problems = new ArrayList<>();
+        int checked = 0;
+        for (Exchange e : exchanges) {
+            OpenApiSpec.Operation op = SPEC.operation(e.method(), e.path()).orElseThrow();
+            if (e.status() >= 400) {
+                report(problems, op.id() + " " + e.status(), SPEC.validate(SPEC.component("ErrorResponse"), body(e)));
+                assertThat(body(e).path("error").isString()).as(op.id() + " error body").isTrue();
+                checked++;
+                continue;
+            }
+            assertThat(op.documents(e.status())).as(op.id() + " answered " + e.status()).isTrue();
+            var schema = op.responseSchema(e.status());
+            if (schema.isPresent()) {
+                report(problems, op.id() + " " + e.status(), SPEC.validate(SPEC.schema(schema.get()), body(e)));
+                checked++;
+            }
+        }
+        assertThat(problems).isEmpty();
+        assertThat(checked).isGreaterThan(20);
+    }
+
+    @Test
+    void every_response_carries_a_fly_request_id() {
+        assertThat(exchanges).allSatisfy(e -> assertThat(e.responseHeaders()).containsKey("fly-request-id"));
+    }
+
+    @Test
+    void the_validator_rejects_a_body_that_breaks_the_spec() {
+        JsonNode wrong = MAPPER.readTree("{\"id\":\"vol_x\",\"size_gb\":\"one\",\"host_status\":\"sideways\"}");
+
+        assertThat(SPEC.validate(SPEC.component("Volume"), wrong)).hasSize(2);
+    }
+
+    private static JsonNode body(Exchange e) {
+        return MAPPER.readTree(e.responseBody());
+    }
+
+    private static void report(List<String> problems, String what, List<Error> errors) {
+        errors.forEach(err -> problems.add(what + ": " + err));
+    }
+}
