@@ -1,0 +1,68 @@
+package io.flaude.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.flaude.fly.FlyClient;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class DemoAndToolsCliTest {
+
+    @Test
+    void demo_walks_the_lifecycle_and_proves_nothing_is_left() {
+        CliRun run = CliRun.of(Map.of(), "demo");
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).contains("1. ensure app", "2. create volume with the defaults", "name=flaude_session region=iad size=1GB",
+                "4. extend to 2 GB", "5. snapshot", "6. fork", "hydrating -> created", "7. destroy both",
+                "0 live volume(s)", "Done: nothing leaked.");
+    }
+
+    @Test
+    void the_emulator_command_prints_its_url_and_serves_any_fly_client() throws Exception {
+        CompletableFuture<CliRun> serving = CompletableFuture.supplyAsync(
+                () -> CliRun.of(Map.of(), "emulator", "--port", "0", "--serve-seconds", "3"));
+        CliRun run = serving.get();
+
+        assertThat(run.code()).isZero();
+        Matcher url = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)").matcher(run.out());
+        assertThat(url.find()).as(run.out()).isTrue();
+        assertThat(run.out()).contains("FLY_API_HOSTNAME=" + url.group(1));
+    }
+
+    @Test
+    void the_bench_prints_both_variants_side_by_side_with_ratios() {
+        CliRun run = CliRun.of(Map.of(), "bench", "volumes", "--ops", "12", "--warmup", "4", "-c", "2");
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).contains("bare HTTP", "flaude client", "ratio flaude/bare", "requests/s",
+                "create p50 / p99 ms", "list p50 / p99 ms", "embedded emulator");
+    }
+
+    @Test
+    void a_client_reaches_the_emulator_while_the_command_serves() throws Exception {
+        var out = new java.io.StringWriter();
+        var cli = FlaudeCli.commandLine(new java.io.PrintWriter(out, true), new java.io.PrintWriter(new java.io.StringWriter()), Map.of());
+        Thread server = Thread.ofVirtual().start(() -> cli.execute("emulator", "--port", "0", "--serve-seconds", "5", "--token", "tok"));
+        String base = awaitUrl(out);
+        try (FlyClient fly = FlyClient.builder().baseUri(base).token("tok").build()) {
+            assertThat(fly.apps().ensure("via-cli", "personal").name()).isEqualTo("via-cli");
+        }
+        server.join();
+    }
+
+    private static String awaitUrl(java.io.StringWriter out) throws InterruptedException {
+        Pattern p = Pattern.compile("listening on (http://\\S+)");
+        for (int i = 0; i < 100; i++) {
+            Matcher m = p.matcher(out.toString());
+            if (m.find()) {
+                return m.group(1);
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the emulator never printed its URL: " + out);
+    }
+}

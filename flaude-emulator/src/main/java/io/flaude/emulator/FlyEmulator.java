@@ -1,0 +1,212 @@
+package io.flaude.emulator;
+
+import com.sun.net.httpserver.HttpServer;
+import io.flaude.emulator.internal.EmulatorConfig;
+import io.flaude.emulator.internal.FlyApi;
+import io.flaude.emulator.internal.Ids;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A local Fly.io Machines API (apps, volumes and snapshots) served over real HTTP, on loopback by
+ * default, with state in memory. Point any Fly client at {@link #baseUri()} and it behaves like
+ * {@code https://api.machines.dev}: the same paths under {@code /v1}, status codes, error bodies,
+ * {@code fly-request-id} headers, soft deletes, paging and settling states. {@link #journal()} shows
+ * what was asked and answered, {@link #faults()} scripts failures, and {@link #close()} stops it.
+ * Instances are independent and cheap enough to start one per test.
+ */
+public final class FlyEmulator implements AutoCloseable {
+    private final FlyApi api;
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final URI baseUri;
+    private final String token;
+    private final Journal journal = new Journal();
+    private final Faults faults = new Faults();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private FlyEmulator(Builder builder) {
+        api = new FlyApi(new EmulatorConfig(builder.orgSlug, builder.forkHydrationDelay, builder.restoreDelay,
+                builder.snapshotDelay));
+        token = builder.token != null ? builder.token : Ids.token();
+        executor = Executors.newVirtualThreadPerTaskExecutor();
+        try {
+            server = HttpServer.create(new InetSocketAddress(builder.host, builder.port), 0);
+        } catch (IOException e) {
+            executor.shutdownNow();
+            throw new UncheckedIOException("cannot listen on " + builder.host + ":" + builder.port, e);
+        }
+        server.createContext("/", new FrontDoor(api, new TokenCheck(builder.token), journal, faults));
+        server.setExecutor(executor);
+        server.start();
+        baseUri = uri(builder.host, server.getAddress().getPort());
+    }
+
+    /** Starts an emulator on 127.0.0.1 and a free port that accepts any non-empty token. */
+    public static FlyEmulator start() {
+        return builder().start();
+    }
+
+    /** A builder for an emulator with non-default settings. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The base URL, without {@code /v1}, e.g. {@code http://127.0.0.1:53817}. */
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    /** The configured token, or a generated one when none was configured (any non-empty one works then). */
+    public String token() {
+        return token;
+    }
+
+    /** Every request received so far, with its answer. */
+    public Journal journal() {
+        return journal;
+    }
+
+    /** Where to script failures for the next requests. */
+    public Faults faults() {
+        return faults;
+    }
+
+    /** Forgets every app, volume, snapshot, journaled exchange and scripted fault. */
+    public void reset() {
+        api.reset();
+        journal.clear();
+        faults.clear();
+    }
+
+    /**
+     * Test support until machines are emulated: marks a live volume as mounted by {@code machineId},
+     * as creating a machine with that mount would. Deleting it then fails with 412, and extending it
+     * answers {@code needs_restart: true}.
+     *
+     * @throws IllegalArgumentException when the app or the live volume does not exist
+     */
+    public void attachVolumeForTest(String app, String volumeId, String machineId) {
+        api.setAttachment(app, volumeId, Objects.requireNonNull(machineId, "machineId"));
+    }
+
+    /**
+     * Test support until machines are emulated: clears a volume's {@code attached_machine_id}, as
+     * destroying its machine would.
+     *
+     * @throws IllegalArgumentException when the app or the live volume does not exist
+     */
+    public void detachVolumeForTest(String app, String volumeId) {
+        api.setAttachment(app, volumeId, null);
+    }
+
+    /** Stops the server at once, dropping requests in flight. Calling it again does nothing. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            server.stop(0);
+            executor.shutdownNow();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "FlyEmulator[" + baseUri + "]";
+    }
+
+    private static URI uri(String host, int port) {
+        try {
+            // The URI constructor puts an IPv6 literal in brackets.
+            return new URI("http", null, host, port, null, null, null);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("not a usable host: " + host, e);
+        }
+    }
+
+    /** Settings for {@link FlyEmulator}; every one has a default. */
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port;
+        private String token;
+        private String orgSlug = "personal";
+        private Duration forkHydrationDelay = Duration.ofMillis(300);
+        private Duration restoreDelay = Duration.ofMillis(300);
+        private Duration snapshotDelay = Duration.ZERO;
+
+        private Builder() {}
+
+        /** The address to listen on; default {@code 127.0.0.1}. */
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host, "host");
+            return this;
+        }
+
+        /** The port to listen on; default 0, a free ephemeral port. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException("port must be 0-65535: " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /**
+         * The only token to accept, sent as {@code Bearer <token>} or {@code FlyV1 <token>}; null (the
+         * default) accepts any non-empty token.
+         */
+        public Builder token(String token) {
+            if (token != null && token.isBlank()) {
+                throw new IllegalArgumentException("token must not be blank; use null to accept any token");
+            }
+            this.token = token;
+            return this;
+        }
+
+        /** The slug of the emulator's one organization; default {@code personal}. */
+        public Builder orgSlug(String orgSlug) {
+            if (Objects.requireNonNull(orgSlug, "orgSlug").isBlank()) {
+                throw new IllegalArgumentException("orgSlug must not be blank");
+            }
+            this.orgSlug = orgSlug;
+            return this;
+        }
+
+        /** How long a forked volume stays {@code hydrating} before it is {@code created}; default 300 ms. */
+        public Builder forkHydrationDelay(Duration delay) {
+            this.forkHydrationDelay = nonNegative(delay);
+            return this;
+        }
+
+        /** How long a restored volume stays {@code restoring} before it is {@code created}; default 300 ms. */
+        public Builder restoreDelay(Duration delay) {
+            this.restoreDelay = nonNegative(delay);
+            return this;
+        }
+
+        /** How long a new snapshot takes to appear in the volume's snapshot list; default 0. */
+        public Builder snapshotDelay(Duration delay) {
+            this.snapshotDelay = nonNegative(delay);
+            return this;
+        }
+
+        /** Starts the server; it listens once this returns. */
+        public FlyEmulator start() {
+            return new FlyEmulator(this);
+        }
+
+        private static Duration nonNegative(Duration delay) {
+            if (Objects.requireNonNull(delay, "delay").isNegative()) {
+                throw new IllegalArgumentException("delay must not be negative: " + delay);
+            }
+            return delay;
+        }
+    }
+}

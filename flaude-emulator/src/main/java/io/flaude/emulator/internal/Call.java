@@ -1,0 +1,35 @@
+package io.flaude.emulator.internal;
+
+import java.util.Map;
+
+/** One routed request, ready to be served: the operation it addresses and how to answer it. */
+public final class Call {
+    private final String operation;
+    private final Router.Handler handler;
+    private final Map<String, String> params;
+    private final ApiResponse refusal;
+
+    Call(String operation, Router.Handler handler, Map<String, String> params, ApiResponse refusal) {
+        this.operation = operation;
+        this.handler = handler;
+        this.params = params;
+        this.refusal = refusal;
+    }
+
+    /** The spec operationId this request addresses, or null when no route matched. */
+    public String operation() {
+        return operation;
+    }
+
+    /** Applies the request to the emulator's state and returns the answer. */
+    public ApiResponse serve(String rawQuery, String body) {
+        if (handler == null) {
+            return refusal;
+        }
+        try {
+            return handler.handle(new ApiRequest(params, rawQuery, body));
+        } catch (ApiError e) {
+            return e.toResponse();
+        }
+    }
+}

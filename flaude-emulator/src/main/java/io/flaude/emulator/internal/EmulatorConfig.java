@@ -1,0 +1,21 @@
+package io.flaude.emulator.internal;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The behaviour settings of one emulator, fixed at start.
+ *
+ * @param orgSlug the only organization this emulator knows
+ * @param forkHydrationDelay how long a fork stays {@code hydrating}
+ * @param restoreDelay how long a restore stays {@code restoring}
+ * @param snapshotDelay how long a new snapshot stays out of the list
+ */
+public record EmulatorConfig(String orgSlug, Duration forkHydrationDelay, Duration restoreDelay, Duration snapshotDelay) {
+    public EmulatorConfig {
+        Objects.requireNonNull(orgSlug, "orgSlug");
+        Objects.requireNonNull(forkHydrationDelay, "forkHydrationDelay");
+        Objects.requireNonNull(restoreDelay, "restoreDelay");
+        Objects.requireNonNull(snapshotDelay, "snapshotDelay");
+    }
+}
