@@ -34,9 +34,8 @@ public final class AppsCommand implements Runnable {
                 .row("Volumes", app.volumeCount()).print(out);
     }
 
-    /** {@code flaude apps ensure APP [--org ORG] [--json]}: get the app, or create it. */
-    @Command(name = "ensure", mixinStandardHelpOptions = true, description = "Create the app unless it exists.")
-    public static final class Ensure extends CliCommand {
+    /** An apps command: {@code APP}, {@code --org}, {@code --json}, and a client opened for the call. */
+    abstract static class AppCommand extends CliCommand {
         @Parameters(index = "0", paramLabel = "APP")
         String app;
 
@@ -46,38 +45,38 @@ public final class AppsCommand implements Runnable {
         @Option(names = "--json", description = "Print the app as JSON.")
         boolean json;
 
+        /** The app to print, or empty when there is none. */
+        abstract Optional<App> run(Apps apps);
+
         @Override
-        public Integer call() {
+        public final Integer call() {
             try (FlyClient fly = root().client()) {
-                print(fly.apps().ensure(app, org), json, out());
+                Optional<App> result = run(fly.apps());
+                if (result.isEmpty()) {
+                    err().println("Error: no app named " + app);
+                    return 1;
+                }
+                print(result.get(), json, out());
             }
             return 0;
         }
     }
 
-    /** {@code flaude apps show APP [--json]}: exit 1 when there is no such app. */
-    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show an app.")
-    public static final class Show extends CliCommand {
-        @Parameters(index = "0", paramLabel = "APP")
-        String app;
-
-        @Option(names = {"-o", "--org"}, description = "Accepted for symmetry with ensure; apps are looked up by name.")
-        String org;
-
-        @Option(names = "--json", description = "Print the app as JSON.")
-        boolean json;
-
+    /** {@code flaude apps ensure APP [--org ORG] [--json]}: get the app, or create it. */
+    @Command(name = "ensure", mixinStandardHelpOptions = true, description = "Create the app unless it exists.")
+    public static final class Ensure extends AppCommand {
         @Override
-        public Integer call() {
-            try (FlyClient fly = root().client()) {
-                Optional<App> found = fly.apps().find(app);
-                if (found.isEmpty()) {
-                    err().println("Error: no app named " + app);
-                    return 1;
-                }
-                print(found.get(), json, out());
-            }
-            return 0;
+        Optional<App> run(Apps apps) {
+            return Optional.of(apps.ensure(app, org));
+        }
+    }
+
+    /** {@code flaude apps show APP [--json]}: exit 1 when there is no such app. */
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show an app (the org is not needed to find it).")
+    public static final class Show extends AppCommand {
+        @Override
+        Optional<App> run(Apps apps) {
+            return apps.find(app);
         }
     }
 }

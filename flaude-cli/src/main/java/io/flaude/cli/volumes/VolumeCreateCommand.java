@@ -1,23 +1,16 @@
 package io.flaude.cli.volumes;
 
-import io.flaude.cli.AppOption;
-import io.flaude.cli.CliCommand;
-import io.flaude.fly.FlyClient;
 import io.flaude.fly.Volume;
 import io.flaude.fly.VolumeSpec;
 import io.flaude.fly.Volumes;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code flaude volumes create [NAME] -a APP ...}. */
 @Command(name = "create", mixinStandardHelpOptions = true,
         description = "Create a volume (defaults: name flaude_session, region iad, 1 GB).")
-public final class VolumeCreateCommand extends CliCommand {
-    @Mixin
-    AppOption app;
-
+public final class VolumeCreateCommand extends VolumeCommand {
     @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", defaultValue = VolumeSpec.DEFAULT_NAME,
             description = "Volume name: 1-30 lowercase letters, digits, underscores (default: ${DEFAULT-VALUE}).")
     String name;
@@ -46,27 +39,18 @@ public final class VolumeCreateCommand extends CliCommand {
     @Option(names = "--snapshot-retention", paramLabel = "DAYS", description = "Days to keep daily snapshots, 1-60 (Fly's default: 5).")
     Integer snapshotRetention;
 
-    @Option(names = "--json", description = "Print the volume as JSON.")
-    boolean json;
-
     @Override
-    public Integer call() {
-        String appName = app.resolve(root());
+    int run(Volumes volumes) {
         VolumeSpec spec = VolumeSpec.builder().name(name).region(region).sizeGb(sizeGb)
                 .snapshotId(snapshotId).sourceVolumeId(forkFrom)
                 .encrypted(noEncryption ? Boolean.FALSE : null)
                 .requireUniqueZone(requireUniqueZone).snapshotRetention(snapshotRetention).build();
-        try (FlyClient fly = root().client()) {
-            Volumes volumes = fly.volumes(appName);
-            Volume v = volumes.create(spec);
-            if (json) {
-                printJson(v);
-            } else {
-                out().println("Created volume " + v.id() + " (" + v.name() + ", " + v.sizeGb() + "GB in "
-                        + v.region() + ", state " + v.state() + ")");
-                VolumeView.details(v, out());
-            }
-        }
+        Volume v = volumes.create(spec);
+        print(v, () -> {
+            out().println("Created volume " + v.id() + " (" + v.name() + ", " + v.sizeGb() + "GB in "
+                    + v.region() + ", state " + v.state() + ")");
+            VolumeView.details(v, out());
+        });
         return 0;
     }
 }

@@ -1,24 +1,18 @@
 package io.flaude.cli.volumes;
 
-import io.flaude.cli.AppOption;
-import io.flaude.cli.CliCommand;
-import io.flaude.fly.FlyClient;
 import io.flaude.fly.FlyException;
 import io.flaude.fly.Volumes;
+import io.flaude.fly.internal.Validation;
 import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code flaude volumes destroy VOL_ID... -a APP [--wait-detach]}: an already-gone volume is success. */
 @Command(name = "destroy", aliases = {"delete", "rm"}, mixinStandardHelpOptions = true,
         description = "Destroy volumes. One that is already gone counts as destroyed. Does not ask for confirmation.")
-public final class VolumeDestroyCommand extends CliCommand {
-    @Mixin
-    AppOption app;
-
+public final class VolumeDestroyCommand extends VolumeCommand {
     @Parameters(index = "0..*", arity = "1..*", paramLabel = "VOL_ID")
     List<String> volumeIds;
 
@@ -33,21 +27,17 @@ public final class VolumeDestroyCommand extends CliCommand {
     boolean yes;
 
     @Override
-    public Integer call() {
-        String appName = app.resolve(root());
+    int run(Volumes volumes) {
+        volumeIds.forEach(Validation::volumeId);
         Duration wait = waitDetach ? Duration.ofSeconds(detachTimeoutSeconds) : Duration.ZERO;
         int code = 0;
-        try (FlyClient fly = root().client()) {
-            Volumes volumes = fly.volumes(appName);
-            volumeIds.forEach(io.flaude.fly.internal.Validation::volumeId);
-            for (String id : volumeIds) {
-                try {
-                    boolean destroyed = volumes.destroy(id, wait);
-                    out().println(destroyed ? "Destroyed volume " + id : "Volume " + id + " was already gone");
-                } catch (FlyException e) {
-                    err().println("Error: " + e.getMessage());
-                    code = 1;
-                }
+        for (String id : volumeIds) {
+            try {
+                boolean destroyed = volumes.destroy(id, wait);
+                out().println(destroyed ? "Destroyed volume " + id : "Volume " + id + " was already gone");
+            } catch (FlyException e) {
+                err().println("Error: " + e.getMessage());
+                code = 1;
             }
         }
         return code;

@@ -1,23 +1,18 @@
 package io.flaude.cli.volumes;
 
-import io.flaude.cli.AppOption;
-import io.flaude.cli.CliCommand;
+import io.flaude.cli.output.JsonOutput;
 import io.flaude.fly.ExtendedVolume;
-import io.flaude.fly.FlyClient;
 import io.flaude.fly.FlyValidationException;
 import io.flaude.fly.Volumes;
+import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code flaude volumes extend VOL_ID -a APP -s SIZE_GB}: grow only; {@code +N} adds N GB. */
 @Command(name = "extend", mixinStandardHelpOptions = true,
         description = "Grow a volume to SIZE_GB in total, or by N GB with +N. Fly cannot shrink volumes.")
-public final class VolumeExtendCommand extends CliCommand {
-    @Mixin
-    AppOption app;
-
+public final class VolumeExtendCommand extends VolumeCommand {
     @Parameters(index = "0", paramLabel = "VOL_ID")
     String volumeId;
 
@@ -25,26 +20,15 @@ public final class VolumeExtendCommand extends CliCommand {
             description = "New total size in GB, or +N to add N GB.")
     String size;
 
-    @Option(names = "--json", description = "Print the volume and needs_restart as JSON.")
-    boolean json;
-
     @Override
-    public Integer call() {
-        String appName = app.resolve(root());
+    int run(Volumes volumes) {
         boolean relative = size.startsWith("+");
         int n = parse(relative ? size.substring(1) : size);
-        try (FlyClient fly = root().client()) {
-            Volumes volumes = fly.volumes(appName);
-            int total = relative ? volumes.get(volumeId).sizeGb() + n : n;
-            ExtendedVolume r = volumes.extend(volumeId, total);
-            if (json) {
-                printJson(java.util.Map.of("volume", io.flaude.cli.output.JsonOutput.volume(r.volume()),
-                        "needs_restart", r.needsRestart()));
-            } else {
-                out().println("Volume " + r.volume().id() + " is now " + r.volume().sizeGb() + "GB"
-                        + (r.needsRestart() ? "; restart its machine for the filesystem to see the space" : ""));
-            }
-        }
+        int total = relative ? volumes.get(volumeId).sizeGb() + n : n;
+        ExtendedVolume r = volumes.extend(volumeId, total);
+        print(Map.of("volume", JsonOutput.volume(r.volume()), "needs_restart", r.needsRestart()),
+                () -> out().println("Volume " + r.volume().id() + " is now " + r.volume().sizeGb() + "GB"
+                        + (r.needsRestart() ? "; restart its machine for the filesystem to see the space" : "")));
         return 0;
     }
 

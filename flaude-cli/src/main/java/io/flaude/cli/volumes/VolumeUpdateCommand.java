@@ -1,23 +1,17 @@
 package io.flaude.cli.volumes;
 
-import io.flaude.cli.AppOption;
-import io.flaude.cli.CliCommand;
-import io.flaude.fly.FlyClient;
 import io.flaude.fly.FlyValidationException;
 import io.flaude.fly.Volume;
 import io.flaude.fly.VolumeUpdate;
+import io.flaude.fly.Volumes;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code flaude volumes update VOL_ID -a APP [--snapshot-retention N] [--scheduled-snapshots=BOOL]}. */
 @Command(name = "update", mixinStandardHelpOptions = true,
         description = "Change a volume's snapshot retention or scheduled snapshots.")
-public final class VolumeUpdateCommand extends CliCommand {
-    @Mixin
-    AppOption app;
-
+public final class VolumeUpdateCommand extends VolumeCommand {
     @Parameters(index = "0", paramLabel = "VOL_ID")
     String volumeId;
 
@@ -28,24 +22,14 @@ public final class VolumeUpdateCommand extends CliCommand {
             description = "Take daily snapshots (true or false).")
     Boolean scheduledSnapshots;
 
-    @Option(names = "--json", description = "Print the volume as JSON.")
-    boolean json;
-
     @Override
-    public Integer call() {
+    int run(Volumes volumes) {
         if (snapshotRetention == null && scheduledSnapshots == null) {
             throw new FlyValidationException("nothing to update: pass --snapshot-retention N and/or --scheduled-snapshots=BOOL");
         }
-        String appName = app.resolve(root());
-        try (FlyClient fly = root().client()) {
-            Volume v = fly.volumes(appName).update(volumeId, new VolumeUpdate(snapshotRetention, scheduledSnapshots));
-            if (json) {
-                printJson(v);
-            } else {
-                out().println("Updated volume " + v.id() + ": snapshot retention " + v.snapshotRetention()
-                        + " days, scheduled snapshots " + v.autoBackupEnabled());
-            }
-        }
+        Volume v = volumes.update(volumeId, new VolumeUpdate(snapshotRetention, scheduledSnapshots));
+        print(v, () -> out().println("Updated volume " + v.id() + ": snapshot retention " + v.snapshotRetention()
+                + " days, scheduled snapshots " + v.autoBackupEnabled()));
         return 0;
     }
 }
