@@ -33,6 +33,15 @@ public final class FlyEmulator implements AutoCloseable {
     private final Faults faults = new Faults();
     private final AtomicBoolean closed = new AtomicBoolean();
 
+    static {
+        // The JDK server writes headers and body separately; with Nagle's algorithm on, a body that
+        // follows the headers waits for the client's delayed ACK (about 40 ms per larger answer).
+        // Fly answers at network speed, so the emulator turns Nagle off unless the user chose otherwise.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private FlyEmulator(Builder builder) {
         api = new FlyApi(new EmulatorConfig(builder.orgSlug, builder.forkHydrationDelay, builder.restoreDelay,
                 builder.snapshotDelay));
