@@ -14,17 +14,26 @@ import java.util.function.Supplier;
 final class VolumeBench {
     static final List<String> OPS = List.of("create", "get", "list", "destroy");
 
-    /** Requests per second over the whole run, and each operation's latencies. */
-    record Result(double requestsPerSecond, Map<String, Latencies> latencies) {
+    /** What one variant measured, over all its rounds: latencies per operation and time spent. */
+    static final class Tally {
+        final Map<String, Latencies> latencies = new LinkedHashMap<>();
+        private long nanos;
+        private long requests;
+
+        Tally(int capacity) {
+            OPS.forEach(op -> latencies.put(op, new Latencies(capacity)));
+        }
+
+        double requestsPerSecond() {
+            return requests / (nanos / 1e9);
+        }
     }
 
     private VolumeBench() {
     }
 
-    /** {@code workers} run {@code cycles} cycles in all, each on its own {@link VolumeOps}. */
-    static Result run(Supplier<VolumeOps> opsPerWorker, int cycles, int workers) throws InterruptedException {
-        Map<String, Latencies> latencies = new LinkedHashMap<>();
-        OPS.forEach(op -> latencies.put(op, new Latencies(cycles)));
+    /** {@code workers} run {@code cycles} cycles in all, each on its own {@link VolumeOps}; adds to {@code tally}. */
+    static void run(Supplier<VolumeOps> opsPerWorker, int cycles, int workers, Tally tally) throws InterruptedException {
         List<VolumeOps> all = new ArrayList<>();
         for (int w = 0; w < workers; w++) {
             all.add(opsPerWorker.get());
@@ -35,7 +44,7 @@ final class VolumeBench {
             for (int w = 0; w < workers; w++) {
                 VolumeOps ops = all.get(w);
                 int share = cycles / workers + (w < cycles % workers ? 1 : 0);
-                futures.add(pool.submit(() -> cycle(ops, share, latencies)));
+                futures.add(pool.submit(() -> cycle(ops, share, tally.latencies)));
             }
             for (Future<?> f : futures) {
                 f.get();
@@ -45,8 +54,8 @@ final class VolumeBench {
         } finally {
             all.forEach(VolumeOps::close);
         }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        return new Result(cycles * OPS.size() / seconds, latencies);
+        tally.nanos += System.nanoTime() - started;
+        tally.requests += (long) cycles * OPS.size();
     }
 
     private static void cycle(VolumeOps ops, int count, Map<String, Latencies> latencies) {

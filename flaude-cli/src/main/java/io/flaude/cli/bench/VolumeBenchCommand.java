@@ -6,7 +6,10 @@ import io.flaude.fly.Apps;
 import io.flaude.fly.FlyClient;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -18,6 +21,9 @@ import picocli.CommandLine.Option;
         description = {"Time create+get+list+destroy cycles through bare HTTP and through the flaude client.",
                 "Uses an embedded emulator unless --api-url is given (then -t or FLY_API_TOKEN is needed)."})
 public final class VolumeBenchCommand extends CliCommand {
+    /** The variants take turns in this many rounds, so neither always meets a fuller server. */
+    private static final int ROUNDS = 10;
+
     @Option(names = {"-c", "--concurrency"}, defaultValue = "4", description = "Concurrent workers (default: ${DEFAULT-VALUE}).")
     int concurrency;
 
@@ -27,7 +33,7 @@ public final class VolumeBenchCommand extends CliCommand {
     @Option(names = "--warmup", defaultValue = "200", description = "Unmeasured cycles per variant first (default: ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--app-prefix", defaultValue = "flaude-bench", description = "Apps used: PREFIX-raw-N and PREFIX-client-N.")
+    @Option(names = "--app-prefix", defaultValue = "flaude-bench", description = "Apps used: PREFIX-<variant>-<round>-<worker> (default: ${DEFAULT-VALUE}).")
     String appPrefix;
 
     @Override
@@ -40,31 +46,43 @@ public final class VolumeBenchCommand extends CliCommand {
         try (FlyClient setup = emulator == null ? root().client()
                 : FlyClient.builder().baseUri(emulator.baseUri()).token(emulator.token()).build()) {
             String token = emulator == null ? tokenForRaw() : emulator.token();
-            URI base = setup.baseUri();
-            for (int w = 0; w < concurrency; w++) {
-                setup.apps().ensure(appPrefix + "-raw-" + w, Apps.DEFAULT_ORG);
-                setup.apps().ensure(appPrefix + "-client-" + w, Apps.DEFAULT_ORG);
-            }
-            AtomicInteger rawWorker = new AtomicInteger();
-            AtomicInteger clientWorker = new AtomicInteger();
-            java.util.function.Supplier<VolumeOps> raw =
-                    () -> new RawOps(base, appPrefix + "-raw-" + rawWorker.getAndIncrement() % concurrency, token);
-            java.util.function.Supplier<VolumeOps> client = () -> new ClientOps(
-                    FlyClient.builder().baseUri(base).token(token).build(),
-                    appPrefix + "-client-" + clientWorker.getAndIncrement() % concurrency);
             if (warmup > 0) {
-                VolumeBench.run(raw, warmup, concurrency);
-                VolumeBench.run(client, warmup, concurrency);
+                VolumeBench.run(ops(setup, "raw-warmup", token, true), warmup, concurrency, new VolumeBench.Tally(warmup));
+                VolumeBench.run(ops(setup, "client-warmup", token, false), warmup, concurrency, new VolumeBench.Tally(warmup));
             }
-            VolumeBench.Result rawResult = VolumeBench.run(raw, cycles, concurrency);
-            VolumeBench.Result clientResult = VolumeBench.run(client, cycles, concurrency);
-            print(base + (emulator == null ? "" : " (embedded emulator)"), rawResult, clientResult);
+            VolumeBench.Tally rawTally = new VolumeBench.Tally(cycles);
+            VolumeBench.Tally clientTally = new VolumeBench.Tally(cycles);
+            int rounds = Math.min(ROUNDS, cycles);
+            for (int r = 0; r < rounds; r++) {
+                int share = cycles / rounds + (r < cycles % rounds ? 1 : 0);
+                VolumeBench.run(ops(setup, "raw-" + r, token, true), share, concurrency, rawTally);
+                VolumeBench.run(ops(setup, "client-" + r, token, false), share, concurrency, clientTally);
+            }
+            print(setup.baseUri() + (emulator == null ? "" : " (embedded emulator)"), rawTally, clientTally);
         } finally {
             if (emulator != null) {
                 emulator.close();
             }
         }
         return 0;
+    }
+
+    /**
+     * Fresh apps for one round, one per worker, and a supplier of workers on them. Fly lists destroyed
+     * volumes for a day, so reusing apps would make every list longer than any real app's.
+     */
+    private Supplier<VolumeOps> ops(FlyClient setup, String round, String token, boolean raw) {
+        List<String> apps = new ArrayList<>();
+        for (int w = 0; w < concurrency; w++) {
+            apps.add(setup.apps().ensure(appPrefix + "-" + round + "-" + w, Apps.DEFAULT_ORG).name());
+        }
+        AtomicInteger next = new AtomicInteger();
+        URI base = setup.baseUri();
+        return () -> {
+            String app = apps.get(next.getAndIncrement() % apps.size());
+            return raw ? new RawOps(base, app, token)
+                    : new ClientOps(FlyClient.builder().baseUri(base).token(token).build(), app);
+        };
     }
 
     private String tokenForRaw() {
@@ -75,16 +93,16 @@ public final class VolumeBenchCommand extends CliCommand {
         return t;
     }
 
-    private void print(String target, VolumeBench.Result raw, VolumeBench.Result client) {
+    private void print(String target, VolumeBench.Tally raw, VolumeBench.Tally client) {
         PrintWriter out = out();
-        out.printf("flaude bench volumes: %d create+get+list+destroy cycles per variant, concurrency %d, %s%n",
-                cycles, concurrency, target);
+        out.printf("flaude bench volumes: %d create+get+list+destroy cycles per variant, concurrency %d,"
+                + " variants alternating in %d rounds, %s%n", cycles, concurrency, Math.min(ROUNDS, cycles), target);
         out.printf("%-22s %18s %18s %20s%n", "", "bare HTTP", "flaude client", "ratio flaude/bare");
         out.printf("%-22s %18.0f %18.0f %20.2f%n", "requests/s", raw.requestsPerSecond(),
                 client.requestsPerSecond(), client.requestsPerSecond() / raw.requestsPerSecond());
         for (String op : VolumeBench.OPS) {
-            Latencies r = raw.latencies().get(op);
-            Latencies c = client.latencies().get(op);
+            Latencies r = raw.latencies.get(op);
+            Latencies c = client.latencies.get(op);
             out.printf("%-22s %18s %18s %20s%n", op + " p50 / p99 ms",
                     ms(r.percentileMillis(50), r.percentileMillis(99)),
                     ms(c.percentileMillis(50), c.percentileMillis(99)),

@@ -67,9 +67,13 @@ public final class Json {
             return null;
         }
         try {
-            return java.time.OffsetDateTime.parse(v.stringValue()).toInstant();
+            return Instant.parse(v.stringValue());
         } catch (DateTimeParseException e) {
-            return null;
+            try {
+                return java.time.OffsetDateTime.parse(v.stringValue()).toInstant();
+            } catch (DateTimeParseException notAnOffsetEither) {
+                return null;
+            }
         }
     }
 }
