@@ -15,11 +15,12 @@ import java.util.List;
 import picocli.CommandLine.Command;
 
 /**
- * {@code flaude demo}: the volume lifecycle a session relies on, end to end, against the emulator
- * started in this process. Each step prints what the API answered; any failure exits 1.
+ * {@code flaude demo}: the volume lifecycle a session relies on, then a two-turn session, end to end,
+ * against the emulator started in this process. Each step prints what happened; any failure exits 1.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Walk the volume lifecycle a session relies on, on the embedded Fly API emulator.")
+        description = {"Walk the volume lifecycle, then a two-turn session, on the embedded Fly API emulator",
+                "(its machines run a simulated Claude that keeps the real image's contract)."})
 public final class DemoCommand extends CliCommand {
     static final String APP = "flaude-demo";
 
@@ -28,7 +29,7 @@ public final class DemoCommand extends CliCommand {
         PrintWriter out = out();
         try (FlyEmulator emulator = FlyEmulator.start();
              FlyClient fly = FlyClient.builder().baseUri(emulator.baseUri()).token(emulator.token()).build()) {
-            out.println("flaude demo: the volume lifecycle of a session, on the embedded Fly API emulator at "
+            out.println("flaude demo: volumes, then a two-turn session, on the embedded Fly API emulator at "
                     + emulator.baseUri());
             App app = fly.apps().ensure(APP, Apps.DEFAULT_ORG);
             step(out, 1, "ensure app", app.name() + " (id " + app.id() + ", org " + app.orgSlug() + ")");
@@ -64,13 +65,14 @@ public final class DemoCommand extends CliCommand {
             if (!live.isEmpty()) {
                 throw new IllegalStateException("volumes left behind: " + ids(live));
             }
+            new SessionDemo(fly, APP, out).run(9);
             out.println("Done: nothing leaked.");
         }
         return 0;
     }
 
-    private static void step(PrintWriter out, int n, String what, String result) {
-        out.printf("%d. %-32s %s%n", n, what, result);
+    static void step(PrintWriter out, int n, String what, String result) {
+        out.printf("%2d. %-34s %s%n", n, what, result);
         out.flush();
     }
 

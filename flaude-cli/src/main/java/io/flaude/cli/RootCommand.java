@@ -3,6 +3,8 @@ package io.flaude.cli;
 import io.flaude.cli.apps.AppsCommand;
 import io.flaude.cli.bench.BenchCommand;
 import io.flaude.cli.image.ImageCommand;
+import io.flaude.cli.machines.MachinesCommand;
+import io.flaude.cli.sessions.SessionsCommand;
 import io.flaude.cli.volumes.VolumesCommand;
 import io.flaude.fly.FlyClient;
 import java.util.Map;
@@ -16,8 +18,9 @@ import picocli.CommandLine.Spec;
 /** {@code flaude}: the root command and the global options every subcommand accepts. */
 @Command(name = "flaude", mixinStandardHelpOptions = true, version = "flaude 0.1.0",
         description = "Run Claude Code on Fly.io Machines; Fly Volumes keep sessions alive between prompts.",
-        subcommands = {VolumesCommand.class, AppsCommand.class, EmulatorCommand.class, DemoCommand.class,
-                BenchCommand.class, ImageCommand.class, HelpCommand.class},
+        subcommands = {RunCommand.class, SessionsCommand.class, MachinesCommand.class, VolumesCommand.class,
+                AppsCommand.class, EmulatorCommand.class, DemoCommand.class, BenchCommand.class, ImageCommand.class,
+                HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success (destroying an already-gone volume is success)",
                 "1:the Fly API or the run failed (stderr names the status and Fly's message)",
@@ -72,6 +75,11 @@ public final class RootCommand implements Runnable {
             b.baseUri(url);
         }
         return b.build();
+    }
+
+    /** The session store: SQLite under {@code $FLAUDE_HOME} (default {@code ~/.flaude}). */
+    public io.flaude.agent.SessionStore sessionStore() {
+        return new io.flaude.agent.SqliteSessionStore(io.flaude.agent.SqliteSessionStore.defaultFile(env("FLAUDE_HOME")));
     }
 
     /** The {@code -t} token given on the command line, if any (not the environment). Never print it. */

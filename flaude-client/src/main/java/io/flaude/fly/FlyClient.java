@@ -26,6 +26,8 @@ import java.util.function.Function;
  */
 public final class FlyClient implements AutoCloseable {
     public static final URI DEFAULT_BASE_URI = URI.create("https://api.machines.dev");
+    /** Fly's logs API, which the public Machines API does not serve. */
+    public static final URI DEFAULT_LOGS_BASE_URI = URI.create("https://api.fly.io");
     public static final String TOKEN_ENV = "FLY_API_TOKEN";
     public static final String HOSTNAME_ENV = "FLY_API_HOSTNAME";
     static final String USER_AGENT = "flaude-java/0.1";
@@ -47,8 +49,10 @@ public final class FlyClient implements AutoCloseable {
                         : HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        this.http = new HttpTransport(httpClient, new BaseUrl(baseUri, b.resolver), token, b.requestTimeout,
-                b.retryPolicy, b.pause, USER_AGENT);
+        URI logsUri = b.logsBaseUri != null ? b.logsBaseUri
+                : baseUri.equals(DEFAULT_BASE_URI) ? DEFAULT_LOGS_BASE_URI : baseUri;
+        this.http = new HttpTransport(httpClient, new BaseUrl(baseUri, "/v1", b.resolver),
+                new BaseUrl(logsUri, "/api/v1", b.resolver), token, b.requestTimeout, b.retryPolicy, b.pause, USER_AGENT);
         this.apps = new Apps(http);
     }
 
@@ -96,6 +100,16 @@ public final class FlyClient implements AutoCloseable {
         return new Volumes(http, app);
     }
 
+    /** The machines of {@code app}; the name is checked now, before any request. */
+    public Machines machines(String app) {
+        return new Machines(http, app);
+    }
+
+    /** The logs of {@code app}'s machines, from Fly's logs API. */
+    public Logs logs(String app) {
+        return new Logs(http, app);
+    }
+
     /** The base URL requests go to (without {@code /v1}). */
     public URI baseUri() {
         return baseUri;
@@ -122,6 +136,7 @@ public final class FlyClient implements AutoCloseable {
         private Function<String, String> env = System::getenv;
         private Pause pause = Pause.system();
         private BaseUrl.Resolver resolver = java.net.InetAddress::getByName;
+        private URI logsBaseUri;
 
         private Builder() {
         }
@@ -140,6 +155,16 @@ public final class FlyClient implements AutoCloseable {
 
         public Builder baseUri(String baseUri) {
             this.baseUri = baseUri == null ? null : parseBaseUri(baseUri);
+            return this;
+        }
+
+        /**
+         * Where Fly's logs API ({@code /api/v1/apps/{app}/logs}) is served: by default
+         * {@code https://api.fly.io} when the Machines API is the public one, else the same host as the
+         * Machines API (the private API host, or an emulator).
+         */
+        public Builder logsBaseUri(URI logsBaseUri) {
+            this.logsBaseUri = logsBaseUri == null ? null : parseBaseUri(logsBaseUri.toString());
             return this;
         }
 

@@ -6,7 +6,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code flaude bench ...}: benchmarks that print figures. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print figures.",
-        subcommands = {VolumeBenchCommand.class})
+        subcommands = {VolumeBenchCommand.class, SessionBenchCommand.class})
 public final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;

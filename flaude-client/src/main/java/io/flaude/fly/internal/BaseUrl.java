@@ -8,7 +8,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 
 /**
- * The base URL requests go to, ending in {@code /v1}. Fly's private API host {@code _api.internal}
+ * The base URL requests go to, ending in an API prefix such as {@code /v1}. Fly's private API host {@code _api.internal}
  * has an underscore, which {@link URI} treats as no host at all and the JDK HTTP client refuses; such
  * a host is resolved once, on first use, and requests go to its address. Not API.
  */
@@ -27,11 +27,11 @@ public final class BaseUrl {
     private final Resolver resolver;
     private volatile String resolved;
 
-    public BaseUrl(URI baseUri, Resolver resolver) {
-        this.display = baseUri.toString().replaceAll("/+$", "") + "/v1";
+    public BaseUrl(URI baseUri, String suffix, Resolver resolver) {
+        this.display = baseUri.toString().replaceAll("/+$", "") + suffix;
         this.resolver = resolver;
         this.scheme = baseUri.getScheme();
-        this.pathPrefix = (baseUri.getRawPath() == null ? "" : baseUri.getRawPath().replaceAll("/+$", "")) + "/v1";
+        this.pathPrefix = (baseUri.getRawPath() == null ? "" : baseUri.getRawPath().replaceAll("/+$", "")) + suffix;
         if (baseUri.getHost() != null) {
             this.host = null;
             this.portSuffix = "";

@@ -28,6 +28,7 @@ public final class HttpTransport implements AutoCloseable {
 
     private final HttpClient http;
     private final BaseUrl base;
+    private final BaseUrl logsBase;
     private final String authorization;
     private final Duration requestTimeout;
     private final RetryPolicy retryPolicy;
@@ -35,10 +36,11 @@ public final class HttpTransport implements AutoCloseable {
     private final Pause pause;
     private final String userAgent;
 
-    public HttpTransport(HttpClient http, BaseUrl base, String token, Duration requestTimeout,
+    public HttpTransport(HttpClient http, BaseUrl base, BaseUrl logsBase, String token, Duration requestTimeout,
                          RetryPolicy retryPolicy, Pause pause, String userAgent) {
         this.http = http;
         this.base = base;
+        this.logsBase = logsBase;
         this.authorization = AuthHeader.of(token);
         this.requestTimeout = requestTimeout;
         this.retryPolicy = retryPolicy;
@@ -69,12 +71,14 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     private FlyResponse sendOnce(FlyRequest request) {
-        String url = base.display() + pathAndQuery(request);
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base.forRequest(request.method()) + pathAndQuery(request)))
-                .timeout(requestTimeout)
+        BaseUrl target = request.logsApi() ? logsBase : base;
+        String url = target.display() + pathAndQuery(request);
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(target.forRequest(request.method()) + pathAndQuery(request)))
+                .timeout(timeout(request))
                 .header("Authorization", authorization)
                 .header("Accept", "application/json")
                 .header("User-Agent", userAgent);
+        request.headers().forEach(b::header);
         if (request.body() != null) {
             b.header("Content-Type", "application/json")
                     .method(request.method(), HttpRequest.BodyPublishers.ofString(Json.write(request.body())));
@@ -86,7 +90,7 @@ public final class HttpTransport implements AutoCloseable {
         try {
             r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (HttpTimeoutException e) {
-            throw transportFailure(request, url, "no answer within " + requestTimeout.toSeconds() + " s", e);
+            throw transportFailure(request, url, "no answer within " + timeout(request).toMillis() + " ms", e);
         } catch (IOException e) {
             throw transportFailure(request, url, describe(e), e);
         } catch (InterruptedException e) {
@@ -100,6 +104,12 @@ public final class HttpTransport implements AutoCloseable {
             throw errors.decode(response);
         }
         return response;
+    }
+
+    /** A long-poll ({@code /wait?timeout=N}) may take N seconds before answering, plus the usual margin. */
+    private Duration timeout(FlyRequest request) {
+        String wait = request.path().endsWith("/wait") ? request.query().get("timeout") : null;
+        return wait == null ? requestTimeout : requestTimeout.plusSeconds(Long.parseLong(wait));
     }
 
     private FlyTransportException transportFailure(FlyRequest request, String url, String detail, Exception cause) {

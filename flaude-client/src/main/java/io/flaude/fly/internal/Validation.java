@@ -15,6 +15,7 @@ public final class Validation {
     private static final Pattern REGION = Pattern.compile("[a-z]{3}");
     private static final Pattern VOLUME_ID = Pattern.compile("vol_[A-Za-z0-9]{1,64}");
     private static final Pattern SNAPSHOT_ID = Pattern.compile("vs_[A-Za-z0-9]{1,64}");
+    private static final Pattern MACHINE_ID = Pattern.compile("[a-z0-9]{1,32}");
     private static final Pattern ORG = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
     public static final int MIN_SIZE_GB = 1;
@@ -45,6 +46,10 @@ public final class Validation {
 
     public static String snapshotId(String id) {
         return matching(id, SNAPSHOT_ID, "snapshot id", "snapshot ids look like vs_4LNvXLLK0P6tk6KgqoexaBw");
+    }
+
+    public static String machineId(String id) {
+        return matching(id, MACHINE_ID, "machine id", "machine ids look like 3d8d413b29d089");
     }
 
     public static String orgSlug(String org) {

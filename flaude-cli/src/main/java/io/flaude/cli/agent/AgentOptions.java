@@ -1,0 +1,56 @@
+package io.flaude.cli.agent;
+
+import io.flaude.agent.AgentConfig;
+import io.flaude.agent.OutputFormat;
+import io.flaude.agent.Repo;
+import io.flaude.cli.RootCommand;
+import io.flaude.fly.FlyValidationException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/**
+ * What a machine running Claude needs from the command line: the prompt, repos, region, extra env,
+ * image and output format; the credentials come from the environment ({@code CLAUDE_CODE_OAUTH_TOKEN},
+ * {@code GITHUB_USERNAME}, {@code GITHUB_TOKEN}), never from flags, so they stay out of shell history.
+ */
+public final class AgentOptions {
+    @Option(names = "--prompt", required = true, paramLabel = "TEXT", description = "What to ask Claude.")
+    String prompt;
+
+    @Option(names = "--repo", paramLabel = "URL", description = "A git repository to clone (repeatable).")
+    List<String> repos = List.of();
+
+    @Option(names = {"-r", "--region"}, defaultValue = AgentConfig.DEFAULT_REGION, description = "Region (default: ${DEFAULT-VALUE}).")
+    String region;
+
+    @Option(names = "--env", paramLabel = "KEY=VALUE", description = "Extra machine env (repeatable).")
+    Map<String, String> env = new LinkedHashMap<>();
+
+    @Option(names = "--image", defaultValue = AgentConfig.DEFAULT_IMAGE, description = "Machine image (default: ${DEFAULT-VALUE}).")
+    String image;
+
+    @Option(names = "--output-format", defaultValue = "TEXT", paramLabel = "FORMAT",
+            description = "Claude's output format: ${COMPLETION-CANDIDATES} (default: text).")
+    OutputFormat outputFormat;
+
+    public String prompt() {
+        return prompt;
+    }
+
+    public Map<String, String> env() {
+        return env;
+    }
+
+    /** The config, with credentials from the environment; a missing Claude token is a usage error. */
+    public AgentConfig toConfig(RootCommand root) {
+        String token = root.env("CLAUDE_CODE_OAUTH_TOKEN");
+        if (token == null) {
+            throw new FlyValidationException("no Claude token: set CLAUDE_CODE_OAUTH_TOKEN (see `claude setup-token`)");
+        }
+        return AgentConfig.builder().image(image).claudeToken(token)
+                .github(root.env("GITHUB_USERNAME"), root.env("GITHUB_TOKEN")).prompt(prompt)
+                .repos(repos.stream().map(Repo::of).toList()).region(region).env(env).outputFormat(outputFormat).build();
+    }
+}

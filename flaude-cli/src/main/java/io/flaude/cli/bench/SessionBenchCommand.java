@@ -1,0 +1,129 @@
+package io.flaude.cli.bench;
+
+import io.flaude.agent.AgentConfig;
+import io.flaude.agent.InMemorySessionStore;
+import io.flaude.agent.Session;
+import io.flaude.agent.SessionOptions;
+import io.flaude.agent.Sessions;
+import io.flaude.cli.CliCommand;
+import io.flaude.emulator.FlyEmulator;
+import io.flaude.fly.Apps;
+import io.flaude.fly.FlyClient;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code flaude bench sessions}: the time a turn costs on top of the agent (the agent exits at once),
+ * and the heap held by many live sessions in one JVM. Always on an embedded emulator, whose own
+ * memory is included in the heap figure.
+ */
+@Command(name = "sessions", mixinStandardHelpOptions = true,
+        description = {"Turn overhead (the agent exits at once) and the heap of many live sessions in one JVM,",
+                "on an embedded emulator (its memory counts in the heap figure)."})
+public final class SessionBenchCommand extends CliCommand {
+    private static final String APP = "flaude-bench-sessions";
+
+    @Option(names = "--turns", defaultValue = "200", description = "Turns timed on one session (default: ${DEFAULT-VALUE}).")
+    int turns;
+
+    @Option(names = "--sessions", defaultValue = "1000", description = "Live sessions held at once (default: ${DEFAULT-VALUE}).")
+    int sessionCount;
+
+    @Option(names = "--parallel", defaultValue = "64", description = "Sessions created at a time (default: ${DEFAULT-VALUE}).")
+    int parallel;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = out();
+        try (FlyEmulator emulator = FlyEmulator.builder().detachDelay(Duration.ofMillis(50)).start();
+             FlyClient fly = FlyClient.builder().baseUri(emulator.baseUri()).token(emulator.token()).build()) {
+            fly.apps().ensure(APP, Apps.DEFAULT_ORG);
+            Sessions sessions = new Sessions(fly, new InMemorySessionStore(), Duration.ofSeconds(30));
+            AgentConfig config = AgentConfig.builder().claudeToken("bench-token").prompt("hi")
+                    .env(Map.of("FLAUDE_EMULATOR_SLEEP_MS", "0")).build();
+            SessionOptions options = SessionOptions.DEFAULTS.withTurnTimeout(Duration.ofMinutes(2));
+            out.printf("flaude bench sessions on an embedded emulator (%s)%n", emulator.baseUri());
+            timeTurns(sessions, config, options, out);
+            emulator.journal().clear();
+            holdMany(sessions, config, options, () -> emulator.journal().clear(), out);
+        }
+        return 0;
+    }
+
+    private void timeTurns(Sessions sessions, AgentConfig config, SessionOptions options, PrintWriter out) {
+        Session s = sessions.create(APP, config, options, null).session();
+        Latencies latencies = new Latencies(turns);
+        for (int i = 0; i < turns + 20; i++) {
+            long t0 = System.nanoTime();
+            sessions.turn(s.sessionId(), "turn " + i, options.turnTimeout(), null);
+            if (i >= 20) {
+                latencies.record(System.nanoTime() - t0);
+            }
+        }
+        sessions.destroy(s.sessionId());
+        out.printf("turn latency over %d turns (after 20 warm-up), agent exits at once: p50 %.1f ms, p99 %.1f ms"
+                + "  (goal p50 <= 50 ms; the Python flaude polls every 2 s)%n",
+                turns, latencies.percentileMillis(50), latencies.percentileMillis(99));
+    }
+
+    /** @param forgetJournal drops the emulator's request journal (a test aid, not session state) before measuring */
+    private void holdMany(Sessions sessions, AgentConfig config, SessionOptions options, Runnable forgetJournal,
+                          PrintWriter out) throws Exception {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        long before = usedAfterGc(memory);
+        long started = System.nanoTime();
+        List<Session> live = new ArrayList<>();
+        Semaphore slots = new Semaphore(parallel);
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Session>> futures = new ArrayList<>();
+            for (int i = 0; i < sessionCount; i++) {
+                futures.add(pool.submit(() -> {
+                    slots.acquire();
+                    try {
+                        return sessions.create(APP, config, options, null).session();
+                    } finally {
+                        slots.release();
+                    }
+                }));
+            }
+            for (Future<Session> f : futures) {
+                live.add(f.get());
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        forgetJournal.run();
+        long held = usedAfterGc(memory) - before;
+        out.printf("%d live sessions created in %.1f s (%d at a time, each: volume, machine, first turn); heap they hold,"
+                + " client and emulator together: %d MB (goal <= 256 MB)%n", live.size(), seconds, parallel, held >> 20);
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            live.forEach(s -> pool.submit(() -> {
+                slots.acquireUninterruptibly();
+                try {
+                    return sessions.destroy(s.sessionId());
+                } finally {
+                    slots.release();
+                }
+            }));
+        }
+        out.printf("all %d sessions destroyed; %d left in the store%n", live.size(), sessions.list().size());
+    }
+
+    private static long usedAfterGc(MemoryMXBean memory) throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        return memory.getHeapMemoryUsage().getUsed();
+    }
+}

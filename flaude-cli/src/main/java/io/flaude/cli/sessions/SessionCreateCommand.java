@@ -1,0 +1,56 @@
+package io.flaude.cli.sessions;
+
+import io.flaude.agent.SessionOptions;
+import io.flaude.agent.Sessions;
+import io.flaude.agent.TurnResult;
+import io.flaude.cli.AppOption;
+import io.flaude.cli.agent.AgentOptions;
+import io.flaude.cli.agent.DurationConverter;
+import io.flaude.cli.agent.LiveOutput;
+import io.flaude.cli.output.JsonOutput;
+import io.flaude.fly.FlyClient;
+import java.time.Duration;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code flaude sessions create -a APP --prompt TEXT ...}: volume, machine, first turn. */
+@Command(name = "create", mixinStandardHelpOptions = true,
+        description = {"Create a session and run its first turn; on any failure nothing is left behind.",
+                "Credentials from env: CLAUDE_CODE_OAUTH_TOKEN (required), GITHUB_USERNAME, GITHUB_TOKEN."})
+public final class SessionCreateCommand extends SessionCommand {
+    @Mixin
+    AppOption app;
+
+    @Mixin
+    AgentOptions agent;
+
+    @Option(names = "--volume-size", defaultValue = "1", paramLabel = "GB", description = "Volume size (default: ${DEFAULT-VALUE} GB).")
+    int volumeSizeGb;
+
+    @Option(names = "--ttl", converter = DurationConverter.class, paramLabel = "DUR", description = "Expire after this long (e.g. 24h).")
+    Duration ttl;
+
+    @Option(names = "--idle-timeout", converter = DurationConverter.class, paramLabel = "DUR", description = "Expire after this long without a turn.")
+    Duration idleTimeout;
+
+    @Option(names = "--timeout", defaultValue = "30m", converter = DurationConverter.class, description = "How long the first turn may take (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Override
+    int run(Sessions sessions, FlyClient fly) {
+        String appName = app.resolve(root());
+        var config = agent.toConfig(root());
+        SessionOptions options = new SessionOptions(volumeSizeGb, ttl, idleTimeout, timeout);
+        try (LiveOutput live = new LiveOutput(out(), err(), !json, LiveOutput.onTerminal(), "creating session")) {
+            TurnResult t = sessions.create(appName, config, options, live);
+            if (json) {
+                printJson(JsonOutput.turn(t.session(), t.result()));
+            } else {
+                err().println("Session " + t.session().sessionId() + " ready (machine " + t.session().machineId()
+                        + ", volume " + t.session().volumeId() + ")");
+            }
+        }
+        return 0;
+    }
+}

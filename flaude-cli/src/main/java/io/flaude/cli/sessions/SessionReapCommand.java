@@ -1,0 +1,44 @@
+package io.flaude.cli.sessions;
+
+import io.flaude.agent.ReapAction;
+import io.flaude.agent.Sessions;
+import io.flaude.cli.AppOption;
+import io.flaude.cli.agent.DurationConverter;
+import io.flaude.cli.output.Table;
+import io.flaude.fly.FlyClient;
+import java.time.Duration;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code flaude sessions reap -a APP [--dry-run] [--grace DUR]}. */
+@Command(name = "reap", mixinStandardHelpOptions = true,
+        description = {"Destroy expired sessions and orphans (session volumes and flaude machines with no live session).",
+                "Orphans younger than --grace are kept, so work in progress is safe."})
+public final class SessionReapCommand extends SessionCommand {
+    @Mixin
+    AppOption app;
+
+    @Option(names = "--dry-run", description = "Only report what would be destroyed.")
+    boolean dryRun;
+
+    @Option(names = "--grace", defaultValue = "1h", converter = DurationConverter.class,
+            description = "Leave orphans younger than this (default: ${DEFAULT-VALUE}).")
+    Duration grace;
+
+    @Override
+    int run(Sessions sessions, FlyClient fly) {
+        List<ReapAction> actions = sessions.reap(app.resolve(root()), dryRun, grace);
+        if (json) {
+            printJson(actions);
+        } else if (actions.isEmpty()) {
+            out().println("Nothing to reap");
+        } else {
+            Table t = new Table("KIND", "ID", "REASON", dryRun ? "WOULD DESTROY" : "DESTROYED", "ERROR");
+            actions.forEach(a -> t.row(a.kind(), a.id(), a.reason(), dryRun ? "yes" : a.done(), a.error()));
+            t.print(out());
+        }
+        return actions.stream().anyMatch(a -> a.error() != null) ? 1 : 0;
+    }
+}

@@ -1,0 +1,29 @@
+package io.flaude.cli.sessions;
+
+import io.flaude.agent.Session;
+import io.flaude.agent.Sessions;
+import io.flaude.cli.output.Table;
+import io.flaude.fly.FlyClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code flaude sessions show SESSION_ID [--json]}. */
+@Command(name = "show", mixinStandardHelpOptions = true, description = "Show one session.")
+public final class SessionShowCommand extends SessionCommand {
+    @Parameters(index = "0", paramLabel = "SESSION_ID")
+    String sessionId;
+
+    @Override
+    int run(Sessions sessions, FlyClient fly) {
+        Session s = sessions.resume(sessionId);
+        if (json) {
+            printJson(s);
+            return 0;
+        }
+        new Table("FIELD", "VALUE").row("Session", s.sessionId()).row("App", s.app()).row("State", s.state())
+                .row("Machine", s.machineId()).row("Volume", s.volumeId()).row("Region", s.region())
+                .row("Mount path", s.mountPath()).row("Created at", s.createdAt()).row("Last turn at", s.lastTurnAt())
+                .row("TTL", s.ttl()).row("Idle timeout", s.idleTimeout()).print(out());
+        return 0;
+    }
+}

@@ -1,0 +1,54 @@
+package io.flaude.cli.sessions;
+
+import io.flaude.agent.RunFailedException;
+import io.flaude.agent.Session;
+import io.flaude.agent.Sessions;
+import io.flaude.agent.TurnResult;
+import io.flaude.cli.agent.DurationConverter;
+import io.flaude.cli.agent.LiveOutput;
+import io.flaude.cli.output.JsonOutput;
+import io.flaude.fly.FlyClient;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code flaude sessions turn SESSION_ID --prompt TEXT}: the next turn; exit 1 if it fails. */
+@Command(name = "turn", mixinStandardHelpOptions = true,
+        description = "Run the next turn of a session; it continues from the transcript on the volume.")
+public final class SessionTurnCommand extends SessionCommand {
+    @Parameters(index = "0", paramLabel = "SESSION_ID")
+    String sessionId;
+
+    @Option(names = "--prompt", required = true, paramLabel = "TEXT", description = "What to ask Claude next.")
+    String prompt;
+
+    @Option(names = {"-a", "--app"}, paramLabel = "APP",
+            description = "The session's app: lets a session the store lost be found again from Fly.")
+    String app;
+
+    @Option(names = "--env", paramLabel = "KEY=VALUE", description = "Extra machine env for this turn (repeatable).")
+    Map<String, String> env = new LinkedHashMap<>();
+
+    @Option(names = "--timeout", defaultValue = "30m", converter = DurationConverter.class, description = "How long the turn may take (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Override
+    int run(Sessions sessions, FlyClient fly) {
+        Session session = app != null ? sessions.resume(app, sessionId) : sessions.resume(sessionId);
+        try (LiveOutput live = new LiveOutput(out(), err(), !json, LiveOutput.onTerminal(), "turn of " + sessionId)) {
+            TurnResult t = sessions.turn(session.sessionId(), prompt, env, timeout, live);
+            if (json) {
+                printJson(JsonOutput.turn(t.session(), t.result()));
+            }
+        } catch (RunFailedException e) {
+            if (json) {
+                printJson(JsonOutput.turn(sessions.resume(sessionId), e.result()));
+            }
+            throw e;
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,47 @@
+package io.flaude.agent.internal;
+
+import io.flaude.agent.RunResult;
+import io.flaude.fly.FlyClient;
+import io.flaude.fly.FlyNotFoundException;
+import io.flaude.fly.Machine;
+import io.flaude.fly.Machines;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Waits for one started instance to stop while following its logs, then reads the outcome. Shared
+ * by one-shot runs and session turns, so both follow the same rules. Not API.
+ */
+public final class Execution {
+    /** How long to keep reading logs after the machine stopped, for the exit marker to arrive. */
+    static final Duration LOG_GRACE = Duration.ofSeconds(3);
+
+    private Execution() {
+    }
+
+    /**
+     * @param started  the machine as the create or update call answered (its instance and timestamp)
+     * @param follower already started on this instance's lines
+     */
+    public static RunResult await(FlyClient fly, String app, Machine started, LogFollower follower, Duration timeout) {
+        Machines machines = fly.machines(app);
+        Instant since = started.updatedAt() != null ? started.updatedAt() : started.createdAt();
+        Optional<Machine> after;
+        try {
+            machines.waitFor(started.id(), "stopped", started.instanceId(), timeout);
+            after = machines.find(started.id());
+        } catch (FlyNotFoundException vanished) {
+            after = Optional.empty();
+        }
+        List<String> lines = follower.finish(after.isPresent() && !after.get().isGone() ? LOG_GRACE : Duration.ZERO);
+        return Outcome.of(started.id(), started.instanceId(), after, since, lines);
+    }
+
+    /** A follower for a machine's whole output, from its first line, reading live. */
+    public static LogFollower follow(FlyClient fly, String app, String machineId, Consumer<String> onLine) {
+        return LogFollower.fromStart(fly.logs(app), machineId, onLine).start();
+    }
+}

@@ -1,0 +1,65 @@
+package io.flaude.agent.internal;
+
+import io.flaude.fly.FlyException;
+import io.flaude.fly.Lease;
+import io.flaude.fly.Machines;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Holds a machine's Fly lease for the length of a turn: refreshes it at half its TTL on a virtual
+ * thread, and releases it on close (also after an interrupt). Not API.
+ */
+public final class LeaseKeeper implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LeaseKeeper.class);
+
+    private final Machines machines;
+    private final String machineId;
+    private final Duration ttl;
+    private final Thread refresher;
+    private volatile Lease lease;
+
+    public LeaseKeeper(Machines machines, String machineId, Lease lease, Duration ttl) {
+        this.machines = machines;
+        this.machineId = machineId;
+        this.lease = lease;
+        this.ttl = ttl;
+        this.refresher = Thread.ofVirtual().name("flaude-lease-" + machineId).start(this::refreshLoop);
+    }
+
+    public String nonce() {
+        return lease.nonce();
+    }
+
+    private void refreshLoop() {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                Thread.sleep(ttl.dividedBy(2));
+                lease = machines.refreshLease(machineId, lease, ttl);
+            } catch (InterruptedException e) {
+                return;
+            } catch (FlyException e) {
+                LOG.warn("Could not refresh the lease on machine {}: {}", machineId, e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        refresher.interrupt();
+        boolean interrupted = Thread.interrupted();
+        try {
+            refresher.join(Duration.ofSeconds(5));
+            machines.releaseLease(machineId, lease);
+        } catch (InterruptedException e) {
+            interrupted = true;
+        } catch (FlyException e) {
+            LOG.warn("Could not release the lease on machine {} (it expires by itself): {}", machineId, e.getMessage());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

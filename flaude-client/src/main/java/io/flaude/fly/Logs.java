@@ -1,0 +1,57 @@
+package io.flaude.fly;
+
+import io.flaude.fly.internal.Bodies;
+import io.flaude.fly.internal.FlyRequest;
+import io.flaude.fly.internal.FlyResponse;
+import io.flaude.fly.internal.HttpTransport;
+import io.flaude.fly.internal.Json;
+import io.flaude.fly.internal.Validation;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The logs of one app's machines, from Fly's logs API ({@code GET /api/v1/apps/{app}/logs}), page by
+ * page: each page's {@code nextToken} continues after its last line, and asking again with the same
+ * token returns only what was printed since. Obtain it from {@link FlyClient#logs(String)}.
+ */
+public final class Logs {
+    private final HttpTransport http;
+    private final String app;
+
+    Logs(HttpTransport http, String app) {
+        this.http = http;
+        this.app = Validation.appName(app);
+    }
+
+    /** One page of {@code machineId}'s lines after {@code nextToken} ({@code null}: from the start). */
+    public LogPage page(String machineId, String nextToken) {
+        FlyRequest request = FlyRequest.logs("/apps/" + app + "/logs")
+                .withQuery("next_token", nextToken == null ? "" : nextToken)
+                .withQuery("instance", Validation.machineId(machineId));
+        FlyResponse r = http.send(request);
+        JsonNode body = Bodies.object(r, "app-logs");
+        List<LogLine> lines = new ArrayList<>();
+        for (JsonNode d : body.path("data")) {
+            JsonNode a = d.path("attributes");
+            lines.add(new LogLine(Json.instant(a, "timestamp"), Json.string(a, "message", ""),
+                    Json.string(a, "level", null), Json.string(a, "instance", null), Json.string(a, "region", null)));
+        }
+        String next = Json.string(body.path("meta"), "next_token", null);
+        return new LogPage(lines, next == null || next.isEmpty() ? nextToken : next);
+    }
+
+    /** Every line available now after {@code nextToken}, following pages until one comes back empty. */
+    public LogPage drain(String machineId, String nextToken) {
+        List<LogLine> all = new ArrayList<>();
+        String token = nextToken;
+        while (true) {
+            LogPage page = page(machineId, token);
+            all.addAll(page.lines());
+            if (page.lines().isEmpty() || page.nextToken() == null || page.nextToken().equals(token)) {
+                return new LogPage(all, page.nextToken());
+            }
+            token = page.nextToken();
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.flaude.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.flaude.fly.FlyValidationException;
+import io.flaude.fly.Guest;
+import io.flaude.fly.MachineConfig;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AgentConfigTest {
+
+    private static AgentConfig.Builder minimal() {
+        return AgentConfig.builder().claudeToken("sk-ant-oat-secret").prompt("fix the bug");
+    }
+
+    @Test
+    void the_defaults_are_flaudes() {
+        AgentConfig c = minimal().build();
+
+        assertThat(c.image()).isEqualTo(AgentConfig.DEFAULT_IMAGE);
+        assertThat(c.region()).isEqualTo("iad");
+        assertThat(c.cpus()).isEqualTo(2);
+        assertThat(c.memoryMb()).isEqualTo(4096);
+        assertThat(c.autoDestroy()).isTrue();
+        assertThat(c.outputFormat()).isEqualTo(OutputFormat.TEXT);
+        assertThat(c.mountPath()).isEqualTo("/data");
+    }
+
+    @Test
+    void the_machine_config_carries_the_payload_env_the_entrypoint_reads() {
+        MachineConfig m = minimal().github("octocat", "ghp_secret")
+                .repos(List.of(Repo.of("https://github.com/a/b"), new Repo("https://github.com/c/d", "dev", "dd")))
+                .outputFormat(OutputFormat.STREAM_JSON).sessionId("0b0e7c1e-1111-4222-8333-944455556666")
+                .volume("vol_abcdefgh12345678", "/mnt/session").env(Map.of("EXTRA", "1")).build().toMachineConfig();
+
+        assertThat(m.env()).containsEntry("CLAUDE_CODE_OAUTH_TOKEN", "sk-ant-oat-secret")
+                .containsEntry("FLAUDE_PROMPT", "fix the bug")
+                .containsEntry("GITHUB_USERNAME", "octocat").containsEntry("GITHUB_TOKEN", "ghp_secret")
+                .containsEntry("FLAUDE_REPOS", "[{\"url\":\"https://github.com/a/b\"},"
+                        + "{\"url\":\"https://github.com/c/d\",\"branch\":\"dev\",\"target_dir\":\"dd\"}]")
+                .containsEntry("FLAUDE_OUTPUT_FORMAT", "stream-json")
+                .containsEntry("FLAUDE_SESSION_ID", "0b0e7c1e-1111-4222-8333-944455556666")
+                .containsEntry("CLAUDE_CONFIG_DIR", "/mnt/session/claude")
+                .containsEntry("FLAUDE_MOUNT_PATH", "/mnt/session")
+                .containsEntry("EXTRA", "1");
+        assertThat(m.mounts()).containsExactly(new MachineConfig.Mount("vol_abcdefgh12345678", "/mnt/session"));
+        assertThat(m.metadata()).containsEntry("managed_by", "flaude")
+                .containsEntry("session_id", "0b0e7c1e-1111-4222-8333-944455556666");
+        assertThat(m.restartPolicy()).isEqualTo("no");
+        assertThat(m.guest()).isEqualTo(new Guest("shared", 2, 4096));
+        assertThat(m.autoDestroy()).isTrue();
+    }
+
+    @Test
+    void a_one_shot_config_has_no_mount_and_no_session_env() {
+        MachineConfig m = minimal().build().toMachineConfig();
+
+        assertThat(m.mounts()).isEmpty();
+        assertThat(m.env()).doesNotContainKeys("FLAUDE_SESSION_ID", "CLAUDE_CONFIG_DIR", "FLAUDE_REPOS", "GITHUB_TOKEN");
+        assertThat(m.metadata()).containsOnlyKeys("managed_by");
+    }
+
+    @Test
+    void the_builder_never_changes_or_shares_what_the_caller_passed() {
+        Map<String, String> env = new HashMap<>(Map.of("A", "1"));
+        AgentConfig c = minimal().env(env).build();
+        env.put("B", "2");
+
+        assertThat(c.env()).containsOnlyKeys("A");
+        assertThat(env).containsOnlyKeys("A", "B");
+        AgentConfig changed = c.toBuilder().prompt("other").build();
+        assertThat(c.prompt()).isEqualTo("fix the bug");
+        assertThat(changed.prompt()).isEqualTo("other");
+    }
+
+    @Test
+    void extra_env_cannot_override_the_payload() {
+        MachineConfig m = minimal().env(Map.of("FLAUDE_PROMPT", "injected")).build().toMachineConfig();
+
+        assertThat(m.env()).containsEntry("FLAUDE_PROMPT", "fix the bug");
+    }
+
+    @Test
+    void toString_hides_the_tokens_and_env_values() {
+        String text = minimal().github("octocat", "ghp_secret").env(Map.of("API_KEY", "hunter2")).build().toString()
+                + minimal().build().toMachineConfig().toString();
+
+        assertThat(text).doesNotContain("sk-ant-oat-secret", "ghp_secret", "hunter2").contains("API_KEY");
+    }
+
+    @Test
+    void a_token_and_a_prompt_are_required() {
+        assertThatThrownBy(() -> AgentConfig.builder().prompt("p").build())
+                .isInstanceOf(FlyValidationException.class).hasMessageContaining("CLAUDE_CODE_OAUTH_TOKEN");
+        assertThatThrownBy(() -> AgentConfig.builder().claudeToken("t").build())
+                .isInstanceOf(FlyValidationException.class).hasMessageContaining("prompt");
+    }
+}

@@ -1,0 +1,48 @@
+package io.flaude.agent;
+
+import io.flaude.emulator.FlyEmulator;
+import io.flaude.fly.Apps;
+import io.flaude.fly.FlyClient;
+import io.flaude.fly.Machine;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/** An emulator whose machines run the simulated agent, a client, and app {@value #APP}. */
+abstract class AgentTestBase {
+    static final String APP = "agents";
+    static final Duration DETACH = Duration.ofMillis(300);
+    static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    FlyEmulator emulator;
+    FlyClient fly;
+
+    @BeforeEach
+    void startEmulator() {
+        emulator = FlyEmulator.builder().detachDelay(DETACH).start();
+        fly = FlyClient.builder().baseUri(emulator.baseUri()).token(emulator.token()).build();
+        fly.apps().create(APP, Apps.DEFAULT_ORG);
+    }
+
+    @AfterEach
+    void stopEmulator() {
+        fly.close();
+        emulator.close();
+    }
+
+    static AgentConfig config(String prompt) {
+        return config(prompt, Map.of());
+    }
+
+    /** A config whose extra env steers the simulated agent (FLAUDE_EMULATOR_EXIT, _SLEEP_MS, _CRASH, _FAIL). */
+    static AgentConfig config(String prompt, Map<String, String> env) {
+        return AgentConfig.builder().claudeToken("sk-ant-oat-test-token").prompt(prompt).env(env).build();
+    }
+
+    /** Machines that are not destroyed. */
+    List<Machine> liveMachines() {
+        return fly.machines(APP).list(false, Map.of()).stream().filter(m -> !m.isGone()).toList();
+    }
+}

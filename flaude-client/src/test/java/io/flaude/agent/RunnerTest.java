@@ -1,0 +1,126 @@
+package io.flaude.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.flaude.fly.FlyException;
+import io.flaude.fly.FlyTimeoutException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class RunnerTest extends AgentTestBase {
+
+    private RunResult run(AgentConfig config) {
+        return new Runner(fly).run(APP, config, TIMEOUT, null);
+    }
+
+    @Test
+    void a_run_returns_exit_code_0_and_the_output_and_leaves_no_machine() {
+        RunResult r = run(config("say hello"));
+
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.succeeded()).isTrue();
+        assertThat(r.logLines()).last().isEqualTo("[flaude:exit:0]");
+        assertThat(r.manifestJson()).isPresent();
+        assertThat(liveMachines()).isEmpty();
+    }
+
+    @Test
+    void each_line_is_streamed_as_it_arrives() {
+        List<String> seen = new CopyOnWriteArrayList<>();
+
+        RunResult r = new Runner(fly).run(APP, config("stream", Map.of("FLAUDE_EMULATOR_SLEEP_MS", "400")), TIMEOUT, seen::add);
+
+        assertThat(seen).containsExactlyElementsOf(r.logLines());
+    }
+
+    @Test
+    void a_non_zero_exit_raises_with_machine_code_state_and_last_lines_and_destroys_the_machine() {
+        assertThatThrownBy(() -> run(config("fail", Map.of("FLAUDE_EMULATOR_EXIT", "3"))))
+                .isInstanceOfSatisfying(RunFailedException.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(3);
+                    assertThat(e.machineId()).isNotBlank();
+                    assertThat(e.state()).isNotBlank();
+                    assertThat(e.lastLogLines()).isNotEmpty().last().isEqualTo("[flaude:exit:3]");
+                });
+        assertThat(liveMachines()).isEmpty();
+    }
+
+    @Test
+    void a_crash_without_a_marker_takes_the_api_exit_code_and_fails() {
+        assertThatThrownBy(() -> run(config("crash", Map.of("FLAUDE_EMULATOR_CRASH", "1"))))
+                .isInstanceOfSatisfying(RunFailedException.class, e -> {
+                    assertThat(e.exitCode()).isNotNull().isNotZero();
+                    assertThat(e.lastLogLines()).noneMatch(l -> l.startsWith("[flaude:exit:"));
+                });
+        assertThat(liveMachines()).isEmpty();
+    }
+
+    @Test
+    void a_machine_that_ends_failed_is_a_failure() {
+        assertThatThrownBy(() -> run(config("boom", Map.of("FLAUDE_EMULATOR_FAIL", "1"))))
+                .isInstanceOfSatisfying(RunFailedException.class, e -> assertThat(e.state()).isEqualTo("failed"));
+        assertThat(liveMachines()).isEmpty();
+    }
+
+    @Test
+    void a_timeout_raises_and_still_destroys_the_machine() {
+        assertThatThrownBy(() -> new Runner(fly).run(APP, config("slow", Map.of("FLAUDE_EMULATOR_SLEEP_MS", "10000")),
+                Duration.ofSeconds(1), null))
+                .isInstanceOf(FlyTimeoutException.class);
+        assertThat(liveMachines()).isEmpty();
+    }
+
+    @Test
+    void an_interrupted_run_destroys_the_machine_and_keeps_the_interrupt() throws Exception {
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        AtomicReference<Boolean> stillInterrupted = new AtomicReference<>();
+        Thread t = Thread.ofVirtual().start(() -> {
+            try {
+                run(config("slow", Map.of("FLAUDE_EMULATOR_SLEEP_MS", "10000")));
+            } catch (FlyException e) {
+                failure.set(e);
+                stillInterrupted.set(Thread.currentThread().isInterrupted());
+            }
+        });
+        awaitLiveMachine();
+        t.interrupt();
+        t.join(10_000);
+
+        assertThat(failure.get()).isNotNull();
+        assertThat(stillInterrupted.get()).isTrue();
+        assertThat(liveMachines()).isEmpty();
+    }
+
+    @Test
+    void a_machine_that_vanishes_mid_run_is_a_failure_never_a_success() throws Exception {
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread t = Thread.ofVirtual().start(() -> {
+            try {
+                run(config("slow", Map.of("FLAUDE_EMULATOR_SLEEP_MS", "10000")));
+            } catch (FlyException e) {
+                failure.set(e);
+            }
+        });
+        String id = awaitLiveMachine();
+        fly.machines(APP).destroy(id, true, null);
+        t.join(15_000);
+
+        assertThat(failure.get()).isInstanceOf(RunFailedException.class);
+    }
+
+    private String awaitLiveMachine() throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            var live = liveMachines();
+            if (!live.isEmpty() && live.get(0).state().equals("started")) {
+                return live.get(0).id();
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no machine started");
+    }
+}
