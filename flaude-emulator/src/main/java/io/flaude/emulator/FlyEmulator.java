@@ -9,19 +9,25 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A local Fly.io Machines API (apps, volumes and snapshots) served over real HTTP, on loopback by
- * default, with state in memory. Point any Fly client at {@link #baseUri()} and it behaves like
- * {@code https://api.machines.dev}: the same paths under {@code /v1}, status codes, error bodies,
- * {@code fly-request-id} headers, soft deletes, paging and settling states. {@link #journal()} shows
- * what was asked and answered, {@link #faults()} scripts failures, and {@link #close()} stops it.
- * Instances are independent and cheap enough to start one per test.
+ * A local Fly.io Machines API (apps, volumes, snapshots, machines with leases and waits, and the logs
+ * API) served over real HTTP, on loopback by default, with state in memory. Point any Fly client at
+ * {@link #baseUri()} and it behaves like {@code https://api.machines.dev}: the same paths under
+ * {@code /v1}, status codes, error bodies, {@code fly-request-id} headers, soft deletes, paging and
+ * settling states. Every machine runs a simulated flaude agent that keeps the real image's contract:
+ * it reads the machine env, keeps session transcripts in a real directory per volume
+ * ({@link #volumeDirectory}) and prints the image's log lines ({@link #logLines}, or
+ * {@code GET /api/v1/apps/{app}/logs}). {@link #journal()} shows what was asked and answered,
+ * {@link #faults()} scripts failures, and {@link #close()} stops it. Instances are independent and
+ * cheap enough to start one per test.
  */
 public final class FlyEmulator implements AutoCloseable {
     private final FlyApi api;
@@ -44,13 +50,14 @@ public final class FlyEmulator implements AutoCloseable {
 
     private FlyEmulator(Builder builder) {
         api = new FlyApi(new EmulatorConfig(builder.orgSlug, builder.forkHydrationDelay, builder.restoreDelay,
-                builder.snapshotDelay));
+                builder.snapshotDelay, builder.detachDelay, builder.dataDir));
         token = builder.token != null ? builder.token : Ids.token();
         executor = Executors.newVirtualThreadPerTaskExecutor();
         try {
             server = HttpServer.create(new InetSocketAddress(builder.host, builder.port), 0);
         } catch (IOException e) {
             executor.shutdownNow();
+            api.close();
             throw new UncheckedIOException("cannot listen on " + builder.host + ":" + builder.port, e);
         }
         server.createContext("/", new FrontDoor(api, new TokenCheck(builder.token), journal, faults));
@@ -89,7 +96,10 @@ public final class FlyEmulator implements AutoCloseable {
         return faults;
     }
 
-    /** Forgets every app, volume, snapshot, journaled exchange and scripted fault. */
+    /**
+     * Forgets every app, volume, snapshot, machine, log line, journaled exchange and scripted fault.
+     * Running machines are silenced; volume directories already written stay on disk until {@link #close}.
+     */
     public void reset() {
         api.reset();
         journal.clear();
@@ -97,9 +107,9 @@ public final class FlyEmulator implements AutoCloseable {
     }
 
     /**
-     * Test support until machines are emulated: marks a live volume as mounted by {@code machineId},
-     * as creating a machine with that mount would. Deleting it then fails with 412, and extending it
-     * answers {@code needs_restart: true}.
+     * Test support, below the machines API: marks a live volume as mounted by {@code machineId}
+     * (which need not exist), as creating a machine with that mount does. Deleting it then fails with
+     * 412, and extending it answers {@code needs_restart: true}.
      *
      * @throws IllegalArgumentException when the app or the live volume does not exist
      */
@@ -108,8 +118,8 @@ public final class FlyEmulator implements AutoCloseable {
     }
 
     /**
-     * Test support until machines are emulated: clears a volume's {@code attached_machine_id}, as
-     * destroying its machine would.
+     * Test support, below the machines API: clears a volume's {@code attached_machine_id} at once, as
+     * the end of the detach delay after destroying its machine does.
      *
      * @throws IllegalArgumentException when the app or the live volume does not exist
      */
@@ -117,12 +127,38 @@ public final class FlyEmulator implements AutoCloseable {
         api.setAttachment(app, volumeId, null);
     }
 
-    /** Stops the server at once, dropping requests in flight. Calling it again does nothing. */
+    /**
+     * The real directory behind a volume: a machine that mounts the volume at, say, {@code /data} sees
+     * this directory there, so a test can look at (or seed) what its agent wrote, e.g.
+     * {@code volumeDirectory(app, id).resolve("claude/projects")}. Forks and restores start as copies.
+     * It lives under {@link Builder#dataDir}, or under a temporary directory deleted by {@link #close}.
+     *
+     * @throws IllegalArgumentException when the app or the volume (soft-deleted ones included) does not exist
+     */
+    public Path volumeDirectory(String app, String volumeId) {
+        return api.volumeDirectory(app, volumeId);
+    }
+
+    /**
+     * The lines a machine has printed so far, oldest first, as the logs API serves them (the last
+     * 10,000 lines of each app are kept).
+     *
+     * @throws IllegalArgumentException when the app does not exist
+     */
+    public List<String> logLines(String app, String machineId) {
+        return api.logLines(app, machineId);
+    }
+
+    /**
+     * Stops the server at once, dropping requests in flight, stops every machine, and deletes the
+     * temporary data directory (never one given to {@link Builder#dataDir}). Calling it again does nothing.
+     */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
             server.stop(0);
             executor.shutdownNow();
+            api.close();
         }
     }
 
@@ -149,6 +185,8 @@ public final class FlyEmulator implements AutoCloseable {
         private Duration forkHydrationDelay = Duration.ofMillis(300);
         private Duration restoreDelay = Duration.ofMillis(300);
         private Duration snapshotDelay = Duration.ZERO;
+        private Duration detachDelay = Duration.ofSeconds(1);
+        private Path dataDir;
 
         private Builder() {}
 
@@ -203,6 +241,25 @@ public final class FlyEmulator implements AutoCloseable {
         /** How long a new snapshot takes to appear in the volume's snapshot list; default 0. */
         public Builder snapshotDelay(Duration delay) {
             this.snapshotDelay = nonNegative(delay);
+            return this;
+        }
+
+        /**
+         * How long a destroyed machine's volume stays bound to it ({@code attached_machine_id} set, so
+         * deleting the volume gets 412 and mounting it elsewhere 409); default 1 s. Fly takes up to
+         * about a minute; the default is non-zero so clients must handle the wait.
+         */
+        public Builder detachDelay(Duration delay) {
+            this.detachDelay = nonNegative(delay);
+            return this;
+        }
+
+        /**
+         * Where volume directories live (created if missing, kept on close); default a temporary
+         * directory made on first use and deleted on close.
+         */
+        public Builder dataDir(Path dataDir) {
+            this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
             return this;
         }
 

@@ -62,7 +62,7 @@ final class FrontDoor implements HttpHandler {
         }
         ApiResponse response = fault != null && fault.status() != 0
                 ? ApiResponse.json(fault.status(), fault.body())
-                : authorizedAnswer(http, call, query, requestBody);
+                : authorizedAnswer(http, call, query, requestBody, requestHeaders);
         var headers = new LinkedHashMap<String, String>();
         headers.put("fly-request-id", Ids.requestId());
         if (response.body() != null) {
@@ -84,12 +84,13 @@ final class FrontDoor implements HttpHandler {
     }
 
     /** The 401 comes before routing, so an unknown path without a token is a 401 too. */
-    private ApiResponse authorizedAnswer(HttpExchange http, Call call, String query, String body) {
+    private ApiResponse authorizedAnswer(HttpExchange http, Call call, String query, String body,
+                                         Map<String, List<String>> headers) {
         if (!tokens.accepts(http.getRequestHeaders().getFirst("Authorization"))) {
             return ApiResponse.error(401, UNAUTHORIZED);
         }
         try {
-            return call.serve(query, body);
+            return call.serve(query, body, headers);
         } catch (RuntimeException e) {
             return ApiResponse.error(500, "internal: emulator failure: " + e);
         }

@@ -9,6 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,15 +22,17 @@ final class Api {
     private final HttpClient client;
     private final URI base;
     private final String authorization;
+    private final Map<String, String> headers;
 
     Api(FlyEmulator fly) {
-        this(SHARED, fly.baseUri(), "Bearer " + fly.token());
+        this(SHARED, fly.baseUri(), "Bearer " + fly.token(), Map.of());
     }
 
-    private Api(HttpClient client, URI base, String authorization) {
+    private Api(HttpClient client, URI base, String authorization, Map<String, String> headers) {
         this.client = client;
         this.base = base;
         this.authorization = authorization;
+        this.headers = headers;
     }
 
     static HttpClient newClient() {
@@ -40,12 +44,19 @@ final class Api {
 
     /** The same API with another {@code Authorization} header, or none when null. */
     Api authorization(String header) {
-        return new Api(client, base, header);
+        return new Api(client, base, header, headers);
     }
 
     /** The same API over a client of its own, so no pooled connection is reused. */
     Api freshClient() {
-        return new Api(newClient(), base, authorization);
+        return new Api(newClient(), base, authorization, headers);
+    }
+
+    /** The same API sending one more header on every request. */
+    Api header(String name, String value) {
+        var more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new Api(client, base, authorization, more);
     }
 
     HttpResponse<String> get(String path) {
@@ -74,7 +85,7 @@ final class Api {
 
     HttpResponse<String> sendOrThrow(String method, String path, String body) throws IOException {
         var request = HttpRequest.newBuilder(base.resolve(path))
-                .timeout(Duration.ofSeconds(10))
+                .timeout(Duration.ofSeconds(20))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
@@ -83,6 +94,7 @@ final class Api {
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
+        headers.forEach(request::header);
         try {
             return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (InterruptedException e) {

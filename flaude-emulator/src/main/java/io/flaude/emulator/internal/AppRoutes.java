@@ -12,10 +12,12 @@ final class AppRoutes {
 
     private final Store store;
     private final EmulatorConfig config;
+    private final Instances instances;
 
-    AppRoutes(Store store, EmulatorConfig config) {
+    AppRoutes(Store store, EmulatorConfig config, Instances instances) {
         this.store = store;
         this.config = config;
+        this.instances = instances;
     }
 
     void registerOn(Router router) {
@@ -90,7 +92,7 @@ final class AppRoutes {
             var page = Paging.page(all, AppRecord::seq, limit, cursor);
             ObjectNode body = Json.object();
             ArrayNode apps = body.putArray("apps");
-            page.items().forEach(app -> apps.add(Views.app(app, liveVolumeCount(app))));
+            page.items().forEach(app -> apps.add(Views.app(app, liveVolumeCount(app), liveMachineCount(app))));
             body.put("total_apps", all.size());
             if (page.nextCursor() != null) {
                 body.put("next_cursor", page.nextCursor());
@@ -102,20 +104,30 @@ final class AppRoutes {
     private ApiResponse show(ApiRequest request) {
         return store.locked(() -> {
             AppRecord app = store.app(request.param("app_name"));
-            return ApiResponse.of(200, Views.app(app, liveVolumeCount(app)));
+            return ApiResponse.of(200, Views.app(app, liveVolumeCount(app), liveMachineCount(app)));
         });
     }
 
-    /** 202 with no body; the app's volumes go with it. {@code ?force=true} is accepted (no machines to stop). */
+    /**
+     * 202 with no body; the app's volumes and machines go with it, running ones included, so
+     * {@code ?force=true} is accepted and changes nothing (unverified whether Fly refuses running
+     * machines without it).
+     */
     private ApiResponse delete(ApiRequest request) {
         return store.locked(() -> {
-            store.removeApp(store.app(request.param("app_name")).name());
+            String app = store.app(request.param("app_name")).name();
+            instances.forgetApp(app);
+            store.removeApp(app);
             return ApiResponse.empty(202);
         });
     }
 
     private int liveVolumeCount(AppRecord app) {
         return (int) store.volumes(app.name()).stream().filter(v -> !v.destroyed()).count();
+    }
+
+    private int liveMachineCount(AppRecord app) {
+        return (int) store.machines(app.name()).stream().filter(m -> !m.destroyed()).count();
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.flaude.emulator.internal;
 
+import java.util.List;
 import java.util.Map;
 
 /** One routed request, ready to be served: the operation it addresses and how to answer it. */
@@ -21,13 +22,13 @@ public final class Call {
         return operation;
     }
 
-    /** Applies the request to the emulator's state and returns the answer. */
-    public ApiResponse serve(String rawQuery, String body) {
+    /** Applies the request, with its headers (any case), to the emulator's state and returns the answer. */
+    public ApiResponse serve(String rawQuery, String body, Map<String, List<String>> headers) {
         if (handler == null) {
             return refusal;
         }
         try {
-            return handler.handle(new ApiRequest(params, rawQuery, body));
+            return handler.handle(new ApiRequest(params, rawQuery, body, headers));
         } catch (ApiError e) {
             return e.toResponse();
         }

@@ -1,15 +1,28 @@
 package io.flaude.emulator.internal;
 
+import java.nio.file.Path;
+import java.util.List;
+
 /** The emulated Machines API without its transport: routes requests to handlers over one shared state. */
 public final class FlyApi {
     private final Store store = new Store();
     private final Router router = new Router();
+    private final VolumeFiles files;
+    private final Instances instances;
 
     public FlyApi(EmulatorConfig config) {
-        new AppRoutes(store, config).registerOn(router);
-        new VolumeCreation(store, config).registerOn(router);
+        files = new VolumeFiles(config.dataDir());
+        instances = new Instances(store, files, config.detachDelay());
+        new AppRoutes(store, config, instances).registerOn(router);
+        new VolumeCreation(store, config, files).registerOn(router);
         new VolumeRoutes(store).registerOn(router);
-        new SnapshotRoutes(store, config).registerOn(router);
+        new SnapshotRoutes(store, config, files).registerOn(router);
+        new MachineCreation(store, instances).registerOn(router);
+        new MachineRoutes(store, instances).registerOn(router);
+        new MachineActions(store, instances).registerOn(router);
+        new MachineWaits(store).registerOn(router);
+        new LeaseRoutes(store).registerOn(router);
+        new LogRoutes(store).registerOn(router);
     }
 
     /** The call this method and raw path address (a 404 or 405 when none). */
@@ -17,12 +30,19 @@ public final class FlyApi {
         return router.route(method, rawPath);
     }
 
-    /** Forgets every app, volume and snapshot. */
+    /** Forgets every app, volume, snapshot, machine and log line; running instances are silenced. */
     public void reset() {
         store.locked(() -> {
+            instances.forgetAll();
             store.clear();
             return null;
         });
+    }
+
+    /** Stops every instance and timer, then deletes the data directory if the emulator made it. */
+    public void close() {
+        instances.close();
+        files.close();
     }
 
     /**
@@ -38,6 +58,38 @@ public final class FlyApi {
                 throw new IllegalArgumentException(e.getMessage() + ": " + app + "/" + volumeId, e);
             }
             return null;
+        });
+    }
+
+    /**
+     * The real directory behind a volume (soft-deleted ones included), created when missing.
+     *
+     * @throws IllegalArgumentException when the app or the volume does not exist
+     */
+    public Path volumeDirectory(String app, String volumeId) {
+        return store.locked(() -> {
+            try {
+                return files.volume(app, store.volume(app, volumeId).id());
+            } catch (ApiError e) {
+                throw new IllegalArgumentException(e.getMessage() + ": " + app + "/" + volumeId, e);
+            }
+        });
+    }
+
+    /**
+     * The retained log lines of one machine, oldest first (empty for a machine that printed none).
+     *
+     * @throws IllegalArgumentException when the app does not exist
+     */
+    public List<String> logLines(String app, String machineId) {
+        return store.locked(() -> {
+            if (store.findApp(app).isEmpty()) {
+                throw new IllegalArgumentException("app not found: " + app);
+            }
+            return store.logs(app).all().stream()
+                    .filter(line -> line.instance().equals(machineId))
+                    .map(LogRecord::message)
+                    .toList();
         });
     }
 }

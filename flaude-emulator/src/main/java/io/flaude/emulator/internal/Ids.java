@@ -1,5 +1,7 @@
 package io.flaude.emulator.internal;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Generates identifiers shaped like Fly's. They are random, not secret. */
@@ -10,10 +12,60 @@ public final class Ids {
     /** Crockford's base 32, lower-cased, as ULIDs use it. */
     private static final String CROCKFORD = "0123456789abcdefghjkmnpqrstvwxyz";
 
+    private static final List<String> ADJECTIVES = List.of("autumn", "bold", "calm", "crimson", "damp", "dawn",
+            "falling", "frosty", "gentle", "hidden", "icy", "lingering", "misty", "morning", "quiet", "red",
+            "silent", "snowy", "summer", "twilight", "wandering", "wild", "winter", "young");
+    private static final List<String> NOUNS = List.of("bird", "breeze", "brook", "cloud", "dew", "dream",
+            "field", "fire", "flower", "forest", "frog", "glade", "hill", "lake", "leaf", "meadow", "moon",
+            "night", "pine", "rain", "river", "sea", "shadow", "sky", "snow", "star", "sun", "wave", "wind");
+
     private Ids() {}
 
     /** A 26-character, time-ordered, ULID-like request id in lower case. */
     public static String requestId() {
+        return ulid();
+    }
+
+    /** A machine id: 14 lowercase hex digits, e.g. {@code 148e21ea7e1e89}. */
+    static String machineId() {
+        return random(HEX, 14);
+    }
+
+    /** A machine version (also its {@code instance_id}): a 26-character ULID-like id in lower case. */
+    static String machineVersion() {
+        return ulid();
+    }
+
+    /** A machine event id: a ULID in upper case, as Fly shows them. */
+    static String eventId() {
+        return ulid().toUpperCase(Locale.ROOT);
+    }
+
+    /** A generated machine name such as {@code twilight-river-1234}. */
+    static String machineName() {
+        var random = ThreadLocalRandom.current();
+        return ADJECTIVES.get(random.nextInt(ADJECTIVES.size())) + "-" + NOUNS.get(random.nextInt(NOUNS.size()))
+                + "-" + (1000 + random.nextInt(9000));
+    }
+
+    /** A 6PN private address, e.g. {@code fdaa:0:3b99:a7b:7e:1c3a:9f2d:2}. */
+    static String privateIp() {
+        var random = ThreadLocalRandom.current();
+        return String.format(Locale.ROOT, "fdaa:0:%x:a7b:%x:%x:%x:2", random.nextInt(0x1000, 0x10000),
+                random.nextInt(1, 0x1000), random.nextInt(0x1000, 0x10000), random.nextInt(0x1000, 0x10000));
+    }
+
+    /** A lease nonce. */
+    static String leaseNonce() {
+        return random(HEX, 12);
+    }
+
+    /** A log line id, unique within an emulator. */
+    static String logId() {
+        return ulid();
+    }
+
+    private static String ulid() {
         var id = new StringBuilder(26);
         long millis = System.currentTimeMillis();
         for (int shift = 45; shift >= 0; shift -= 5) {

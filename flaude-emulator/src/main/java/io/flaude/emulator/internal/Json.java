@@ -27,6 +27,15 @@ final class Json {
         return MAPPER.writeValueAsString(node);
     }
 
+    /** Parses one JSON value, or returns null when the text is not JSON. */
+    static JsonNode tryParse(String raw) {
+        try {
+            return MAPPER.readTree(raw);
+        } catch (JacksonException e) {
+            return null;
+        }
+    }
+
     /** Parses a request body that must be one JSON object; anything else is a 400. */
     static ObjectNode parseObject(String raw) {
         JsonNode node;

@@ -18,6 +18,16 @@ final class RequestBody {
         return new RequestBody(Json.parseObject(raw));
     }
 
+    /** Like {@link #parse}, but no body at all (or only whitespace) reads as an empty object. */
+    static RequestBody parseOptional(String raw) {
+        return raw == null || raw.isBlank() ? new RequestBody(Json.object()) : parse(raw);
+    }
+
+    /** The value as sent, or null when absent or JSON null. */
+    JsonNode node(String field) {
+        return present(field);
+    }
+
     /** The string value, or null when absent. */
     String string(String field) {
         JsonNode value = present(field);

@@ -9,10 +9,12 @@ final class SnapshotRoutes {
 
     private final Store store;
     private final EmulatorConfig config;
+    private final VolumeFiles files;
 
-    SnapshotRoutes(Store store, EmulatorConfig config) {
+    SnapshotRoutes(Store store, EmulatorConfig config, VolumeFiles files) {
         this.store = store;
         this.config = config;
+        this.files = files;
     }
 
     void registerOn(Router router) {
@@ -33,13 +35,19 @@ final class SnapshotRoutes {
         });
     }
 
-    /** 200 with no body, as the spec declares; the snapshot shows up in the list after {@code snapshotDelay}. */
+    /**
+     * 200 with no body, as the spec declares; the snapshot shows up in the list after {@code snapshotDelay}.
+     * It copies the volume's files as they are now, for a restore to start with.
+     */
     private ApiResponse create(ApiRequest request) {
         return store.locked(() -> {
-            VolumeRecord volume = store.liveVolume(request.param("app_name"), request.param("volume_id"));
+            String app = store.app(request.param("app_name")).name();
+            VolumeRecord volume = store.liveVolume(app, request.param("volume_id"));
             Instant now = Instant.now();
-            store.addSnapshot(new SnapshotRecord(Ids.snapshotId(), volume.id(), Views.USED_BYTES, volume.sizeGb(),
-                    Ids.digest(), now, volume.snapshotRetention(), now.plus(config.snapshotDelay())));
+            var snapshot = new SnapshotRecord(Ids.snapshotId(), volume.id(), Views.USED_BYTES, volume.sizeGb(),
+                    Ids.digest(), now, volume.snapshotRetention(), now.plus(config.snapshotDelay()));
+            files.copy(files.volume(app, volume.id()), files.snapshot(snapshot.id()));
+            store.addSnapshot(snapshot);
             return ApiResponse.empty(200);
         });
     }

@@ -6,20 +6,35 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
- * The emulator's in-memory state: apps, their volumes and the volumes' snapshots. One lock guards it
- * all; every method except {@link #locked} must be called from inside {@link #locked}.
+ * The emulator's in-memory state: apps, their volumes and the volumes' snapshots, machines with their
+ * events and leases, and app logs. One lock guards it all; every method except {@link #locked} must be
+ * called from inside {@link #locked}. Machine waits block on {@link #awaitChange}, which releases the
+ * lock while waiting; every machine or event change wakes them.
  */
 final class Store {
+    /** Events kept per machine, newest ones; older ones are forgotten. */
+    private static final int MAX_EVENTS = 100;
+
     private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
     private final Map<String, AppRecord> apps = new LinkedHashMap<>();
     /** App name, then volume id, in creation order. */
     private final Map<String, Map<String, VolumeRecord>> volumes = new HashMap<>();
     /** Volume id, then its snapshots in creation order. */
     private final Map<String, List<SnapshotRecord>> snapshots = new HashMap<>();
+    /** App name, then machine id, in creation order. */
+    private final Map<String, Map<String, MachineRecord>> machines = new HashMap<>();
+    /** Machine id, then its events, oldest first. */
+    private final Map<String, List<MachineEventRecord>> events = new HashMap<>();
+    /** Machine id, then its lease (possibly expired). */
+    private final Map<String, LeaseRecord> leases = new HashMap<>();
+    private final Map<String, AppLogs> logs = new HashMap<>();
     private long seq;
 
     /** Runs {@code action} holding the lock, so it sees and leaves a consistent state. */
@@ -42,6 +57,22 @@ final class Store {
         apps.clear();
         volumes.clear();
         snapshots.clear();
+        machines.clear();
+        events.clear();
+        leases.clear();
+        logs.clear();
+        changed.signalAll();
+    }
+
+    /**
+     * Waits, without holding the lock meanwhile, until a machine changes or {@code nanos} pass.
+     *
+     * @return the nanoseconds left
+     * @throws InterruptedException when the emulator is closing
+     */
+    long awaitChange(long nanos) throws InterruptedException {
+        assert lock.isHeldByCurrentThread();
+        return nanos <= 0 ? 0 : changed.awaitNanos(Math.min(nanos, TimeUnit.SECONDS.toNanos(61)));
     }
 
     // ---- apps
@@ -72,7 +103,7 @@ final class Store {
         volumes.putIfAbsent(app.name(), new LinkedHashMap<>());
     }
 
-    /** Forgets the app with its volumes and their snapshots. */
+    /** Forgets the app with its volumes and their snapshots, its machines and its logs. */
     void removeApp(String name) {
         assert lock.isHeldByCurrentThread();
         apps.remove(name);
@@ -80,6 +111,15 @@ final class Store {
         if (gone != null) {
             gone.keySet().forEach(snapshots::remove);
         }
+        Map<String, MachineRecord> goneMachines = machines.remove(name);
+        if (goneMachines != null) {
+            goneMachines.keySet().forEach(id -> {
+                events.remove(id);
+                leases.remove(id);
+            });
+        }
+        logs.remove(name);
+        changed.signalAll();
     }
 
     // ---- volumes
@@ -128,5 +168,71 @@ final class Store {
     void addSnapshot(SnapshotRecord snapshot) {
         assert lock.isHeldByCurrentThread();
         snapshots.computeIfAbsent(snapshot.volumeId(), v -> new ArrayList<>()).add(snapshot);
+    }
+
+    // ---- machines
+
+    /** Every machine of the app, destroyed ones included, in creation order. */
+    List<MachineRecord> machines(String app) {
+        assert lock.isHeldByCurrentThread();
+        return List.copyOf(machines.getOrDefault(app, Map.of()).values());
+    }
+
+    Optional<MachineRecord> findMachine(String app, String id) {
+        assert lock.isHeldByCurrentThread();
+        return Optional.ofNullable(machines.getOrDefault(app, Map.of()).get(id));
+    }
+
+    /** The machine, even destroyed; a 404 {@code app not found} or {@code not_found: machine not found}. */
+    MachineRecord machine(String app, String id) {
+        return findMachine(app(app).name(), id).orElseThrow(() -> ApiError.of(404, "not_found: machine not found"));
+    }
+
+    void putMachine(String app, MachineRecord machine) {
+        assert lock.isHeldByCurrentThread();
+        machines.computeIfAbsent(app, a -> new LinkedHashMap<>()).put(machine.id(), machine);
+        changed.signalAll();
+    }
+
+    /** The machine's events, oldest first. */
+    List<MachineEventRecord> events(String machineId) {
+        assert lock.isHeldByCurrentThread();
+        return List.copyOf(events.getOrDefault(machineId, List.of()));
+    }
+
+    void addEvent(String machineId, MachineEventRecord event) {
+        assert lock.isHeldByCurrentThread();
+        List<MachineEventRecord> list = events.computeIfAbsent(machineId, m -> new ArrayList<>());
+        list.add(event);
+        if (list.size() > MAX_EVENTS) {
+            list.removeFirst();
+        }
+        changed.signalAll();
+    }
+
+    // ---- leases
+
+    /** The machine's lease, possibly expired, or null. */
+    LeaseRecord lease(String machineId) {
+        assert lock.isHeldByCurrentThread();
+        return leases.get(machineId);
+    }
+
+    /** Stores the machine's lease, or drops it when {@code lease} is null. */
+    void putLease(String machineId, LeaseRecord lease) {
+        assert lock.isHeldByCurrentThread();
+        if (lease == null) {
+            leases.remove(machineId);
+        } else {
+            leases.put(machineId, lease);
+        }
+    }
+
+    // ---- logs
+
+    /** The app's retained log lines (created on first use). */
+    AppLogs logs(String app) {
+        assert lock.isHeldByCurrentThread();
+        return logs.computeIfAbsent(app, a -> new AppLogs());
     }
 }

@@ -5,11 +5,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Renders stored records as the spec's response schemas (Volume, VolumeSnapshot, App). */
+/** Renders stored records as the spec's response schemas (Volume, VolumeSnapshot, App); machines are in {@link MachineViews}. */
 final class Views {
     static final int BLOCK_SIZE = 4096;
     private static final long GIB = 1L << 30;
-    /** The emulator stores no data, so every volume is as empty as a fresh one. */
+    /** The emulator reports every volume as empty as a fresh one, whatever its directory holds. */
     static final long USED_BYTES = 0;
     private static final DateTimeFormatter RFC_3339_MILLIS =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -72,11 +72,11 @@ final class Views {
     }
 
     /**
-     * An {@code App}. Machines are not emulated yet, so {@code machine_count} is 0 and the status is
-     * {@code pending}, which Fly shows for an app with nothing deployed (DOCS-A; unverified that it
-     * turns {@code deployed} with the first machine).
+     * An {@code App}; {@code machine_count} counts machines not destroyed. The status stays
+     * {@code pending}, which Fly shows for an app with nothing deployed (DOCS-A; unverified whether and
+     * when it turns {@code deployed}, as machines alone are not a deploy).
      */
-    static ObjectNode app(AppRecord app, int volumeCount) {
+    static ObjectNode app(AppRecord app, int volumeCount, int machineCount) {
         ObjectNode node = Json.object()
                 .put("id", app.id())
                 .put("name", app.name())
@@ -84,7 +84,7 @@ final class Views {
         node.putObject("organization")
                 .put("name", app.orgSlug())
                 .put("slug", app.orgSlug());
-        return node.put("machine_count", 0)
+        return node.put("machine_count", machineCount)
                 .put("volume_count", volumeCount)
                 .put("network", app.network())
                 .put("internal_numeric_id", app.internalNumericId());

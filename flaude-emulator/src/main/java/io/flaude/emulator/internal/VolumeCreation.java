@@ -2,6 +2,7 @@ package io.flaude.emulator.internal;
 
 import static java.util.Objects.requireNonNullElse;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -18,13 +19,18 @@ final class VolumeCreation {
 
     private final Store store;
     private final EmulatorConfig config;
+    private final VolumeFiles files;
 
-    /** Where a new volume's contents come from, which decides its size floor and first state. */
-    private record Origin(int sizeGb, String state, Instant settlesAt) {}
+    /**
+     * Where a new volume's contents come from, which decides its size floor, its first state and the
+     * directory whose files it starts with (null for a blank volume).
+     */
+    private record Origin(int sizeGb, String state, Instant settlesAt, Path contents) {}
 
-    VolumeCreation(Store store, EmulatorConfig config) {
+    VolumeCreation(Store store, EmulatorConfig config, VolumeFiles files) {
         this.store = store;
         this.config = config;
+        this.files = files;
     }
 
     void registerOn(Router router) {
@@ -69,6 +75,10 @@ final class VolumeCreation {
                     origin.sizeGb(), encrypted, fstype, retention, autoBackup, now, origin.state(),
                     origin.settlesAt(), null);
             store.putVolume(app, volume);
+            if (origin.contents() != null) {
+                // A fork or restore starts with the source's files (copied at once; hydrating is only a state).
+                files.copy(origin.contents(), files.volume(app, volume.id()));
+            }
             return ApiResponse.of(200, Views.volume(volume, now, false));
         });
     }
@@ -77,7 +87,7 @@ final class VolumeCreation {
         if (sourceId != null) {
             VolumeRecord source = store.liveVolume(app, sourceId);
             return new Origin(atLeast(size, source.sizeGb(), "the source volume"),
-                    VolumeRecord.HYDRATING, now.plus(config.forkHydrationDelay()));
+                    VolumeRecord.HYDRATING, now.plus(config.forkHydrationDelay()), files.volume(app, source.id()));
         }
         if (snapshotId != null) {
             // Snapshot ids are looked up across the emulator's one org (unverified whether Fly limits a
@@ -86,9 +96,9 @@ final class VolumeCreation {
                     .filter(s -> s.visibleAt(now))
                     .orElseThrow(() -> ApiError.notFound("snapshot"));
             return new Origin(atLeast(size, snapshot.volumeSizeGb(), "the snapshot's source volume"),
-                    VolumeRecord.RESTORING, now.plus(config.restoreDelay()));
+                    VolumeRecord.RESTORING, now.plus(config.restoreDelay()), files.snapshot(snapshot.id()));
         }
-        return new Origin(requireNonNullElse(size, VolumeLimits.DEFAULT_SIZE_GB), VolumeRecord.CREATED, null);
+        return new Origin(requireNonNullElse(size, VolumeLimits.DEFAULT_SIZE_GB), VolumeRecord.CREATED, null, null);
     }
 
     /** The requested size, defaulting to {@code floor} and never below it (DOCS-VO). */

@@ -1,0 +1,29 @@
+package io.flaude.emulator.internal;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * The log lines of one app, oldest first, bounded: beyond {@link #MAX_LINES} the oldest are dropped.
+ * Guarded by the {@link Store} lock, like everything the store holds.
+ */
+final class AppLogs {
+    static final int MAX_LINES = 10_000;
+
+    private final Deque<LogRecord> lines = new ArrayDeque<>();
+    private long seq;
+
+    void append(String id, Instant timestamp, String message, String instance, String region) {
+        lines.addLast(new LogRecord(++seq, id, timestamp, message, instance, region));
+        if (lines.size() > MAX_LINES) {
+            lines.removeFirst();
+        }
+    }
+
+    /** Every retained line, oldest first. */
+    List<LogRecord> all() {
+        return List.copyOf(lines);
+    }
+}

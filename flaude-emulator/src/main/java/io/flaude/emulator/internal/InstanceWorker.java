@@ -1,0 +1,121 @@
+package io.flaude.emulator.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The body of one instance run's thread: wait for the run it replaces, boot ({@code starting}, then
+ * {@code started}, a few milliseconds each), run the simulated agent on the machine's filesystem
+ * (the volume at its mount, a fresh scratch root elsewhere) and hand the exit to {@link Instances}.
+ * A SIGTERM or SIGKILL arrives as an interrupt.
+ */
+final class InstanceWorker implements Runnable {
+    /** How long each boot step takes. */
+    private static final Duration BOOT_STEP = Duration.ofMillis(3);
+    /** The end of a run stopped (or replaced) while booting: nothing ran, nothing was printed. */
+    private static final SimulatedAgent.Exit BOOT_ENDED = new SimulatedAgent.Exit(143, false, false);
+
+    /** What the agent needs, read under the lock when the run reaches {@code started}. */
+    private record Launch(ObjectNode config, MachineConfigs.Mount mount, Path volumeDir) {}
+
+    private final InstanceRun run;
+    private final Store store;
+    private final Instances instances;
+    private final VolumeFiles files;
+
+    InstanceWorker(InstanceRun run, Store store, Instances instances, VolumeFiles files) {
+        this.run = run;
+        this.store = store;
+        this.instances = instances;
+        this.files = files;
+    }
+
+    @Override
+    public void run() {
+        run.attach();
+        try {
+            if (run.previous != null) {
+                run.previous.awaitFinished();
+            }
+            Thread.sleep(BOOT_STEP);
+            Launch launch = null;
+            if (store.locked(() -> boot(false)) != null) {
+                Thread.sleep(BOOT_STEP);
+                launch = store.locked(() -> boot(true));
+            }
+            SimulatedAgent.Exit exit = launch == null ? BOOT_ENDED : runAgent(launch);
+            store.locked(() -> instances.exited(run, exit));
+        } catch (InterruptedException e) {
+            store.locked(() -> instances.exited(run, BOOT_ENDED));
+        } finally {
+            run.finish();
+        }
+    }
+
+    /** One boot step; null when the run is no longer wanted. The second step reaches {@code started}. */
+    private Launch boot(boolean toStarted) {
+        MachineRecord machine = store.findMachine(run.app, run.machineId).orElse(null);
+        if (!instances.current(run) || machine == null || run.ending != InstanceRun.Ending.NONE) {
+            return null;
+        }
+        if (!toStarted) {
+            if (!machine.state().equals(MachineRecord.STARTING)) {
+                store.putMachine(run.app, machine.withState(MachineRecord.STARTING, Instant.now()));
+            }
+            return new Launch(null, null, null);
+        }
+        store.putMachine(run.app, machine.withState(MachineRecord.STARTED, Instant.now()));
+        instances.events().add(run.machineId, "start", MachineRecord.STARTED, "flyd", run.version, null);
+        run.started = true;
+        MachineConfigs.Mount mount = machine.mount();
+        return new Launch(machine.config(), mount, mount == null ? null : files.volume(run.app, mount.volume()));
+    }
+
+    private SimulatedAgent.Exit runAgent(Launch launch) {
+        Path scratch = files.scratch(run.runId);
+        try {
+            var fs = new GuestFs(launch.mount() == null ? null : launch.mount().path(), launch.volumeDir(), scratch);
+            writeFiles(launch.config(), fs);
+            return new SimulatedAgent(MachineConfigs.env(launch.config()), fs, this::print).run();
+        } finally {
+            VolumeFiles.deleteTree(scratch);
+        }
+    }
+
+    /**
+     * {@code config.files}: {@code raw_value} is written decoded; a {@code secret_name} file holds a
+     * placeholder, as the emulator keeps no app secrets.
+     */
+    private static void writeFiles(ObjectNode config, GuestFs fs) {
+        for (JsonNode file : config.path("files")) {
+            Path path = fs.resolve(file.path("guest_path").stringValue("/"));
+            byte[] content = file.has("raw_value")
+                    ? Base64.getDecoder().decode(file.path("raw_value").stringValue(""))
+                    : ("emulated-secret:" + file.path("secret_name").stringValue("")).getBytes(StandardCharsets.UTF_8);
+            try {
+                Files.createDirectories(path.getParent());
+                Files.write(path, content);
+            } catch (IOException e) {
+                // An unwritable file shows up as the agent failing to read it.
+            }
+        }
+    }
+
+    /** One line of output into the app's logs, unless the run was killed meanwhile. */
+    private void print(String line) {
+        store.locked(() -> {
+            if (instances.audible(run)) {
+                store.findMachine(run.app, run.machineId).ifPresent(m ->
+                        store.logs(run.app).append(Ids.logId(), Instant.now(), line, m.id(), m.region()));
+            }
+            return null;
+        });
+    }
+}

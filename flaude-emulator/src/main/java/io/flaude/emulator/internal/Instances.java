@@ -1,0 +1,194 @@
+package io.flaude.emulator.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs machine instances in the background and applies what happens to them: boot ({@code created}
+ * or {@code starting}, then {@code started}), the workload's exit ({@code stopped} or {@code failed},
+ * then {@code destroyed} with {@code auto_destroy} unless failed), kills, and a destroyed machine's volume detaching
+ * after the detach delay. Restart policies are always treated as {@code no}. Methods without a
+ * "background" note must be called inside {@link Store#locked}.
+ */
+final class Instances {
+    private final Store store;
+    private final VolumeFiles files;
+    private final Duration detachDelay;
+    private final MachineEvents events;
+    private final ExecutorService background =
+            Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("flaude-emulator-machine-", 0).factory());
+    /** The current run of each machine id. */
+    private final Map<String, InstanceRun> runs = new HashMap<>();
+    private boolean closed;
+
+    Instances(Store store, VolumeFiles files, Duration detachDelay) {
+        this.store = store;
+        this.files = files;
+        this.detachDelay = detachDelay;
+        this.events = new MachineEvents(store);
+    }
+
+    MachineEvents events() {
+        return events;
+    }
+
+    /** Boots the machine's current version; a run still in place is awaited first (an update). */
+    void launch(String app, MachineRecord machine) {
+        InstanceRun run = new InstanceRun(app, machine.id(), machine.version(), runs.remove(machine.id()));
+        runs.put(machine.id(), run);
+        background.execute(new InstanceWorker(run, store, this, files));
+    }
+
+    /** Sends SIGTERM to the current run, which then ends as {@code ending}; false when none runs. */
+    boolean terminate(String machineId, InstanceRun.Ending ending) {
+        InstanceRun run = runs.get(machineId);
+        if (run == null) {
+            return false;
+        }
+        if (run.ending == InstanceRun.Ending.NONE) {
+            run.ending = ending;
+        }
+        run.interrupt();
+        return true;
+    }
+
+    /** SIGKILL: the current run ends at once without output; its exit (137, signal 9) is recorded now. */
+    void kill(MachineRecord machine) {
+        InstanceRun run = runs.remove(machine.id());
+        if (run == null) {
+            return;
+        }
+        run.ending = InstanceRun.Ending.KILL;
+        run.interrupt();
+        if (run.started) {
+            events.exit(machine.id(), run.version, MachineRecord.STOPPED, 137, 9, true, false);
+        }
+    }
+
+    /** Marks the machine destroyed, drops its lease and detaches its volume after the detach delay. */
+    MachineRecord destroy(String app, MachineRecord machine, String source) {
+        MachineRecord destroyed = machine.withState(MachineRecord.DESTROYED, Instant.now());
+        store.putMachine(app, destroyed);
+        events.add(machine.id(), "destroy", MachineRecord.DESTROYED, source, machine.version(), null);
+        store.putLease(machine.id(), null);
+        MachineConfigs.Mount mount = machine.mount();
+        if (mount != null) {
+            detachLater(app, mount.volume(), machine.id());
+        }
+        return destroyed;
+    }
+
+    /** Silences and forgets every run of the app (it is being deleted). */
+    void forgetApp(String app) {
+        for (InstanceRun run : new ArrayList<>(runs.values())) {
+            if (run.app.equals(app)) {
+                forget(run);
+            }
+        }
+    }
+
+    /** Silences and forgets every run (a reset). */
+    void forgetAll() {
+        new ArrayList<>(runs.values()).forEach(this::forget);
+    }
+
+    /** Background: stops every run and timer; nothing is applied after this. Call outside the lock. */
+    void close() {
+        store.locked(() -> {
+            closed = true;
+            forgetAll();
+            return null;
+        });
+        background.shutdownNow();
+        try {
+            background.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void forget(InstanceRun run) {
+        runs.remove(run.machineId, run);
+        run.ending = InstanceRun.Ending.KILL;
+        run.interrupt();
+    }
+
+    private void detachLater(String app, String volumeId, String machineId) {
+        if (detachDelay.isZero()) {
+            detach(app, volumeId, machineId);
+            return;
+        }
+        background.execute(() -> {
+            try {
+                Thread.sleep(detachDelay);
+            } catch (InterruptedException e) {
+                return;
+            }
+            store.locked(() -> {
+                if (!closed) {
+                    detach(app, volumeId, machineId);
+                }
+                return null;
+            });
+        });
+    }
+
+    private void detach(String app, String volumeId, String machineId) {
+        store.volumes(app).stream()
+                .filter(v -> v.id().equals(volumeId) && machineId.equals(v.attachedMachineId()))
+                .findFirst()
+                .ifPresent(v -> store.putVolume(app, v.withAttachment(null)));
+    }
+
+    /** Whether the run may still act: the emulator is open and the run is its machine's current one. */
+    boolean current(InstanceRun run) {
+        return !closed && runs.get(run.machineId) == run;
+    }
+
+    /** Whether the run's output is still wanted: the emulator is open and the run was not killed. */
+    boolean audible(InstanceRun run) {
+        return !closed && run.ending != InstanceRun.Ending.KILL;
+    }
+
+    /** Applies a run's end: an exit event, then stopped or failed (and destroyed with auto_destroy). */
+    Void exited(InstanceRun run, SimulatedAgent.Exit exit) {
+        boolean current = runs.get(run.machineId) == run;
+        if (current) {
+            runs.remove(run.machineId);
+        }
+        MachineRecord machine = store.findMachine(run.app, run.machineId).orElse(null);
+        if (closed || machine == null || run.ending == InstanceRun.Ending.KILL || machine.destroyed()) {
+            return null;
+        }
+        boolean requested = run.ending != InstanceRun.Ending.NONE;
+        String state = exit.failed() ? MachineRecord.FAILED : MachineRecord.STOPPED;
+        if (!current) {
+            // Replaced by an update: the old instance's exit is recorded, the machine runs on.
+            if (run.started) {
+                events.exit(run.machineId, run.version, MachineRecord.STOPPED, exit.code(), -1, requested, false);
+            }
+            return null;
+        }
+        events.exit(run.machineId, run.version, state, exit.code(), -1, requested, exit.crashed());
+        afterExit(run.app, machine.withState(state, Instant.now()));
+        return null;
+    }
+
+    /**
+     * Stores a machine whose instance just ended, destroying it when it has {@code auto_destroy}. A
+     * {@code failed} machine is kept, so the failure stays visible (unverified: Fly documents
+     * auto_destroy only for a machine that "is complete").
+     */
+    void afterExit(String app, MachineRecord ended) {
+        store.putMachine(app, ended);
+        if (MachineConfigs.autoDestroy(ended.config()) && !ended.state().equals(MachineRecord.FAILED)) {
+            destroy(app, ended, "flyd");
+        }
+    }
+}

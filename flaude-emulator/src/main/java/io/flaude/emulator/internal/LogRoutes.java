@@ -1,0 +1,87 @@
+package io.flaude.emulator.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.List;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Fly's REST logs API, {@code GET /api/v1/apps/{app}/logs} (not part of the Machines spec; fly-go
+ * {@code GetAppLogs}), served on the same host. Lines come oldest first, at most 50 a page, filtered by
+ * {@code instance} (machine id) and {@code region}. {@code next_token} resumes after the last line
+ * served; when nothing new has arrived the same token comes back, so a poller can keep asking.
+ */
+final class LogRoutes {
+    static final int PAGE_SIZE = 50;
+    private static final String PREFIX = "log:";
+    private static final DateTimeFormatter RFC_3339_NANOS =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
+
+    private final Store store;
+
+    LogRoutes(Store store) {
+        this.store = store;
+    }
+
+    void registerOn(Router router) {
+        // Not a spec operation; named in the spec's style for the journal.
+        router.add("GET", "/api/v1/apps/{app_name}/logs", "Logs_list", this::list);
+    }
+
+    private ApiResponse list(ApiRequest request) {
+        String instance = request.query("instance");
+        String region = request.query("region");
+        String token = request.query("next_token");
+        long after = token == null ? 0 : decode(token);
+        return store.locked(() -> {
+            String app = store.app(request.param("app_name")).name();
+            List<LogRecord> page = store.logs(app).all().stream()
+                    .filter(line -> line.seq() > after)
+                    .filter(line -> instance == null || instance.equals(line.instance()))
+                    .filter(line -> region == null || region.equals(line.region()))
+                    .limit(PAGE_SIZE)
+                    .toList();
+            ObjectNode body = Json.object();
+            ArrayNode data = body.putArray("data");
+            page.forEach(line -> data.add(entry(line)));
+            String next = page.isEmpty() ? (token != null ? token : encode(0)) : encode(page.getLast().seq());
+            body.putObject("meta").put("next_token", next);
+            return ApiResponse.of(200, body);
+        });
+    }
+
+    private static ObjectNode entry(LogRecord line) {
+        ObjectNode entry = Json.object().put("id", line.id()).put("type", "logs");
+        ObjectNode attributes = entry.putObject("attributes")
+                .put("timestamp", RFC_3339_NANOS.format(line.timestamp()))
+                .put("message", line.message())
+                .put("level", "info")
+                .put("instance", line.instance())
+                .put("region", line.region());
+        ObjectNode meta = attributes.putObject("meta").put("instance", line.instance()).put("region", line.region());
+        meta.putObject("event").put("provider", "app");
+        return entry;
+    }
+
+    private static String encode(long seq) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString((PREFIX + seq).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static long decode(String token) {
+        try {
+            String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+            if (text.startsWith(PREFIX)) {
+                long seq = Long.parseLong(text.substring(PREFIX.length()));
+                if (seq >= 0) {
+                    return seq;
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            // not base64 or not a number: reported below
+        }
+        throw ApiError.invalid("invalid next_token");
+    }
+}
