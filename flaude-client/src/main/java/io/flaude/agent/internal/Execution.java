@@ -31,8 +31,7 @@ public final class Execution {
         Instant since = started.updatedAt() != null ? started.updatedAt() : started.createdAt();
         Optional<Machine> after;
         try {
-            machines.waitFor(started.id(), "stopped", started.instanceId(), timeout);
-            after = machines.find(started.id());
+            after = Optional.of(machines.waitFor(started.id(), "stopped", started.instanceId(), timeout));
         } catch (FlyNotFoundException vanished) {
             after = Optional.empty();
         }
