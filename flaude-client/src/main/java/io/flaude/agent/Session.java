@@ -15,7 +15,7 @@ import java.time.Instant;
  */
 public record Session(String sessionId, String app, String machineId, String volumeId, String region,
                       String mountPath, Instant createdAt, Instant lastTurnAt, Duration ttl,
-                      Duration idleTimeout, String state) {
+                      Duration idleTimeout, String state) implements java.io.Serializable {
 
     public static final String CREATING = "creating";
     public static final String IDLE = "idle";

@@ -18,12 +18,16 @@ abstract class AgentTestBase {
 
     FlyEmulator emulator;
     FlyClient fly;
+    SessionStore store;
+    Sessions sessions;
 
     @BeforeEach
     void startEmulator() {
         emulator = FlyEmulator.builder().detachDelay(DETACH).start();
         fly = FlyClient.builder().baseUri(emulator.baseUri()).token(emulator.token()).build();
         fly.apps().create(APP, Apps.DEFAULT_ORG);
+        store = new InMemorySessionStore();
+        sessions = new Sessions(fly, store, Duration.ofSeconds(10));
     }
 
     @AfterEach

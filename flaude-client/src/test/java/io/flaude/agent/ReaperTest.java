@@ -8,19 +8,9 @@ import io.flaude.fly.VolumeSpec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class ReaperTest extends AgentTestBase {
-    private SessionStore store;
-    private Sessions sessions;
-
-    @BeforeEach
-    void sessions() {
-        store = new InMemorySessionStore();
-        sessions = new Sessions(fly, store, Duration.ofSeconds(10));
-    }
-
     private Session expiredSession() {
         return sessions.create(APP, config("first"), SessionOptions.DEFAULTS.withTtl(Duration.ofMillis(1))
                 .withTurnTimeout(TIMEOUT), null).session();

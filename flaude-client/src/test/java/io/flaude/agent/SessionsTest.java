@@ -14,19 +14,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class SessionsTest extends AgentTestBase {
-    private SessionStore store;
-    private Sessions sessions;
-
-    @BeforeEach
-    void sessions() {
-        store = new InMemorySessionStore();
-        sessions = new Sessions(fly, store, Duration.ofSeconds(10));
-    }
-
     private TurnResult create(AgentConfig config) {
         return sessions.create(APP, config, SessionOptions.DEFAULTS.withTurnTimeout(TIMEOUT), null);
     }

@@ -1,7 +1,6 @@
 package io.flaude.cli.machines;
 
-import io.flaude.cli.AppOption;
-import io.flaude.cli.CliCommand;
+import io.flaude.cli.AppCommand;
 import io.flaude.cli.output.Table;
 import io.flaude.fly.FlyClient;
 import io.flaude.fly.Machine;
@@ -9,7 +8,6 @@ import io.flaude.fly.Machines;
 
 import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,22 +25,13 @@ public final class MachinesCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** A machines command: {@code -a APP}, {@code --json}, and a client opened for the call. */
-    abstract static class MachineCommand extends CliCommand {
-        @Mixin
-        AppOption app;
-
-        @Option(names = "--json", description = "Print JSON.")
-        boolean json;
-
+    /** A command on one app's machines. */
+    abstract static class MachineCommand extends AppCommand {
         abstract int run(Machines machines);
 
         @Override
-        public final Integer call() {
-            String appName = app.resolve(root());
-            try (FlyClient fly = root().client()) {
-                return run(fly.machines(appName));
-            }
+        protected final int run(FlyClient fly, String app) {
+            return run(fly.machines(app));
         }
     }
 
