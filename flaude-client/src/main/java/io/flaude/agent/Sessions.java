@@ -159,9 +159,14 @@ public final class Sessions {
                 Machine current = machines.get(session.machineId());
                 Machine updated = machines.update(session.machineId(), nextConfig.apply(current.config()), keeper.nonce());
                 store.save(session.withState(Session.RUNNING));
-                startUnlessRunning(machines, session.machineId(), keeper.nonce());
-                follower.start();
-                RunResult result = Execution.await(fly, session.app(), updated, follower, timeout);
+                RunResult result;
+                try {
+                    startUnlessRunning(machines, session.machineId(), keeper.nonce());
+                    follower.start();
+                    result = Execution.await(fly, session.app(), updated, follower, timeout);
+                } catch (RuntimeException e) {
+                    throw Cleanup.suppress(e, stopAfterFailedTurn(machines, session, keeper.nonce()));
+                }
                 Session after = session.afterTurn(Instant.now());
                 store.save(result.state().equals(io.flaude.agent.internal.Outcome.VANISHED)
                         ? after.withState(Session.FAILED) : after);
@@ -172,6 +177,26 @@ public final class Sessions {
             }
         } finally {
             local.unlock();
+        }
+    }
+
+    /**
+     * A turn that timed out or was interrupted may leave Claude running: stop the machine, so the
+     * session is again a stopped machine between turns. Returns what went wrong while stopping.
+     */
+    private List<FlyException> stopAfterFailedTurn(Machines machines, Session session, String nonce) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            machines.stop(session.machineId(), nonce);
+            store.save(session.withState(Session.IDLE));
+            return List.of();
+        } catch (FlyException e) {
+            LOG.warn("Could not stop machine {} after a failed turn: {}", session.machineId(), e.getMessage());
+            return List.of(e);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -91,6 +91,17 @@ class SessionsTest extends AgentTestBase {
     }
 
     @Test
+    void a_turn_that_times_out_stops_the_machine_and_the_session_turns_again() {
+        Session s = create(config("first")).session();
+
+        assertThatThrownBy(() -> sessions.turn(s.sessionId(), config("slow", Map.of("FLAUDE_EMULATOR_SLEEP_MS", "10000")),
+                Duration.ofSeconds(1), null)).isInstanceOf(io.flaude.fly.FlyTimeoutException.class);
+
+        assertThat(fly.machines(APP).get(s.machineId()).state()).isIn("stopping", "stopped");
+        assertThat(sessions.turn(s.sessionId(), config("again"), TIMEOUT, null).result().succeeded()).isTrue();
+    }
+
+    @Test
     void a_second_concurrent_turn_is_refused_with_a_clear_error() throws Exception {
         Session s = create(config("first")).session();
         CompletableFuture<TurnResult> slow = CompletableFuture.supplyAsync(() -> sessions.turn(s.sessionId(),
