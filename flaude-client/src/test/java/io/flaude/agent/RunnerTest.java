@@ -3,6 +3,7 @@ package io.flaude.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.flaude.emulator.Fault;
 import io.flaude.fly.FlyException;
 import io.flaude.fly.FlyTimeoutException;
 import java.time.Duration;
@@ -36,6 +37,17 @@ class RunnerTest extends AgentTestBase {
         RunResult r = new Runner(fly).run(APP, config("stream", Map.of("FLAUDE_EMULATOR_SLEEP_MS", "400")), TIMEOUT, seen::add);
 
         assertThat(seen).containsExactlyElementsOf(r.logLines());
+    }
+
+    @Test
+    void a_machine_that_is_gone_when_the_wait_is_refused_is_judged_by_its_exit_marker() {
+        emulator.faults().script("GET", "/v1/apps/*/machines/*/wait",
+                Fault.status(400, "{\"error\":\"invalid_argument: machine destroyed\"}").after(Duration.ofMillis(700)));
+
+        RunResult r = run(config("quick"));
+
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.state()).isEqualTo("destroyed");
     }
 
     @Test

@@ -2,6 +2,9 @@ package io.flaude.agent.internal;
 
 import io.flaude.agent.RunResult;
 import io.flaude.fly.FlyClient;
+import io.flaude.fly.FlyException;
+import io.flaude.fly.FlyTimeoutException;
+import io.flaude.fly.FlyTransportException;
 import io.flaude.fly.FlyNotFoundException;
 import io.flaude.fly.Machine;
 import io.flaude.fly.Machines;
@@ -34,6 +37,14 @@ public final class Execution {
             after = Optional.of(machines.waitFor(started.id(), "stopped", started.instanceId(), timeout));
         } catch (FlyNotFoundException vanished) {
             after = Optional.empty();
+        } catch (FlyTimeoutException | FlyTransportException stillRunningOrUnreachable) {
+            throw stillRunningOrUnreachable;
+        } catch (FlyException refused) {
+            // An auto-destroyed machine may refuse a wait once it is gone; then its logs tell the outcome.
+            after = machines.find(started.id());
+            if (after.isPresent() && !after.get().isGone()) {
+                throw refused;
+            }
         }
         List<String> lines = follower.finish(after.isPresent() && !after.get().isGone() ? LOG_GRACE : Duration.ZERO);
         return Outcome.of(started.id(), started.instanceId(), after, since, lines);
