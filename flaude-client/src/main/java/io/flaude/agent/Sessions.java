@@ -5,11 +5,12 @@ import io.flaude.agent.internal.Cleanup;
 import io.flaude.agent.internal.Execution;
 import io.flaude.agent.internal.LeaseKeeper;
 import io.flaude.agent.internal.LogFollower;
+import io.flaude.agent.internal.Outcome;
 import io.flaude.agent.internal.SessionReaper;
 import io.flaude.fly.FlyClient;
 import io.flaude.fly.FlyConflictException;
 import io.flaude.fly.FlyException;
-import io.flaude.fly.FlyNotFoundException;
+import io.flaude.fly.FlyValidationException;
 import io.flaude.fly.Lease;
 import io.flaude.fly.Machine;
 import io.flaude.fly.MachineConfig;
@@ -50,7 +51,7 @@ public final class Sessions {
     private final Map<String, ReentrantLock> turnLocks = new ConcurrentHashMap<>();
 
     public Sessions(FlyClient fly, SessionStore store) {
-        this(fly, store, io.flaude.fly.Volumes.DEFAULT_DETACH_WAIT);
+        this(fly, store, Volumes.DEFAULT_DETACH_WAIT);
     }
 
     /** @param detachWait how long teardown waits for Fly to release a destroyed machine's volume */
@@ -121,7 +122,7 @@ public final class Sessions {
     public TurnResult turn(String sessionId, String prompt, Map<String, String> extraEnv, Duration timeout,
                            Consumer<String> onLine) {
         if (prompt == null || prompt.isBlank()) {
-            throw new io.flaude.fly.FlyValidationException("a prompt is required");
+            throw new FlyValidationException("a prompt is required");
         }
         return turn(sessionId, timeout, onLine, current -> {
             Map<String, String> env = new HashMap<>(current.env());
@@ -168,7 +169,7 @@ public final class Sessions {
                     throw Cleanup.suppress(e, stopAfterFailedTurn(machines, session, keeper.nonce()));
                 }
                 Session after = session.afterTurn(Instant.now());
-                store.save(result.state().equals(io.flaude.agent.internal.Outcome.VANISHED)
+                store.save(result.state().equals(Outcome.VANISHED)
                         ? after.withState(Session.FAILED) : after);
                 if (!result.succeeded()) {
                     throw new RunFailedException("turn of session " + sessionId, result);
@@ -212,7 +213,7 @@ public final class Sessions {
         }
     }
 
-    /** The session from the store; {@link FlyNotFoundException}-like failure when the store does not know it. */
+    /** The session from the store; {@link SessionNotFoundException} when the store does not know it. */
     public Session resume(String sessionId) {
         return store.find(sessionId).orElseThrow(() -> new SessionNotFoundException(sessionId, null));
     }
@@ -256,6 +257,7 @@ public final class Sessions {
             throw Cleanup.suppress(errors.get(0), errors.subList(1, errors.size()));
         }
         store.delete(session.sessionId());
+        turnLocks.remove(session.sessionId());
         LOG.info("Session {} destroyed", session.sessionId());
         return true;
     }
