@@ -1,5 +1,7 @@
 package io.flaude.cli;
 
+import io.flaude.agent.SessionStore;
+import io.flaude.agent.SqliteSessionStore;
 import io.flaude.cli.apps.AppsCommand;
 import io.flaude.cli.bench.BenchCommand;
 import io.flaude.cli.image.ImageCommand;
@@ -78,8 +80,8 @@ public final class RootCommand implements Runnable {
     }
 
     /** The session store: SQLite under {@code $FLAUDE_HOME} (default {@code ~/.flaude}). */
-    public io.flaude.agent.SessionStore sessionStore() {
-        return new io.flaude.agent.SqliteSessionStore(io.flaude.agent.SqliteSessionStore.defaultFile(env("FLAUDE_HOME")));
+    public SessionStore sessionStore() {
+        return new SqliteSessionStore(SqliteSessionStore.defaultFile(env("FLAUDE_HOME")));
     }
 
     /** The {@code -t} token given on the command line, if any (not the environment). Never print it. */

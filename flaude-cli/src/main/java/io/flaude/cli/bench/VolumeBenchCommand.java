@@ -1,5 +1,6 @@
 package io.flaude.cli.bench;
 
+import io.flaude.fly.FlyValidationException;
 import io.flaude.cli.CliCommand;
 import io.flaude.emulator.FlyEmulator;
 import io.flaude.fly.Apps;
@@ -88,7 +89,7 @@ public final class VolumeBenchCommand extends CliCommand {
     private String tokenForRaw() {
         String t = root().tokenOption() != null ? root().tokenOption() : root().env(FlyClient.TOKEN_ENV);
         if (t == null) {
-            throw new io.flaude.fly.FlyValidationException("No Fly API token: set FLY_API_TOKEN or pass -t");
+            throw new FlyValidationException("No Fly API token: set FLY_API_TOKEN or pass -t");
         }
         return t;
     }

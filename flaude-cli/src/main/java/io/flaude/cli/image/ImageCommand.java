@@ -1,5 +1,6 @@
 package io.flaude.cli.image;
 
+import io.flaude.agent.AgentConfig;
 import io.flaude.cli.RootCommand;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Spec;
                 "2:bad usage, or no image/Dockerfile found for the build context"})
 public final class ImageCommand implements Callable<Integer> {
     /** The image the flaude client runs by default; {@code flaude image build/push} default to it too. */
-    public static final String DEFAULT_IMAGE = io.flaude.agent.AgentConfig.DEFAULT_IMAGE;
+    public static final String DEFAULT_IMAGE = AgentConfig.DEFAULT_IMAGE;
     /** Env naming the docker binary (a path or a name on PATH); default {@code docker}. */
     public static final String DOCKER_ENV = "FLAUDE_DOCKER";
     /** Env naming the repository root, used as the build context when {@code --context} is absent. */
