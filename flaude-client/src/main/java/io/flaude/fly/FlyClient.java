@@ -52,7 +52,7 @@ public final class FlyClient implements AutoCloseable {
         URI logsUri = b.logsBaseUri != null ? b.logsBaseUri
                 : baseUri.equals(DEFAULT_BASE_URI) ? DEFAULT_LOGS_BASE_URI : baseUri;
         this.http = new HttpTransport(httpClient, new BaseUrl(baseUri, "/v1", b.resolver),
-                new BaseUrl(logsUri, "/api/v1", b.resolver), token, b.requestTimeout, b.retryPolicy, b.pause, USER_AGENT);
+                new BaseUrl(logsUri, "/api/v1", b.resolver), token, b.requestTimeout, b.retryPolicy, Pause.system(), USER_AGENT);
         this.apps = new Apps(http);
     }
 
@@ -134,7 +134,6 @@ public final class FlyClient implements AutoCloseable {
         private Duration requestTimeout = Duration.ofSeconds(60);
         private RetryPolicy retryPolicy = RetryPolicy.none();
         private Function<String, String> env = System::getenv;
-        private Pause pause = Pause.system();
         private BaseUrl.Resolver resolver = java.net.InetAddress::getByName;
         private URI logsBaseUri;
 
@@ -188,12 +187,6 @@ public final class FlyClient implements AutoCloseable {
         /** Where environment variables are read from (tests). */
         Builder env(Function<String, String> env) {
             this.env = env;
-            return this;
-        }
-
-        /** How the client sleeps between retries and polls (tests). */
-        Builder pause(Pause pause) {
-            this.pause = pause;
             return this;
         }
 

@@ -5,7 +5,7 @@ import io.flaude.fly.FlyTransportException;
 import java.time.Duration;
 
 /**
- * The one place the client sleeps (between retries and polls), so tests can run backoff instantly.
+ * The one place the client sleeps (between retries and polls): a seam for a future test clock.
  * An interrupt ends the wait: the flag is restored and the caller gets a transport exception. Not API.
  */
 @FunctionalInterface
