@@ -54,7 +54,7 @@ public final class Runner {
             throw Cleanup.suppress(new RunFailedException("run", result), cleanup);
         }
         if (!cleanup.isEmpty()) {
-            throw cleanup.get(0);
+            throw Cleanup.suppress(cleanup.get(0), cleanup.subList(1, cleanup.size()));
         }
         return result;
     }

@@ -19,7 +19,7 @@ import java.util.function.Consumer;
  * by one-shot runs and session turns, so both follow the same rules. Not API.
  */
 public final class Execution {
-    /** How long to keep reading logs after the machine stopped, for the exit marker to arrive. */
+    /** How long to keep reading logs after the machine stopped or vanished, for the exit marker to arrive. */
     static final Duration LOG_GRACE = Duration.ofSeconds(3);
 
     private Execution() {
@@ -46,7 +46,8 @@ public final class Execution {
                 throw refused;
             }
         }
-        List<String> lines = follower.finish(after.isPresent() && !after.get().isGone() ? LOG_GRACE : Duration.ZERO);
+        // Fly's logs can trail the stop, and the destroy of an auto-destroyed machine: wait for the marker either way.
+        List<String> lines = follower.finish(LOG_GRACE);
         return Outcome.of(started.id(), started.instanceId(), after, since, lines);
     }
 
