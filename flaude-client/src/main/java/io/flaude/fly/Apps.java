@@ -1,6 +1,7 @@
 package io.flaude.fly;
 
 import io.flaude.fly.internal.Bodies;
+import io.flaude.fly.internal.Calls;
 import io.flaude.fly.internal.FlyRequest;
 import io.flaude.fly.internal.FlyResponse;
 import io.flaude.fly.internal.HttpTransport;
@@ -33,11 +34,7 @@ public final class Apps {
     /** The app, or empty when no app has that name. Raises {@link FlyUnauthorizedException} when another org holds it. */
     public Optional<App> find(String name) {
         Validation.appName(name);
-        try {
-            return Optional.of(app(Bodies.object(http.send(FlyRequest.get("/apps/" + name)), "get-app")));
-        } catch (FlyNotFoundException e) {
-            return Optional.empty();
-        }
+        return Calls.findOrEmpty(() -> app(Bodies.object(http.send(FlyRequest.get("/apps/" + name)), "get-app")));
     }
 
     /** Creates an app in {@code org}. A taken name raises a {@link FlyException} with Fly status {@code name_taken}. */
@@ -68,7 +65,7 @@ public final class Apps {
         }
         try {
             return create(name, org);
-        } catch (FlyException e) {
+        } catch (FlyApiException e) {
             if (!nameTaken(e)) {
                 throw e;
             }
@@ -80,38 +77,24 @@ public final class Apps {
     /** The apps of {@code org}, all pages. */
     public List<App> list(String org) {
         Validation.orgSlug(org);
-        List<App> apps = new ArrayList<>();
-        String cursor = null;
-        do {
-            FlyRequest request = FlyRequest.get("/apps").withQuery("org_slug", org);
-            if (cursor != null) {
-                request = request.withQuery("cursor", cursor);
-            }
-            FlyResponse r = http.send(request);
+        return Calls.allPages(http, FlyRequest.get("/apps").withQuery("org_slug", org), r -> {
             JsonNode body = Bodies.object(r, "list-apps");
+            List<App> page = new ArrayList<>();
             for (JsonNode a : body.path("apps")) {
-                apps.add(app(a));
+                page.add(app(a));
             }
-            cursor = Json.string(body, "next_cursor", null);
-        } while (cursor != null && !cursor.isEmpty());
-        return apps;
+            return new Calls.Page<>(page, Json.string(body, "next_cursor", null));
+        });
     }
 
     /** Deletes the app and everything in it; {@code force} also stops running machines. A 404 is success. */
     public boolean delete(String name, boolean force) {
         Validation.appName(name);
         FlyRequest request = FlyRequest.delete("/apps/" + name);
-        try {
-            http.send(force ? request.withQuery("force", "true") : request);
-            LOG.info("App '{}' deleted", name);
-            return true;
-        } catch (FlyNotFoundException e) {
-            LOG.debug("App '{}' already gone (404)", name);
-            return false;
-        }
+        return Calls.deleteIfPresent(http, force ? request.withQuery("force", "true") : request, "App '" + name + "'", LOG);
     }
 
-    private static boolean nameTaken(FlyException e) {
+    private static boolean nameTaken(FlyApiException e) {
         return e.flyStatus().filter("name_taken"::equals).isPresent()
                 || (e.statusCode() == 422 && e.detail().toLowerCase(java.util.Locale.ROOT).contains("taken"));
     }

@@ -1,10 +1,9 @@
 package io.flaude.fly;
 
 /**
- * What is known about one failed call: the HTTP status (0 when there was no usable HTTP answer),
- * Fly's message, the request's method and URL, Fly's error status code from the body (for example
- * {@code insufficient_capacity}; may be {@code null}) and the {@code fly-request-id} header (may be
- * {@code null}).
+ * What Fly answered to one failed call: the HTTP status, Fly's message, the request's method and URL,
+ * Fly's error status code from the body (for example {@code insufficient_capacity}; may be
+ * {@code null}) and the {@code fly-request-id} header (may be {@code null}).
  */
 public record FlyError(int statusCode, String detail, String method, String url, String flyStatus,
                        String requestId) {

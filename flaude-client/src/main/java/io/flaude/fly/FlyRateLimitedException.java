@@ -7,7 +7,7 @@ import java.util.Optional;
  * Fly throttled the request (HTTP 429, or a message saying {@code rate limit exceeded}). Fly documents
  * 1 request/s per action and machine or app, with bursts of 3.
  */
-public class FlyRateLimitedException extends FlyException {
+public class FlyRateLimitedException extends FlyApiException {
     private final Duration retryAfter;
 
     public FlyRateLimitedException(FlyError error, Duration retryAfter, Throwable cause) {

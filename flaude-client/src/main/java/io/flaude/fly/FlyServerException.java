@@ -1,7 +1,7 @@
 package io.flaude.fly;
 
 /** Fly failed to answer the request (HTTP 5xx). */
-public class FlyServerException extends FlyException {
+public class FlyServerException extends FlyApiException {
     public FlyServerException(FlyError error, Throwable cause) {
         super(error, cause);
     }

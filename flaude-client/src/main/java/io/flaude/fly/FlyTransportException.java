@@ -1,9 +1,27 @@
 package io.flaude.fly;
 
-/** No HTTP answer at all: connection refused or dropped, or a timeout (status 0). */
-public class FlyTransportException extends FlyException {
-    public FlyTransportException(FlyError error, Throwable cause) {
-        super(error, cause);
+/**
+ * No HTTP answer at all: the connection was refused, reset or timed out, or the host could not be
+ * resolved. The request may or may not have taken effect.
+ */
+public class FlyTransportException extends FlyClientException {
+    private final String method;
+    private final String url;
+
+    public FlyTransportException(String method, String url, String detail, Throwable cause) {
+        super("Fly API request failed " + method + " " + url + ": " + detail, cause);
+        this.method = method;
+        this.url = url;
+    }
+
+    /** The HTTP method of the request that got no answer. */
+    public String method() {
+        return method;
+    }
+
+    /** The URL of the request that got no answer. */
+    public String url() {
+        return url;
     }
 
     @Override

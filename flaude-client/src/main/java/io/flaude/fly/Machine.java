@@ -3,26 +3,30 @@ package io.flaude.fly;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * A Fly machine as the API described it. Unknown states are kept as sent. {@code instanceId} is the
+ * A Fly machine as the API described it: {@link #state()} typed, {@link #stateAsString()} as
+ * Fly sent it. {@code instanceId} is the
  * machine's current version: it changes with every update, which is how a wait is pinned to one run.
  * Events are newest first.
  */
-public record Machine(String id, String name, String state, String region, String instanceId,
+public record Machine(String id, String name, String stateAsString, String region, String instanceId,
                       String privateIp, Instant createdAt, Instant updatedAt, MachineConfig config,
                       List<MachineEvent> events, String appName) {
 
-    /** States after which the machine will not run again. */
-    public static final Set<String> GONE_STATES = Set.of("destroying", "destroyed");
-
     public Machine {
+        stateAsString = stateAsString == null ? "unknown" : stateAsString;
         events = events == null ? List.of() : List.copyOf(events);
     }
 
+    /** The state; {@link MachineState#UNKNOWN} for one this version does not know ({@link #stateAsString()} has it). */
+    public MachineState state() {
+        return MachineState.fromWire(stateAsString);
+    }
+
+    /** True when the machine is destroyed or being destroyed: it will not run again. */
     public boolean isGone() {
-        return GONE_STATES.contains(state);
+        return state().isGone();
     }
 
     /** The exit code of the newest exit event, if any. */

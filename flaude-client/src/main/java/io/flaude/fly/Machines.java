@@ -1,17 +1,21 @@
 package io.flaude.fly;
 
 import io.flaude.fly.internal.Bodies;
+import io.flaude.fly.internal.Calls;
 import io.flaude.fly.internal.FlyRequest;
 import io.flaude.fly.internal.FlyResponse;
 import io.flaude.fly.internal.HttpTransport;
 import io.flaude.fly.internal.Json;
 import io.flaude.fly.internal.MachineCodec;
 import io.flaude.fly.internal.Validation;
+import io.flaude.fly.internal.Waits;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -19,8 +23,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The machines of one Fly app: create, get, list, update (POST, as Fly documents it), start, stop,
- * destroy, leases, events and waits. Calls that change a leased machine take the lease's nonce
- * ({@code null} when not leased). Obtain it from {@link FlyClient#machines(String)}.
+ * destroy, leases, events and waits. Calls that change a leased machine have an overload taking the
+ * {@link Lease}, whose nonce they send. Obtain it from {@link FlyClient#machines(String)}; it is
+ * immutable and thread-safe.
  */
 public final class Machines {
     private static final Logger LOG = LoggerFactory.getLogger(Machines.class);
@@ -38,78 +43,107 @@ public final class Machines {
         this.path = "/apps/" + app + "/machines";
     }
 
+    /** The app these machines belong to. */
     public String app() {
         return app;
     }
 
-    /** Creates and boots a machine in {@code region} ({@code null}: Fly's choice, or the mounted volume's). */
+    /** Creates and boots a machine where Fly chooses (the mounted volume's region, if any). */
+    public Machine create(MachineConfig config) {
+        return create(config, Optional.empty());
+    }
+
+    /** Creates and boots a machine in {@code region}. */
     public Machine create(MachineConfig config, String region) {
+        return create(config, Optional.of(Validation.region(region)));
+    }
+
+    private Machine create(MachineConfig config, Optional<String> region) {
         ObjectNode body = Json.object();
         body.set("config", MachineCodec.configJson(validate(config)));
-        if (region != null) {
-            body.put("region", Validation.region(region));
-        }
+        region.ifPresent(r -> body.put("region", r));
         FlyResponse r = http.send(FlyRequest.post(path, body));
         Machine m = MachineCodec.machine(Bodies.object(r, "create-machine"), app);
-        LOG.info("Machine {} created in app '{}' (region={}, state={})", m.id(), app, m.region(), m.state());
+        LOG.info("Machine {} created in app '{}' (region={}, state={})", m.id(), app, m.region(), m.stateAsString());
         return m;
     }
 
+    /** The machine, or {@link FlyNotFoundException}. */
     public Machine get(String machineId) {
         return MachineCodec.machine(Bodies.object(http.send(FlyRequest.get(machinePath(machineId))), "get-machine"), app);
     }
 
+    /** The machine, or empty when Fly does not know it. */
     public Optional<Machine> find(String machineId) {
-        try {
-            return Optional.of(get(machineId));
-        } catch (FlyNotFoundException e) {
-            return Optional.empty();
-        }
+        return Calls.findOrEmpty(() -> get(machineId));
     }
 
-    /**
-     * Lists machines, all pages.
-     *
-     * @param includeDeleted also destroyed machines
-     * @param metadata       only machines whose config metadata has these values (sent as {@code metadata.K=V})
-     */
-    public List<Machine> list(boolean includeDeleted, Map<String, String> metadata) {
-        List<Machine> machines = new ArrayList<>();
-        String cursor = null;
-        do {
-            FlyRequest request = FlyRequest.get(path);
-            if (includeDeleted) {
-                request = request.withQuery("include_deleted", "true");
-            }
-            for (Map.Entry<String, String> e : metadata.entrySet()) {
-                request = request.withQuery("metadata." + e.getKey(), e.getValue());
-            }
-            if (cursor != null) {
-                request = request.withQuery("cursor", cursor);
-            }
-            FlyResponse r = http.send(request);
+    /** The machines that are not deleted, all pages. */
+    public List<Machine> list() {
+        return list(MachineListOptions.DEFAULT);
+    }
+
+    /** Lists machines, following {@code fly-next-cursor} pages until the last. */
+    public List<Machine> list(MachineListOptions options) {
+        FlyRequest request = FlyRequest.get(path);
+        if (options.includeDeleted()) {
+            request = request.withQuery("include_deleted", "true");
+        }
+        for (Map.Entry<String, String> e : options.metadata().entrySet()) {
+            request = request.withQuery("metadata." + e.getKey(), e.getValue());
+        }
+        return Calls.allPages(http, request, r -> {
+            List<Machine> page = new ArrayList<>();
             for (JsonNode m : Bodies.array(r, "list-machines")) {
-                machines.add(MachineCodec.machine(m, app));
+                page.add(MachineCodec.machine(m, app));
             }
-            cursor = r.header("fly-next-cursor");
-        } while (cursor != null && !cursor.isEmpty());
-        return machines;
+            return new Calls.Page<>(page, r.header("fly-next-cursor"));
+        });
     }
 
     /** Replaces the machine's config (a new instance id results). A running machine is restarted on it. */
-    public Machine update(String machineId, MachineConfig config, String leaseNonce) {
+    public Machine update(String machineId, MachineConfig config) {
+        return update(machineId, config, (String) null);
+    }
+
+    /** {@link #update(String, MachineConfig)} on a machine we hold the lease of. */
+    public Machine update(String machineId, MachineConfig config, Lease lease) {
+        return update(machineId, config, nonce(machineId, lease));
+    }
+
+    private Machine update(String machineId, MachineConfig config, String nonce) {
         ObjectNode body = Json.object();
         body.set("config", MachineCodec.configJson(validate(config)));
-        FlyResponse r = http.send(FlyRequest.post(machinePath(machineId), body).withHeader(NONCE_HEADER, leaseNonce));
+        FlyResponse r = http.send(FlyRequest.post(machinePath(machineId), body).withHeader(NONCE_HEADER, nonce));
         return MachineCodec.machine(Bodies.object(r, "update-machine"), app);
     }
 
-    public void start(String machineId, String leaseNonce) {
-        http.send(FlyRequest.post(machinePath(machineId) + "/start", null).withHeader(NONCE_HEADER, leaseNonce));
+    /** Starts a stopped machine. */
+    public void start(String machineId) {
+        start(machineId, (String) null);
     }
 
-    public void stop(String machineId, String leaseNonce) {
-        http.send(FlyRequest.post(machinePath(machineId) + "/stop", Json.object()).withHeader(NONCE_HEADER, leaseNonce));
+    /** {@link #start(String)} on a machine we hold the lease of. */
+    public void start(String machineId, Lease lease) {
+        start(machineId, nonce(machineId, lease));
+    }
+
+    private void start(String machineId, String nonce) {
+        http.send(FlyRequest.post(machinePath(machineId) + "/start", null).withHeader(NONCE_HEADER, nonce));
+    }
+
+    /** Stops a running machine (Fly sends its stop signal, then kills it after the stop timeout). */
+    public void stop(String machineId) {
+        stop(machineId, (String) null);
+    }
+
+    /** {@link #stop(String)} on a machine we hold the lease of. */
+    public void stop(String machineId, Lease lease) {
+        stop(machineId, nonce(machineId, lease));
+    }
+
+    private void stop(String machineId, String nonce) {
+        http.send(FlyRequest.post(machinePath(machineId) + "/stop", Json.object()).withHeader(NONCE_HEADER, nonce));
     }
 
     /**
@@ -117,16 +151,9 @@ public final class Machines {
      *
      * @return true if this call destroyed it, false if it was already gone
      */
-    public boolean destroy(String machineId, boolean force, String leaseNonce) {
-        FlyRequest request = FlyRequest.delete(machinePath(machineId)).withHeader(NONCE_HEADER, leaseNonce);
-        try {
-            http.send(force ? request.withQuery("force", "true") : request);
-            LOG.info("Machine {} destroyed", machineId);
-            return true;
-        } catch (FlyNotFoundException e) {
-            LOG.debug("Machine {} already gone (404)", machineId);
-            return false;
-        }
+    public boolean destroy(String machineId, boolean force) {
+        FlyRequest request = FlyRequest.delete(machinePath(machineId));
+        return Calls.deleteIfPresent(http, force ? request.withQuery("force", "true") : request, "Machine " + machineId, LOG);
     }
 
     /** Takes a lease for {@code ttl}; a lease held by someone else raises {@link FlyConflictException}. */
@@ -134,17 +161,18 @@ public final class Machines {
         return lease(machineId, ttl, description, null);
     }
 
-    /** Extends a lease we hold. */
-    public Lease refreshLease(String machineId, Lease lease, Duration ttl) {
-        return lease(machineId, ttl, lease.description(), lease.nonce());
+    /** Extends a lease we hold; returns it with its new expiry. */
+    public Lease refreshLease(Lease lease, Duration ttl) {
+        return lease(lease.machineId(), ttl, lease.description(), lease.nonce());
     }
 
     /** Gives a lease back; an already expired or released lease is fine. */
-    public void releaseLease(String machineId, Lease lease) {
+    public void releaseLease(Lease lease) {
         try {
-            http.send(FlyRequest.delete(machinePath(machineId) + "/lease").withHeader(NONCE_HEADER, lease.nonce()));
+            http.send(FlyRequest.delete(machinePath(lease.machineId()) + "/lease")
+                    .withHeader(NONCE_HEADER, lease.nonce()));
         } catch (FlyNotFoundException e) {
-            LOG.debug("Lease on machine {} already gone", machineId);
+            LOG.debug("Lease on machine {} already gone", lease.machineId());
         }
     }
 
@@ -155,7 +183,7 @@ public final class Machines {
             body.put("description", description);
         }
         FlyResponse r = http.send(FlyRequest.post(machinePath(machineId) + "/lease", body).withHeader(NONCE_HEADER, nonce));
-        Lease lease = MachineCodec.lease(Bodies.object(r, "acquire-lease"));
+        Lease lease = MachineCodec.lease(Bodies.object(r, "acquire-lease"), machineId);
         if (lease.nonce() == null) {
             throw Bodies.invalid(r, "acquire-lease", "no nonce in the answer");
         }
@@ -172,32 +200,62 @@ public final class Machines {
     }
 
     /**
-     * Waits until instance {@code instanceId} of the machine is in {@code state}, chaining Fly's
-     * {@code /wait} long-polls (at most 60 s each; a 408 means wait again) under one overall deadline;
-     * then returns the machine as read afterwards. Raises {@link FlyTimeoutException} with the last
-     * state at the deadline, and {@link FlyNotFoundException} if the machine vanished.
+     * Waits until the instance {@code started} describes (the answer of a create or update) is in
+     * {@code state}: pinned to that instance, so an older or newer run of the machine never answers
+     * for it. See {@link #waitFor(String, MachineState, Duration)}.
      */
-    public Machine waitFor(String machineId, String state, String instanceId, Duration timeout) {
+    public Machine waitFor(Machine started, MachineState state, Duration timeout) {
+        return waitFor(started.id(), state, started.instanceId(), timeout);
+    }
+
+    /**
+     * Waits until the machine is in {@code state}, chaining Fly's {@code /wait} long-polls (at most 60 s
+     * each; a 408 means wait again) under one overall deadline, then returns the machine as read
+     * afterwards. States {@code /wait} does not serve are polled with GET, as {@link #waitUntil} does.
+     * Raises {@link FlyTimeoutException} carrying the machine last read, and
+     * {@link FlyNotFoundException} if the machine vanished.
+     */
+    public Machine waitFor(String machineId, MachineState state, Duration timeout) {
+        return waitFor(machineId, state, null, timeout);
+    }
+
+    /** Waits until {@code condition} holds for the machine, polling GET (backing off from 100 ms to 1 s). */
+    public Machine waitUntil(String machineId, Predicate<Machine> condition, Duration timeout) {
+        return poll(machineId, condition, "what was asked", timeout);
+    }
+
+    private Machine poll(String machineId, Predicate<Machine> condition, String wanted, Duration timeout) {
+        Validation.machineId(machineId);
+        return new Waits(http.pause()).poll("machine " + machineId, wanted, timeout, () -> get(machineId),
+                condition, Machine::stateAsString);
+    }
+
+    private Machine waitFor(String machineId, MachineState state, String instanceId, Duration timeout) {
+        Objects.requireNonNull(state, "state");
+        if (!state.waitable()) {
+            return poll(machineId, m -> m.state() == state, state.name().toLowerCase(java.util.Locale.ROOT), timeout);
+        }
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
+        for (int attempt = 1; ; attempt++) {
             long leftSeconds = Math.max(1, Math.min(MAX_WAIT_SECONDS,
                     (long) Math.ceil((deadline - System.nanoTime()) / 1e9)));
-            FlyRequest request = FlyRequest.get(machinePath(machineId) + "/wait").withQuery("state", state)
-                    .withQuery("timeout", Long.toString(leftSeconds));
+            FlyRequest request = FlyRequest.get(machinePath(machineId) + "/wait").withQuery("state", state.wire())
+                    .withQuery("timeout", Long.toString(leftSeconds)).withLongPoll(Duration.ofSeconds(leftSeconds));
             if (instanceId != null) {
                 request = request.withQuery("instance_id", instanceId);
             }
             try {
                 http.send(request);
                 return get(machineId);
-            } catch (FlyException e) {
+            } catch (FlyApiException e) {
                 if (e.statusCode() != 408) {
                     throw e;
                 }
                 if (System.nanoTime() >= deadline) {
-                    String last = get(machineId).state();
-                    throw new FlyTimeoutException("machine " + machineId + " did not become " + state + " within "
-                            + timeout.toSeconds() + " s (last state '" + last + "')", last);
+                    Machine last = get(machineId);
+                    throw new FlyTimeoutException("machine " + machineId + " did not become " + state.wire()
+                            + " within " + timeout.toSeconds() + " s (last state '" + last.stateAsString() + "')",
+                            last, attempt);
                 }
             }
         }
@@ -205,6 +263,14 @@ public final class Machines {
 
     private String machinePath(String machineId) {
         return path + "/" + Validation.machineId(machineId);
+    }
+
+    private static String nonce(String machineId, Lease lease) {
+        Objects.requireNonNull(lease, "lease");
+        if (lease.machineId() != null && !lease.machineId().equals(machineId)) {
+            throw new FlyValidationException("the lease is on machine " + lease.machineId() + ", not " + machineId);
+        }
+        return lease.nonce();
     }
 
     private static MachineConfig validate(MachineConfig config) {

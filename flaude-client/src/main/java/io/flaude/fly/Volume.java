@@ -1,13 +1,12 @@
 package io.flaude.fly;
 
 import java.time.Instant;
-import java.util.Set;
 
 /**
  * A Fly volume as the API described it. The first six components are the seed's: {@code id},
- * {@code name} and {@code region} ({@code ""} when absent), {@code sizeGb} (0 when absent),
- * {@code appName} (taken from the call, not the response) and {@code state} ({@code "unknown"} when
- * absent; unknown states are kept as sent). The rest are {@code null} when the API left them out,
+ * {@code name} and {@code region} ({@code "unknown"} when absent, as the Python flaude has it), {@code sizeGb} (0 when absent),
+ * {@code appName} (taken from the call, not the response) and the state: {@link #state()} typed,
+ * {@link #stateAsString()} as Fly sent it ({@code "unknown"} when absent, as the Python flaude has it). The rest are {@code null} when the API left them out,
  * as it does for the block figures when listing with {@code summary}.
  *
  * @param zone              the 4-hex hardware zone
@@ -20,27 +19,29 @@ import java.util.Set;
  * @param autoBackupEnabled whether daily snapshots are taken
  * @param hostStatus        {@code ok}, {@code unknown} or {@code unreachable}
  */
-public record Volume(String id, String name, String region, int sizeGb, String appName, String state,
+public record Volume(String id, String name, String region, int sizeGb, String appName, String stateAsString,
                      String zone, Boolean encrypted, String attachedMachineId, String attachedAllocId,
                      Instant createdAt, String fstype, Integer snapshotRetention, Boolean autoBackupEnabled,
                      String hostStatus, Long blocks, Long blockSize, Long blocksFree, Long blocksAvail,
                      Long bytesTotal, Long bytesUsed) {
 
-    /** States in which Fly has destroyed, or is destroying, the volume (it may still be listed). */
-    public static final Set<String> GONE_STATES = Set.of("scheduling_destroy", "fork_cleanup",
-            "waiting_for_detach", "pending_destroy", "destroying", "destroyed");
+    public Volume {
+        stateAsString = stateAsString == null ? "unknown" : stateAsString;
+    }
 
-    /** States in which the volume can be mounted: {@code created}, and {@code hydrating} (a fork). */
-    public static final Set<String> USABLE_STATES = Set.of("created", "hydrating");
+    /** The state; {@link VolumeState#UNKNOWN} for one this version does not know ({@link #stateAsString()} has it). */
+    public VolumeState state() {
+        return VolumeState.fromWire(stateAsString);
+    }
 
     /** True when the volume is destroyed or on its way there; such volumes are still listed for a while. */
     public boolean isGone() {
-        return GONE_STATES.contains(state);
+        return state().isGone();
     }
 
     /** True when a machine can mount the volume now. */
     public boolean isUsable() {
-        return USABLE_STATES.contains(state);
+        return state().isUsable();
     }
 
     /** True when a machine (or a legacy allocation) holds the volume. */

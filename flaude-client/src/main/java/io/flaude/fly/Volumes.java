@@ -1,6 +1,7 @@
 package io.flaude.fly;
 
 import io.flaude.fly.internal.Bodies;
+import io.flaude.fly.internal.Calls;
 import io.flaude.fly.internal.FlyRequest;
 import io.flaude.fly.internal.FlyResponse;
 import io.flaude.fly.internal.HttpTransport;
@@ -68,29 +69,23 @@ public final class Volumes {
         if (options.pageSize() != 0 && (options.pageSize() < 1 || options.pageSize() > 1000)) {
             throw new FlyValidationException("invalid page size " + options.pageSize() + ": must be 1-1000");
         }
-        List<Volume> volumes = new ArrayList<>();
-        String cursor = null;
-        do {
-            FlyRequest request = FlyRequest.get(path);
-            if (options.summary()) {
-                request = request.withQuery("summary", "true");
-            }
-            if (options.pageSize() > 0) {
-                request = request.withQuery("limit", Integer.toString(options.pageSize()));
-            }
-            if (cursor != null) {
-                request = request.withQuery("cursor", cursor);
-            }
-            FlyResponse r = http.send(request);
+        FlyRequest request = FlyRequest.get(path);
+        if (options.summary()) {
+            request = request.withQuery("summary", "true");
+        }
+        if (options.pageSize() > 0) {
+            request = request.withQuery("limit", Integer.toString(options.pageSize()));
+        }
+        return Calls.allPages(http, request, r -> {
+            List<Volume> page = new ArrayList<>();
             for (JsonNode v : Bodies.array(r, "list-volumes")) {
                 Volume volume = VolumeCodec.volume(v, app);
                 if (!options.excludeGone() || !volume.isGone()) {
-                    volumes.add(volume);
+                    page.add(volume);
                 }
             }
-            cursor = r.header("fly-next-cursor");
-        } while (cursor != null && !cursor.isEmpty());
-        return volumes;
+            return new Calls.Page<>(page, r.header("fly-next-cursor"));
+        });
     }
 
     /** The volume, or {@link FlyNotFoundException}. */
@@ -101,11 +96,7 @@ public final class Volumes {
 
     /** The volume, or empty when Fly does not know it. */
     public Optional<Volume> find(String volumeId) {
-        try {
-            return Optional.of(get(volumeId));
-        } catch (FlyNotFoundException e) {
-            return Optional.empty();
-        }
+        return Calls.findOrEmpty(() -> get(volumeId));
     }
 
     /** Changes snapshot retention and/or daily backups; {@code null} fields are left as they are. */
@@ -180,33 +171,32 @@ public final class Volumes {
      */
     public boolean destroy(String volumeId, Duration waitForDetach) {
         String url = volumePath(volumeId);
-        return new Waits(http.pause()).retryWhileBound(volumeId, waitForDetach, () -> {
-            try {
-                http.send(FlyRequest.delete(url));
-                LOG.info("Volume {} destroyed", volumeId);
-                return true;
-            } catch (FlyNotFoundException e) {
-                LOG.debug("Volume {} already gone (404)", volumeId);
-                return false;
-            }
-        });
+        return new Waits(http.pause()).retryWhileBound(volumeId, waitForDetach,
+                () -> Calls.deleteIfPresent(http, FlyRequest.delete(url), "Volume " + volumeId, LOG));
     }
 
-    /** Waits until the volume is in {@code state}; returns it as last read. */
-    public Volume waitForState(String volumeId, String state, Duration timeout) {
-        return waitUntil(volumeId, v -> v.state().equals(state), "state '" + state + "'", timeout);
+    /**
+     * Waits until the volume is in {@code state}, polling (backing off from 100 ms to 1 s); returns it
+     * as last read. At the deadline raises {@link FlyTimeoutException} carrying the volume last read.
+     */
+    public Volume waitFor(String volumeId, VolumeState state, Duration timeout) {
+        return waitUntil(volumeId, v -> v.state() == state, "state '" + state.wire() + "'", timeout);
     }
 
-    /** Waits until no machine holds the volume. */
+    /** Waits until no machine holds the volume; returns it as last read. */
     public Volume waitForDetach(String volumeId, Duration timeout) {
         return waitUntil(volumeId, v -> !v.isAttached(), "detached", timeout);
     }
 
-    /** Polls the volume (backing off from 100 ms to 1 s) until {@code condition} holds, or raises {@link FlyTimeoutException}. */
-    public Volume waitUntil(String volumeId, Predicate<Volume> condition, String description, Duration timeout) {
+    /** Waits until {@code condition} holds for the volume, polling as {@link #waitFor} does. */
+    public Volume waitUntil(String volumeId, Predicate<Volume> condition, Duration timeout) {
+        return waitUntil(volumeId, condition, "what was asked", timeout);
+    }
+
+    private Volume waitUntil(String volumeId, Predicate<Volume> condition, String description, Duration timeout) {
         Validation.volumeId(volumeId);
         return new Waits(http.pause()).poll("volume " + volumeId, description, timeout,
-                () -> get(volumeId), condition, Volume::state);
+                () -> get(volumeId), condition, Volume::stateAsString);
     }
 
     private String volumePath(String volumeId) {

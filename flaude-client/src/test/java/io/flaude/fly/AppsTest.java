@@ -26,7 +26,7 @@ class AppsTest extends EmulatorTestBase {
     @Test
     void creating_a_taken_name_raises_name_taken() {
         assertThatThrownBy(() -> fly.apps().create(APP, "personal"))
-                .isInstanceOfSatisfying(FlyException.class, e -> {
+                .isInstanceOfSatisfying(FlyApiException.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(422);
                     assertThat(e.flyStatus()).contains("name_taken");
                 });

@@ -20,9 +20,15 @@ class ErrorMappingTest extends EmulatorTestBase {
         throw new AssertionError("no exception");
     }
 
+    private FlyApiException apiFailureOf(Fault... faults) {
+        FlyException e = failureOf(faults);
+        assertThat(e).as("Fly answered, so the error is on the API branch").isInstanceOf(FlyApiException.class);
+        return (FlyApiException) e;
+    }
+
     @Test
     void the_message_reads_status_method_url_and_detail() {
-        FlyException e = failureOf(Fault.status(400, "{\"error\":\"invalid_argument: bad\"}"));
+        FlyApiException e = apiFailureOf(Fault.status(400, "{\"error\":\"invalid_argument: bad\"}"));
 
         assertThat(e.getMessage()).isEqualTo("Fly API error 400 GET " + emulator.baseUri()
                 + "/v1/apps/test-app/volumes: invalid_argument: bad");
@@ -32,7 +38,7 @@ class ErrorMappingTest extends EmulatorTestBase {
 
     @Test
     void message_wins_over_error_and_the_fly_status_code_is_kept() {
-        FlyException e = failureOf(Fault.status(422, "{\"error\":\"short\",\"message\":\"the long story\",\"status\":\"name_taken\"}"));
+        FlyApiException e = apiFailureOf(Fault.status(422, "{\"error\":\"short\",\"message\":\"the long story\",\"status\":\"name_taken\"}"));
 
         assertThat(e.detail()).isEqualTo("the long story");
         assertThat(e.flyStatus()).contains("name_taken");
@@ -40,7 +46,7 @@ class ErrorMappingTest extends EmulatorTestBase {
 
     @Test
     void a_body_that_is_not_json_is_kept_raw() {
-        assertThat(failureOf(Fault.status(502, "<html>Bad Gateway</html>")).detail()).isEqualTo("<html>Bad Gateway</html>");
+        assertThat(apiFailureOf(Fault.status(502, "<html>Bad Gateway</html>")).detail()).isEqualTo("<html>Bad Gateway</html>");
     }
 
     @Test
@@ -56,7 +62,7 @@ class ErrorMappingTest extends EmulatorTestBase {
 
     @Test
     void a_412_bound_volume_is_recognised_from_the_message() {
-        FlyException e = failureOf(Fault.status(412,
+        FlyApiException e = apiFailureOf(Fault.status(412,
                 "{\"error\":\"failed_precondition: volume is currently bound to machine: 3d8d413b29d089\"}"));
 
         assertThat(e).isInstanceOfSatisfying(FlyVolumeBoundException.class,
@@ -66,7 +72,7 @@ class ErrorMappingTest extends EmulatorTestBase {
     @Test
     void a_429_or_a_rate_limit_message_is_rate_limited_and_retryable() {
         assertThat(failureOf(Fault.rateLimited())).isInstanceOf(FlyRateLimitedException.class);
-        FlyException e = failureOf(Fault.status(400, "{\"error\":\"failed to launch VM: resource_exhausted: rate limit exceeded\"}"));
+        FlyApiException e = apiFailureOf(Fault.status(400, "{\"error\":\"failed to launch VM: resource_exhausted: rate limit exceeded\"}"));
         assertThat(e).isInstanceOf(FlyRateLimitedException.class);
         assertThat(e.retryable()).isTrue();
     }
@@ -82,11 +88,11 @@ class ErrorMappingTest extends EmulatorTestBase {
     }
 
     @Test
-    void a_dropped_connection_is_a_transport_error_with_status_0() {
+    void a_dropped_connection_is_a_client_side_transport_error_not_an_api_answer() {
         emulator.faults().script("POST", "/v1/apps/*/volumes", Fault.drop());
 
         assertThatThrownBy(() -> volumes().create()).isInstanceOfSatisfying(FlyTransportException.class, e -> {
-            assertThat(e.statusCode()).isZero();
+            assertThat(e).isInstanceOf(FlyClientException.class).isNotInstanceOf(FlyApiException.class);
             assertThat(e.method()).isEqualTo("POST");
             assertThat(e.retryable()).isTrue();
         });
@@ -114,13 +120,13 @@ class ErrorMappingTest extends EmulatorTestBase {
 
             assertThatThrownBy(() -> impatient.volumes(APP).list())
                     .isInstanceOfSatisfying(FlyTransportException.class,
-                            e -> assertThat(e.detail()).contains("no answer within"));
+                            e -> assertThat(e.getMessage()).contains("no answer within"));
         }
     }
 
     @Test
     void the_token_echoed_by_a_server_is_cut_out_of_the_message() {
-        FlyException e = failureOf(Fault.status(400, "{\"error\":\"bad token " + emulator.token() + "\"}"));
+        FlyApiException e = apiFailureOf(Fault.status(400, "{\"error\":\"bad token " + emulator.token() + "\"}"));
 
         assertThat(e.getMessage()).doesNotContain(emulator.token()).contains("<redacted>");
     }

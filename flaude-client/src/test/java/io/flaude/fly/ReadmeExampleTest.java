@@ -26,7 +26,7 @@ class ReadmeExampleTest {
             volumes.extend(v.id(), 2);                            // grow only
             volumes.createSnapshot(v.id());
             Volume copy = volumes.fork(v.id());                   // hydrating, then created
-            volumes.waitForState(copy.id(), "created", Duration.ofSeconds(30));
+            volumes.waitFor(copy.id(), VolumeState.CREATED, Duration.ofSeconds(30));
 
             volumes.destroy(v.id());                              // true: destroyed now
             volumes.destroy(v.id());                              // false: already gone, not an error

@@ -29,7 +29,7 @@ class VolumeCreateTest extends EmulatorTestBase {
         assertThat(v.region()).isEqualTo("iad");
         assertThat(v.sizeGb()).isEqualTo(1);
         assertThat(v.appName()).isEqualTo(APP);
-        assertThat(v.state()).isEqualTo("created");
+        assertThat(v.state()).isEqualTo(VolumeState.CREATED);
         assertThat(v.zone()).matches("[0-9a-f]{4}");
         assertThat(v.createdAt()).isNotNull();
         assertThat(v.attachedMachineId()).isNull();
@@ -65,8 +65,8 @@ class VolumeCreateTest extends EmulatorTestBase {
 
         assertThatThrownBy(() -> volumes().create())
                 .isInstanceOfSatisfying(FlyInvalidResponseException.class, e -> {
-                    assertThat(e.statusCode()).isZero();
-                    assertThat(e.detail()).isEqualTo("Empty or invalid response from create-volume endpoint");
+                    assertThat(e.statusCode()).isEqualTo(200);
+                    assertThat(e.getMessage()).endsWith(": Empty or invalid response from create-volume endpoint");
                     assertThat(e.method()).isEqualTo("POST");
                     assertThat(e.url()).isEqualTo(emulator.baseUri() + "/v1/apps/test-app/volumes");
                 });
@@ -78,7 +78,7 @@ class VolumeCreateTest extends EmulatorTestBase {
 
         assertThatThrownBy(() -> volumes().create())
                 .isInstanceOf(FlyInvalidResponseException.class)
-                .hasMessage("Fly API error 0 POST " + emulator.baseUri()
+                .hasMessage("Invalid Fly API answer 200 POST " + emulator.baseUri()
                         + "/v1/apps/test-app/volumes: Empty or invalid response from create-volume endpoint");
     }
 
@@ -91,9 +91,9 @@ class VolumeCreateTest extends EmulatorTestBase {
         Volume restored = volumes().restore(snapshot.id(), VolumeSpec.defaults());
 
         assertThat(emulator.journal().last().requestBody()).contains("\"snapshot_id\":\"" + snapshot.id() + "\"");
-        assertThat(restored.state()).isEqualTo("restoring");
-        assertThat(volumes().waitForState(restored.id(), "created", java.time.Duration.ofSeconds(5)).state())
-                .isEqualTo("created");
+        assertThat(restored.state()).isEqualTo(VolumeState.RESTORING);
+        assertThat(volumes().waitFor(restored.id(), VolumeState.CREATED, java.time.Duration.ofSeconds(5)).state())
+                .isEqualTo(VolumeState.CREATED);
     }
 
     @Test
@@ -104,8 +104,8 @@ class VolumeCreateTest extends EmulatorTestBase {
 
         assertThat(emulator.journal().last().requestBody())
                 .isEqualTo("{\"name\":\"work\",\"region\":\"fra\",\"size_gb\":2,\"source_volume_id\":\"" + source.id() + "\"}");
-        assertThat(fork.state()).isEqualTo("hydrating");
+        assertThat(fork.state()).isEqualTo(VolumeState.HYDRATING);
         assertThat(fork.isUsable()).isTrue();
-        assertThat(volumes().waitForState(fork.id(), "created", java.time.Duration.ofSeconds(5)).sizeGb()).isEqualTo(2);
+        assertThat(volumes().waitFor(fork.id(), VolumeState.CREATED, java.time.Duration.ofSeconds(5)).sizeGb()).isEqualTo(2);
     }
 }

@@ -86,6 +86,6 @@ class VolumeDestroyTest extends EmulatorTestBase {
 
         assertThatThrownBy(() -> volumes().destroy(v.id(), Duration.ofMillis(400)))
                 .isInstanceOf(FlyVolumeBoundException.class);
-        assertThat(volumes().get(v.id()).state()).isEqualTo("created");
+        assertThat(volumes().get(v.id()).state()).isEqualTo(VolumeState.CREATED);
     }
 }

@@ -18,7 +18,7 @@ class VolumeListTest extends EmulatorTestBase {
         List<Volume> all = volumes().list();
 
         assertThat(all).extracting(Volume::id).containsExactly(kept.id(), destroyed.id());
-        assertThat(all).extracting(Volume::state).containsExactly("created", "pending_destroy");
+        assertThat(all).extracting(Volume::state).containsExactly(VolumeState.CREATED, VolumeState.PENDING_DESTROY);
         assertThat(all).allSatisfy(v -> assertThat(v.appName()).isEqualTo(APP));
     }
 
@@ -43,7 +43,8 @@ class VolumeListTest extends EmulatorTestBase {
 
         assertThatThrownBy(() -> volumes().list())
                 .isInstanceOfSatisfying(FlyInvalidResponseException.class, e -> {
-                    assertThat(e.detail()).contains("list-volumes").contains("expected a JSON array");
+                    assertThat(e.getMessage()).contains("list-volumes").contains("expected a JSON array");
+                    assertThat(e.statusCode()).isEqualTo(200);
                     assertThat(e.method()).isEqualTo("GET");
                 });
     }

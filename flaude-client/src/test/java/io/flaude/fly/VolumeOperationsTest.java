@@ -62,7 +62,7 @@ class VolumeOperationsTest extends EmulatorTestBase {
         Volume v = volumes().create(VolumeSpec.builder().sizeGb(3).build());
 
         assertThatThrownBy(() -> volumes().extend(v.id(), 2))
-                .isInstanceOfSatisfying(FlyException.class, e -> {
+                .isInstanceOfSatisfying(FlyApiException.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(400);
                     assertThat(e.detail()).contains("greater than");
                 });
@@ -85,9 +85,14 @@ class VolumeOperationsTest extends EmulatorTestBase {
     void waiting_for_a_state_that_never_comes_times_out_with_the_last_state() {
         Volume v = volumes().create();
 
-        assertThatThrownBy(() -> volumes().waitForState(v.id(), "extending", Duration.ofMillis(300)))
+        assertThatThrownBy(() -> volumes().waitFor(v.id(), VolumeState.EXTENDING, Duration.ofMillis(300)))
                 .isInstanceOfSatisfying(FlyTimeoutException.class, e -> {
-                    assertThat(e.lastState()).isEqualTo("created");
+                    assertThat(e.lastSeen(Volume.class)).hasValueSatisfying(last -> {
+                        assertThat(last.id()).isEqualTo(v.id());
+                        assertThat(last.state()).isEqualTo(VolumeState.CREATED);
+                    });
+                    assertThat(e.lastSeen(Machine.class)).isEmpty();
+                    assertThat(e.attempts()).isGreaterThan(1);
                     assertThat(e.getMessage()).contains(v.id()).contains("extending").contains("created");
                 });
     }

@@ -21,7 +21,8 @@ class VolumeParsingTest extends EmulatorTestBase {
         assertThat(v.name()).isEmpty();
         assertThat(v.region()).isEmpty();
         assertThat(v.sizeGb()).isZero();
-        assertThat(v.state()).isEqualTo("unknown");
+        assertThat(v.state()).isEqualTo(VolumeState.UNKNOWN);
+        assertThat(v.stateAsString()).isEqualTo("unknown");
         assertThat(v.appName()).isEqualTo(APP);
         assertThat(v.zone()).isNull();
         assertThat(v.encrypted()).isNull();
@@ -32,7 +33,8 @@ class VolumeParsingTest extends EmulatorTestBase {
         Volume v = answer("{\"id\":\"vol_abcdefgh12345678\",\"state\":\"teleporting\",\"future_field\":{\"x\":1},"
                 + "\"host_dedication_key\":\"\"}");
 
-        assertThat(v.state()).isEqualTo("teleporting");
+        assertThat(v.state()).isEqualTo(VolumeState.UNKNOWN);
+        assertThat(v.stateAsString()).isEqualTo("teleporting");
         assertThat(v.isGone()).isFalse();
         assertThat(v.isUsable()).isFalse();
     }

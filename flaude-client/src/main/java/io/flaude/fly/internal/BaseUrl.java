@@ -1,6 +1,5 @@
 package io.flaude.fly.internal;
 
-import io.flaude.fly.FlyError;
 import io.flaude.fly.FlyTransportException;
 import java.net.InetAddress;
 import java.net.Inet6Address;
@@ -62,9 +61,8 @@ public final class BaseUrl {
             resolved = r;
             return r;
         } catch (UnknownHostException e) {
-            throw new FlyTransportException(new FlyError(0, "cannot resolve " + host
-                    + " (Fly's private API host is reachable only over WireGuard or from a Fly Machine)",
-                    method, display, null, null), e);
+            throw new FlyTransportException(method, display, "cannot resolve " + host
+                    + " (Fly's private API host is reachable only over WireGuard or from a Fly Machine)", e);
         }
     }
 }

@@ -1,13 +1,12 @@
 package io.flaude.fly.internal;
 
-import io.flaude.fly.FlyError;
 import io.flaude.fly.FlyInvalidResponseException;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Checks that a 2xx answer holds what its endpoint returns; anything else is an
- * {@link FlyInvalidResponseException} (status 0) naming the endpoint, never a silent default. Not API.
+ * {@link FlyInvalidResponseException} naming the endpoint, never a silent default. Not API.
  */
 public final class Bodies {
     private Bodies() {
@@ -36,6 +35,6 @@ public final class Bodies {
 
     public static FlyInvalidResponseException invalid(FlyResponse r, String endpoint, String why) {
         String detail = "Empty or invalid response from " + endpoint + " endpoint" + (why == null ? "" : ": " + why);
-        return new FlyInvalidResponseException(new FlyError(0, detail, r.method(), r.url(), null, r.requestId()), null);
+        return new FlyInvalidResponseException(r.status(), r.method(), r.url(), r.requestId(), detail);
     }
 }

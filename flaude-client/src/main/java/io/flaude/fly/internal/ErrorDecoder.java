@@ -3,7 +3,7 @@ package io.flaude.fly.internal;
 import io.flaude.fly.FlyCapacityException;
 import io.flaude.fly.FlyConflictException;
 import io.flaude.fly.FlyError;
-import io.flaude.fly.FlyException;
+import io.flaude.fly.FlyApiException;
 import io.flaude.fly.FlyNotFoundException;
 import io.flaude.fly.FlyRateLimitedException;
 import io.flaude.fly.FlyServerException;
@@ -34,7 +34,7 @@ final class ErrorDecoder {
         this.secret = secret;
     }
 
-    FlyException decode(FlyResponse response) {
+    FlyApiException decode(FlyResponse response) {
         int status = response.status();
         JsonNode body = Json.parseOrNull(response.body());
         String flyStatus = null;
@@ -55,7 +55,7 @@ final class ErrorDecoder {
         return classify(error, response);
     }
 
-    private static FlyException classify(FlyError e, FlyResponse response) {
+    private static FlyApiException classify(FlyError e, FlyResponse response) {
         int status = e.statusCode();
         String lower = e.detail().toLowerCase(Locale.ROOT);
         if ((e.flyStatus() != null && CAPACITY_STATUSES.contains(e.flyStatus()))
@@ -79,7 +79,7 @@ final class ErrorDecoder {
         if (status >= 500) {
             return new FlyServerException(e, null);
         }
-        return new FlyException(e, null);
+        return new FlyApiException(e, null);
     }
 
     private static Duration retryAfter(FlyResponse response) {

@@ -1,15 +1,19 @@
 package io.flaude.fly.internal;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One call to the Machines API: method, path under {@code /v1}, query parameters in order, an
- * optional JSON body. Not API.
+ * One call to the Machines API (or the logs API beside it): method, path, query parameters in order,
+ * an optional JSON body and headers, and how much longer than the client's request timeout the answer
+ * may take (a long-poll's own timeout). Not API.
+ *
+ * @param longPoll extra time the server may hold the answer ({@link Duration#ZERO} for ordinary calls)
  */
 public record FlyRequest(String method, String path, Map<String, String> query, JsonNode body,
-                         Map<String, String> headers, boolean logsApi) {
+                         Map<String, String> headers, boolean logsApi, Duration longPoll) {
 
     public static FlyRequest get(String path) {
         return of("GET", path, null);
@@ -29,18 +33,18 @@ public record FlyRequest(String method, String path, Map<String, String> query, 
 
     /** A GET to Fly's logs API ({@code /api/v1}), which lives beside the Machines API. */
     public static FlyRequest logs(String path) {
-        return new FlyRequest("GET", path, Map.of(), null, Map.of(), true);
+        return new FlyRequest("GET", path, Map.of(), null, Map.of(), true, Duration.ZERO);
     }
 
     private static FlyRequest of(String method, String path, JsonNode body) {
-        return new FlyRequest(method, path, Map.of(), body, Map.of(), false);
+        return new FlyRequest(method, path, Map.of(), body, Map.of(), false, Duration.ZERO);
     }
 
     /** The same request with one more query parameter. */
     public FlyRequest withQuery(String name, String value) {
         Map<String, String> q = new LinkedHashMap<>(query);
         q.put(name, value);
-        return new FlyRequest(method, path, q, body, headers, logsApi);
+        return new FlyRequest(method, path, q, body, headers, logsApi, longPoll);
     }
 
     /** The same request with one more header ({@code null} value: unchanged). */
@@ -50,7 +54,12 @@ public record FlyRequest(String method, String path, Map<String, String> query, 
         }
         Map<String, String> h = new LinkedHashMap<>(headers);
         h.put(name, value);
-        return new FlyRequest(method, path, query, body, h, logsApi);
+        return new FlyRequest(method, path, query, body, h, logsApi, longPoll);
+    }
+
+    /** The same request, whose answer the server may hold for {@code extra} before answering. */
+    public FlyRequest withLongPoll(Duration extra) {
+        return new FlyRequest(method, path, query, body, headers, logsApi, extra);
     }
 
     /** POST creates; every other verb may be repeated without a second effect. */

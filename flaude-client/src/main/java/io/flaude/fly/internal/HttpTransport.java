@@ -1,7 +1,7 @@
 package io.flaude.fly.internal;
 
-import io.flaude.fly.FlyError;
 import io.flaude.fly.FlyException;
+import io.flaude.fly.FlyInterruptedException;
 import io.flaude.fly.FlyTransportException;
 import io.flaude.fly.RetryPolicy;
 import java.io.IOException;
@@ -63,9 +63,9 @@ public final class HttpTransport implements AutoCloseable {
                 if (delay.isEmpty()) {
                     throw failure;
                 }
-                LOG.debug("{} {} failed ({}); retry {} in {} ms", request.method(), failure.url(),
-                        failure.detail(), attempt, delay.get().toMillis());
-                pause.sleep(delay.get(), failure.error());
+                LOG.debug("{} {} failed ({}); retry {} in {} ms", request.method(), request.path(),
+                        failure.getMessage(), attempt, delay.get().toMillis());
+                pause.sleep(delay.get(), "a retry of " + request.method() + " " + request.path());
             }
         }
     }
@@ -95,7 +95,8 @@ public final class HttpTransport implements AutoCloseable {
             throw transportFailure(request, url, describe(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw transportFailure(request, url, "interrupted while waiting for the answer", e);
+            throw new FlyInterruptedException("interrupted while waiting for the answer to " + request.method()
+                    + " " + url, e);
         }
         FlyResponse response = new FlyResponse(r.statusCode(), r.body(), r.headers(), request.method(), url);
         LOG.debug("{} {} -> {} in {} ms (fly-request-id {})", request.method(), url, r.statusCode(),
@@ -106,14 +107,13 @@ public final class HttpTransport implements AutoCloseable {
         return response;
     }
 
-    /** A long-poll ({@code /wait?timeout=N}) may take N seconds before answering, plus the usual margin. */
+    /** A long-poll may hold its answer for its own timeout, on top of the usual one. */
     private Duration timeout(FlyRequest request) {
-        String wait = request.path().endsWith("/wait") ? request.query().get("timeout") : null;
-        return wait == null ? requestTimeout : requestTimeout.plusSeconds(Long.parseLong(wait));
+        return requestTimeout.plus(request.longPoll());
     }
 
     private FlyTransportException transportFailure(FlyRequest request, String url, String detail, Exception cause) {
-        return new FlyTransportException(new FlyError(0, errors.redact(detail), request.method(), url, null, null), cause);
+        return new FlyTransportException(request.method(), url, errors.redact(detail), cause);
     }
 
     private static String describe(IOException e) {

@@ -86,10 +86,10 @@ public final class MachineCodec {
     }
 
     /** A lease from the documented envelope {@code {status, data:{...}}} or the spec's flat shape. */
-    public static Lease lease(JsonNode body) {
+    public static Lease lease(JsonNode body, String machineId) {
         JsonNode d = body.path("data").isObject() ? body.path("data") : body;
         Long expires = Json.number(d, "expires_at");
-        return new Lease(Json.string(d, "nonce", null), expires == null ? null : Instant.ofEpochSecond(expires),
+        return new Lease(machineId, Json.string(d, "nonce", null), expires == null ? null : Instant.ofEpochSecond(expires),
                 Json.string(d, "owner", null), Json.string(d, "description", null));
     }
 

@@ -1,12 +1,11 @@
 package io.flaude.fly.internal;
 
-import io.flaude.fly.FlyError;
-import io.flaude.fly.FlyTransportException;
+import io.flaude.fly.FlyInterruptedException;
 import java.time.Duration;
 
 /**
- * The one place the client sleeps (between retries and polls): a seam for a future test clock.
- * An interrupt ends the wait: the flag is restored and the caller gets a transport exception. Not API.
+ * The one place the client sleeps (between retries and polls): a seam for a test clock. An interrupt
+ * ends the wait: the flag is restored and the caller gets {@link FlyInterruptedException}. Not API.
  */
 @FunctionalInterface
 public interface Pause {
@@ -17,14 +16,13 @@ public interface Pause {
         return Thread::sleep;
     }
 
-    /** Sleeps; {@code context} names the call being waited on, for the error if interrupted. */
-    default void sleep(Duration d, FlyError context) {
+    /** Sleeps; {@code what} names what is being waited for, for the error if interrupted. */
+    default void sleep(Duration d, String what) {
         try {
             sleepMillis(d.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new FlyTransportException(new FlyError(0, "interrupted while waiting",
-                    context.method(), context.url(), null, null), e);
+            throw new FlyInterruptedException("interrupted while waiting for " + what, e);
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.flaude.fly.internal;
 
-import io.flaude.fly.FlyError;
 import io.flaude.fly.FlyTimeoutException;
 import io.flaude.fly.FlyVolumeBoundException;
 import java.time.Duration;
@@ -26,24 +25,24 @@ public final class Waits {
 
     /**
      * Reads {@code read} until {@code condition} holds and returns that value, or raises
-     * {@link FlyTimeoutException} naming {@code what}, the {@code wanted} state and the last state seen.
+     * {@link FlyTimeoutException} naming {@code what}, the {@code wanted} condition and the last state
+     * seen, and carrying the last value read.
      */
     public <T> T poll(String what, String wanted, Duration timeout, Supplier<T> read, Predicate<T> condition,
                       Function<T, String> stateOf) {
         long deadline = System.nanoTime() + timeout.toNanos();
         Duration delay = FIRST_POLL;
-        while (true) {
+        for (int attempt = 1; ; attempt++) {
             T value = read.get();
             if (condition.test(value)) {
                 return value;
             }
             long left = deadline - System.nanoTime();
-            String state = stateOf.apply(value);
             if (left <= 0) {
                 throw new FlyTimeoutException(what + " did not become " + wanted + " within "
-                        + timeout.toMillis() + " ms (last state '" + state + "')", state);
+                        + timeout.toMillis() + " ms (last state '" + stateOf.apply(value) + "')", value, attempt);
             }
-            sleep(min(delay, left), what);
+            pause.sleep(min(delay, left), what + " to become " + wanted);
             delay = min(delay.multipliedBy(2), MAX_POLL.toNanos());
         }
     }
@@ -63,14 +62,10 @@ public final class Waits {
                 Duration next = min(delay, left);
                 LOG.info("Volume {} is still bound to machine {}; retrying in {} ms", volumeId,
                         bound.machineId().orElse("?"), next.toMillis());
-                pause.sleep(next, bound.error());
+                pause.sleep(next, "volume " + volumeId + " to be released");
                 delay = min(delay.multipliedBy(2), MAX_RETRY.toNanos());
             }
         }
-    }
-
-    private void sleep(Duration d, String what) {
-        pause.sleep(d, new FlyError(0, "", "WAIT", what, null, null));
     }
 
     private static Duration min(Duration d, long nanos) {

@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.networknt.schema.Error;
 import io.flaude.emulator.Exchange;
 import io.flaude.emulator.FlyEmulator;
-import io.flaude.agent.AgentConfig;
 import io.flaude.fly.Apps;
 import io.flaude.fly.Lease;
 import io.flaude.fly.Machine;
 import io.flaude.fly.MachineConfig;
+import io.flaude.fly.MachineListOptions;
+import io.flaude.fly.MachineState;
 import io.flaude.fly.Machines;
 import io.flaude.fly.FlyClient;
 import io.flaude.fly.FlyException;
@@ -19,6 +20,7 @@ import io.flaude.fly.Volume;
 import io.flaude.fly.VolumeListOptions;
 import io.flaude.fly.VolumeSpec;
 import io.flaude.fly.VolumeUpdate;
+import io.flaude.fly.VolumeState;
 import io.flaude.fly.Volumes;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,7 +64,7 @@ class OpenApiContractTest {
             List<Snapshot> snapshots = volumes.snapshots(v.id());
             Volume restored = volumes.restore(snapshots.get(0).id(), VolumeSpec.builder().sizeGb(3).build());
             Volume fork = volumes.fork(v.id());
-            volumes.waitForState(fork.id(), "created", Duration.ofSeconds(5));
+            volumes.waitFor(fork.id(), VolumeState.CREATED, Duration.ofSeconds(5));
             expectFailure(() -> volumes.create(VolumeSpec.builder().region("xyz").build()));
             emulator.attachVolumeForTest("contract-app", v.id(), "3d8d413b29d089");
             expectFailure(() -> volumes.destroy(v.id()));
@@ -83,23 +85,27 @@ class OpenApiContractTest {
     private static void exerciseMachines(FlyClient fly, Volumes volumes) {
         Machines machines = fly.machines("contract-app");
         Volume mounted = volumes.create(VolumeSpec.builder().name("mounted").build());
-        MachineConfig config = AgentConfig.builder().claudeToken("t").prompt("p").autoDestroy(false)
-                .volume(mounted.id(), "/data").sessionId("0b0e7c1e-1111-4222-8333-944455556666").build().toMachineConfig();
+        MachineConfig config = MachineConfig.builder("registry.example/agent:1")
+                .env(Map.of("CLAUDE_CODE_OAUTH_TOKEN", "t", "FLAUDE_PROMPT", "p"))
+                .guest(new Guest("shared", 2, 4096)).restartPolicy("no")
+                .metadata("session_id", "0b0e7c1e-1111-4222-8333-944455556666")
+                .mount(mounted.id(), "/data").build();
         Machine m = machines.create(config, "iad");
-        machines.waitFor(m.id(), "stopped", m.instanceId(), Duration.ofSeconds(10));
-        machines.list(true, Map.of("session_id", "0b0e7c1e-1111-4222-8333-944455556666"));
+        machines.waitFor(m, MachineState.STOPPED, Duration.ofSeconds(10));
+        machines.list(MachineListOptions.withMetadata("session_id", "0b0e7c1e-1111-4222-8333-944455556666")
+                .includingDeleted());
         Lease lease = machines.acquireLease(m.id(), Duration.ofSeconds(30), "contract");
         expectFailure(() -> machines.acquireLease(m.id(), Duration.ofSeconds(30), "other"));
-        lease = machines.refreshLease(m.id(), lease, Duration.ofSeconds(30));
-        Machine updated = machines.update(m.id(), config, lease.nonce());
-        machines.start(m.id(), lease.nonce());
-        machines.waitFor(m.id(), "stopped", updated.instanceId(), Duration.ofSeconds(10));
-        machines.releaseLease(m.id(), lease);
+        lease = machines.refreshLease(lease, Duration.ofSeconds(30));
+        Machine updated = machines.update(m.id(), config, lease);
+        machines.start(m.id(), lease);
+        machines.waitFor(updated, MachineState.STOPPED, Duration.ofSeconds(10));
+        machines.releaseLease(lease);
         machines.events(m.id());
-        machines.start(m.id(), null);
-        machines.stop(m.id(), null);
+        machines.start(m.id());
+        machines.stop(m.id());
         fly.logs("contract-app").drain(m.id(), null);
-        machines.destroy(m.id(), true, null);
+        machines.destroy(m.id(), true);
         expectFailure(() -> machines.get("0123456789abcd"));
         volumes.destroy(mounted.id(), Duration.ofSeconds(10));
     }
