@@ -1,6 +1,5 @@
 package io.flaude.agent;
 
-import io.flaude.agent.internal.AgentPayload;
 import io.flaude.fly.FlyValidationException;
 import io.flaude.fly.MachineConfig;
 import java.util.LinkedHashMap;
@@ -26,6 +25,11 @@ public record AgentConfig(String image, String claudeToken, String githubUsernam
     public static final String DEFAULT_IMAGE = "ghcr.io/flaude-java/flaude-agent:0.1.0";
     public static final String DEFAULT_REGION = "iad";
     public static final String DEFAULT_MOUNT_PATH = "/data";
+    /** The machine metadata key that marks flaude's machines; its value is {@value #MANAGED_BY_FLAUDE}. */
+    public static final String METADATA_MANAGED_BY = "managed_by";
+    public static final String MANAGED_BY_FLAUDE = "flaude";
+    /** The machine metadata key that names the session a machine belongs to. */
+    public static final String METADATA_SESSION_ID = "session_id";
 
     public AgentConfig {
         repos = repos == null ? List.of() : List.copyOf(repos);
@@ -55,7 +59,7 @@ public record AgentConfig(String image, String claudeToken, String githubUsernam
 
     /** Fly's machine config: payload env, guest, restart policy {@code no}, metadata, the mount if any. */
     public MachineConfig toMachineConfig() {
-        return AgentPayload.machineConfig(this);
+        return AgentEnv.machineConfig(this);
     }
 
     @Override

@@ -3,11 +3,21 @@ package io.flaude.agent;
 /**
  * One thing the reaper destroyed, or would destroy in a dry run.
  *
- * @param kind      {@code session}, {@code machine} or {@code volume}
  * @param id        the session, machine or volume id
+ * @param sessionId the session it belongs to, when known
  * @param reason    why, e.g. {@code expired: ttl} or {@code orphan: no live session}
  * @param done      whether it was destroyed (false in a dry run, or when it failed)
  * @param error     why destroying failed, else {@code null}
  */
-public record ReapAction(String kind, String id, String sessionId, String reason, boolean done, String error) {
+public record ReapAction(Kind kind, String id, String sessionId, String reason, boolean done, String error) {
+
+    /** What the reaper acts on. */
+    public enum Kind {
+        /** A recorded session: machine, volume and record together. */
+        SESSION,
+        /** A flaude machine that belongs to no live session. */
+        MACHINE,
+        /** A session volume that belongs to no live session. */
+        VOLUME
+    }
 }

@@ -1,5 +1,7 @@
 package io.flaude.agent;
 
+import io.flaude.fly.FlyValidationException;
+
 /**
  * A git repository the machine clones before running Claude.
  *
@@ -9,7 +11,7 @@ package io.flaude.agent;
 public record Repo(String url, String branch, String targetDir) {
     public Repo {
         if (url == null || url.isBlank()) {
-            throw new IllegalArgumentException("a repo needs a url");
+            throw new FlyValidationException("a repo needs a url");
         }
     }
 

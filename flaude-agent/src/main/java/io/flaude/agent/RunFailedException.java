@@ -1,14 +1,14 @@
 package io.flaude.agent;
 
-import io.flaude.fly.FlyException;
+import io.flaude.fly.FlyClientException;
 import java.util.List;
 
 /**
  * A run or turn ended badly: a non-zero exit code, a {@code failed} machine, no exit code at all, or
- * a machine that vanished before reporting one. Carries the machine, the exit code, the state and the
- * last 20 log lines.
+ * a machine that vanished before reporting one ({@link #outcome()}). Carries the whole
+ * {@link RunResult}, and the last 20 log lines for the message's reader.
  */
-public class RunFailedException extends FlyException {
+public class RunFailedException extends FlyClientException {
     private final RunResult result;
 
     public RunFailedException(String what, RunResult result) {
@@ -17,26 +17,17 @@ public class RunFailedException extends FlyException {
     }
 
     private static String reason(RunResult r) {
-        if ("vanished".equals(r.state())) {
-            return "the machine vanished before reporting an exit code";
-        }
-        if (r.exitCode() == null) {
-            return "no exit code (state " + r.state() + ")";
-        }
-        return "exit code " + r.exitCode() + " (state " + r.state() + ")";
+        return switch (r.outcome()) {
+            case VANISHED -> "the machine vanished before reporting an exit code";
+            case NO_EXIT_CODE -> "no exit code (state " + r.machineStateAsString() + ")";
+            default -> "exit code " + r.exitCode() + " (state "
+                    + (r.machineStateAsString() == null ? "gone" : r.machineStateAsString()) + ")";
+        };
     }
 
-    public String machineId() {
-        return result.machineId();
-    }
-
-    /** The exit code, or {@code null} when none was reported. */
-    public Integer exitCode() {
-        return result.exitCode();
-    }
-
-    public String state() {
-        return result.state();
+    /** How the run ended (never {@link RunOutcome#SUCCEEDED}). */
+    public RunOutcome outcome() {
+        return result.outcome();
     }
 
     /** The last 20 lines the run printed. */
@@ -45,7 +36,7 @@ public class RunFailedException extends FlyException {
         return all.subList(Math.max(0, all.size() - 20), all.size());
     }
 
-    /** Everything known about the run. */
+    /** Everything known about the run: machine, instance, exit code, machine state, lines. */
     public RunResult result() {
         return result;
     }

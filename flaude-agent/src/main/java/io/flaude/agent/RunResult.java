@@ -1,36 +1,55 @@
 package io.flaude.agent;
 
+import io.flaude.fly.MachineState;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * How one run (or session turn) ended.
  *
- * @param instanceId the machine instance that ran (it changes with every turn)
- * @param exitCode   Claude's exit code: the {@code [flaude:exit:N]} log marker when printed, else the
- *                   exit event's code; {@code null} when neither is known
- * @param state      the machine's state afterwards ({@code vanished} if it no longer exists)
- * @param logLines   every line this run printed, in order
- * @param manifest   the JSON of the {@code [flaude:manifest:...]} line, if printed
+ * @param instanceId            the machine instance that ran (it changes with every turn)
+ * @param exitCode              Claude's exit code: the {@code [flaude:exit:N]} log marker when printed,
+ *                              else the exit event's code; {@code null} when neither is known
+ * @param machineStateAsString  the machine's state afterwards as Fly sent it; {@code null} when the
+ *                              machine no longer exists
+ * @param logLines              every line this run printed, in order
+ * @param manifest              the JSON of the {@code [flaude:manifest:...]} line; {@code null} when
+ *                              none was printed
  */
-public record RunResult(String machineId, String instanceId, Integer exitCode, String state,
+public record RunResult(String machineId, String instanceId, Integer exitCode, String machineStateAsString,
                         List<String> logLines, String manifest) {
 
     public RunResult {
         logLines = List.copyOf(logLines);
     }
 
+    /** The machine's state afterwards; empty when it no longer exists. */
+    public Optional<MachineState> machineState() {
+        return Optional.ofNullable(machineStateAsString).map(MachineState::fromWire);
+    }
+
+    /** How the run ended. */
+    public RunOutcome outcome() {
+        if (machineStateAsString == null && exitCode == null) {
+            return RunOutcome.VANISHED;
+        }
+        if (exitCode == null) {
+            return RunOutcome.NO_EXIT_CODE;
+        }
+        if (exitCode != 0) {
+            return RunOutcome.EXITED_NON_ZERO;
+        }
+        return machineState().filter(s -> s == MachineState.FAILED).isPresent()
+                ? RunOutcome.MACHINE_FAILED : RunOutcome.SUCCEEDED;
+    }
+
     /** Exit code 0 and a machine that did not fail. */
     public boolean succeeded() {
-        return exitCode != null && exitCode == 0 && !"failed".equals(state);
+        return outcome() == RunOutcome.SUCCEEDED;
     }
 
     /** What Claude printed: the log lines without flaude's own {@code [flaude...]} lines. */
     public List<String> output() {
         return logLines.stream().filter(l -> !l.startsWith("[flaude")).toList();
-    }
-
-    public Optional<String> manifestJson() {
-        return Optional.ofNullable(manifest);
     }
 }

@@ -1,34 +1,28 @@
 package io.flaude.agent;
 
-import io.flaude.agent.internal.AgentPayload;
 import io.flaude.agent.internal.Cleanup;
 import io.flaude.agent.internal.Execution;
-import io.flaude.agent.internal.LeaseKeeper;
 import io.flaude.agent.internal.LogFollower;
-import io.flaude.agent.internal.Outcome;
 import io.flaude.agent.internal.SessionReaper;
+import io.flaude.agent.internal.TurnExecution;
 import io.flaude.fly.FlyClient;
-import io.flaude.fly.FlyConflictException;
 import io.flaude.fly.FlyException;
-import io.flaude.fly.FlyValidationException;
-import io.flaude.fly.Lease;
 import io.flaude.fly.Machine;
-import io.flaude.fly.MachineConfig;
+import io.flaude.fly.MachineListOptions;
 import io.flaude.fly.Machines;
 import io.flaude.fly.Volume;
 import io.flaude.fly.VolumeSpec;
 import io.flaude.fly.Volumes;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
-import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +37,6 @@ public final class Sessions {
     private static final Logger LOG = LoggerFactory.getLogger(Sessions.class);
     /** Session volumes are named with this prefix and 16 hex digits of the session id. */
     public static final String VOLUME_PREFIX = "flaude_s_";
-    static final Duration LEASE_TTL = Duration.ofSeconds(60);
 
     private final FlyClient fly;
     private final SessionStore store;
@@ -61,17 +54,25 @@ public final class Sessions {
         this.detachWait = detachWait;
     }
 
+    /** {@link #create(String, AgentConfig, SessionOptions, Consumer)} without live output. */
+    public TurnResult create(String app, AgentConfig config, SessionOptions options) {
+        return create(app, config, options, line -> { });
+    }
+
     /**
      * Creates a session in {@code app} and runs its first turn with {@code config}'s prompt: volume
      * (in the config's region) → machine (auto-destroy off, volume mounted) → turn 1 → machine left
      * stopped. If any step fails, the machine and then the volume are destroyed and the error raised.
+     *
+     * @param onLine called with each log line of the first turn as it arrives, on another thread
      */
     public TurnResult create(String app, AgentConfig config, SessionOptions options, Consumer<String> onLine) {
+        Objects.requireNonNull(onLine, "onLine");
         String id = UUID.randomUUID().toString();
         Volumes volumes = fly.volumes(app);
         Machines machines = fly.machines(app);
-        Session session = new Session(id, app, null, null, config.region(), config.mountPath(), Instant.now(), null,
-                options.ttl(), options.idleTimeout(), Session.CREATING);
+        Session session = Session.builder(id, app).region(config.region()).mountPath(config.mountPath())
+                .ttl(options.ttl()).idleTimeout(options.idleTimeout()).build();
         store.save(session);
         String volumeId = null;
         String machineId = null;
@@ -79,18 +80,17 @@ public final class Sessions {
             Volume volume = volumes.create(VolumeSpec.builder().name(volumeName(id)).region(config.region())
                     .sizeGb(options.volumeSizeGb()).build());
             volumeId = volume.id();
-            session = new Session(id, app, null, volumeId, volume.region(), config.mountPath(), session.createdAt(),
-                    null, options.ttl(), options.idleTimeout(), Session.CREATING);
+            session = session.toBuilder().volumeId(volumeId).region(volume.region()).build();
             store.save(session);
             AgentConfig first = config.toBuilder().sessionId(id).volume(volumeId, config.mountPath())
                     .region(volume.region()).autoDestroy(false).build();
             Machine machine = machines.create(first.toMachineConfig(), volume.region());
             machineId = machine.id();
-            session = session.withMachine(machineId).withState(Session.RUNNING);
+            session = session.withMachine(machineId).withState(SessionState.RUNNING);
             store.save(session);
             RunResult result;
-            try (LogFollower follower = Execution.follow(fly, app, machineId, onLine)) {
-                result = Execution.await(fly, app, machine, follower, options.turnTimeout());
+            try (LogFollower follower = Execution.follow(fly.logs(app), machineId, onLine)) {
+                result = Execution.await(machines, machine, follower, options.turnTimeout());
             }
             if (!result.succeeded()) {
                 throw new RunFailedException("first turn of session " + id, result);
@@ -104,117 +104,35 @@ public final class Sessions {
             if (errors.isEmpty()) {
                 store.delete(id);
             } else {
-                store.save(session.withState(Session.FAILED));
+                store.save(session.withState(SessionState.FAILED));
             }
             throw Cleanup.suppress(e, errors);
         }
     }
 
-    /** Runs the next turn with a new prompt; everything else is the machine's current config. */
-    public TurnResult turn(String sessionId, String prompt, Duration timeout, Consumer<String> onLine) {
-        return turn(sessionId, prompt, Map.of(), timeout, onLine);
-    }
-
     /**
-     * Runs the next turn with a new prompt and extra env for this turn on top of the machine's
-     * current config (the tokens, repos, session id and mount it already has).
+     * Runs the next turn of the session the store knows under {@code sessionId}: the machine's current
+     * config (tokens, repos, session id, mount) with the new prompt and this turn's env.
+     *
+     * @throws SessionBusyException     when another turn of the session is running, here or elsewhere
+     * @throws SessionNotFoundException when the store does not know the session
+     * @throws RunFailedException       when the turn did not exit 0
      */
-    public TurnResult turn(String sessionId, String prompt, Map<String, String> extraEnv, Duration timeout,
-                           Consumer<String> onLine) {
-        if (prompt == null || prompt.isBlank()) {
-            throw new FlyValidationException("a prompt is required");
-        }
-        return turn(sessionId, timeout, onLine, current -> {
-            Map<String, String> env = new HashMap<>(current.env());
-            env.putAll(extraEnv);
-            env.put("FLAUDE_PROMPT", prompt);
-            return current.withEnv(env);
-        });
-    }
-
-    /** Runs the next turn with a whole new config; the session id, volume and mount are kept from the session. */
-    public TurnResult turn(String sessionId, AgentConfig config, Duration timeout, Consumer<String> onLine) {
-        Session s = resume(sessionId);
-        MachineConfig next = config.toBuilder().sessionId(s.sessionId()).volume(s.volumeId(), s.mountPath())
-                .region(s.region()).autoDestroy(false).build().toMachineConfig();
-        return turn(sessionId, timeout, onLine, current -> next);
-    }
-
-    private TurnResult turn(String sessionId, Duration timeout, Consumer<String> onLine,
-                            UnaryOperator<MachineConfig> nextConfig) {
+    public TurnResult turn(String sessionId, TurnOptions options) {
         ReentrantLock local = turnLocks.computeIfAbsent(sessionId, k -> new ReentrantLock());
         if (!local.tryLock()) {
             throw new SessionBusyException(sessionId, "in this process");
         }
         try {
-            Session session = resume(sessionId);
-            Machines machines = fly.machines(session.app());
-            Lease lease;
-            try {
-                lease = machines.acquireLease(session.machineId(), LEASE_TTL, "flaude turn of session " + sessionId);
-            } catch (FlyConflictException held) {
-                throw new SessionBusyException(sessionId, held.detail());
-            }
-            try (LeaseKeeper keeper = new LeaseKeeper(machines, session.machineId(), lease, LEASE_TTL);
-                 LogFollower follower = LogFollower.fromNow(fly.logs(session.app()), session.machineId(), onLine)) {
-                Machine current = machines.get(session.machineId());
-                Machine updated = machines.update(session.machineId(), nextConfig.apply(current.config()), keeper.nonce());
-                store.save(session.withState(Session.RUNNING));
-                RunResult result;
-                try {
-                    startUnlessRunning(machines, session.machineId(), keeper.nonce());
-                    follower.start();
-                    result = Execution.await(fly, session.app(), updated, follower, timeout);
-                } catch (RuntimeException e) {
-                    throw Cleanup.suppress(e, stopAfterFailedTurn(machines, session, keeper.nonce()));
-                }
-                Session after = session.afterTurn(Instant.now());
-                store.save(result.state().equals(Outcome.VANISHED)
-                        ? after.withState(Session.FAILED) : after);
-                if (!result.succeeded()) {
-                    throw new RunFailedException("turn of session " + sessionId, result);
-                }
-                return new TurnResult(after, result);
-            }
+            Session session = get(sessionId);
+            return new TurnExecution(fly.machines(session.app()), fly.logs(session.app()), store).run(session, options);
         } finally {
             local.unlock();
         }
     }
 
-    /**
-     * A turn that timed out or was interrupted may leave Claude running: stop the machine, so the
-     * session is again a stopped machine between turns. Returns what went wrong while stopping.
-     */
-    private List<FlyException> stopAfterFailedTurn(Machines machines, Session session, String nonce) {
-        boolean interrupted = Thread.interrupted();
-        try {
-            machines.stop(session.machineId(), nonce);
-            store.save(session.withState(Session.IDLE));
-            return List.of();
-        } catch (FlyException e) {
-            LOG.warn("Could not stop machine {} after a failed turn: {}", session.machineId(), e.getMessage());
-            return List.of(e);
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    /** Fly may start a stopped machine on update already; a start that finds it running is fine. */
-    private static void startUnlessRunning(Machines machines, String machineId, String nonce) {
-        try {
-            machines.start(machineId, nonce);
-        } catch (FlyConflictException e) {
-            if (!e.detail().contains("still active") && !e.detail().contains("already")) {
-                throw e;
-            }
-            LOG.debug("Machine {} was already starting: {}", machineId, e.detail());
-        }
-    }
-
     /** The session from the store; {@link SessionNotFoundException} when the store does not know it. */
-    public Session resume(String sessionId) {
+    public Session get(String sessionId) {
         return store.find(sessionId).orElseThrow(() -> new SessionNotFoundException(sessionId, null));
     }
 
@@ -222,16 +140,18 @@ public final class Sessions {
      * The session from the store, or, when the store lost it, rebuilt from Fly: the machine whose
      * metadata names the session, and the volume it mounts. A rebuilt session is saved to the store.
      */
-    public Session resume(String app, String sessionId) {
+    public Session recover(String app, String sessionId) {
         Optional<Session> known = store.find(sessionId);
         if (known.isPresent()) {
             return known.get();
         }
-        Session rebuilt = fly.machines(app).list(false, Map.of(AgentPayload.SESSION_ID, sessionId)).stream()
+        Session rebuilt = fly.machines(app).list(MachineListOptions.withMetadata(AgentConfig.METADATA_SESSION_ID, sessionId))
+                .stream()
                 .filter(m -> !m.isGone() && m.config() != null && !m.config().mounts().isEmpty())
                 .findFirst()
-                .map(m -> new Session(sessionId, app, m.id(), m.config().mounts().get(0).volume(), m.region(),
-                        m.config().mounts().get(0).path(), m.createdAt(), m.updatedAt(), null, null, Session.IDLE))
+                .map(m -> Session.builder(sessionId, app).machineId(m.id()).volumeId(m.config().mounts().get(0).volume())
+                        .region(m.region()).mountPath(m.config().mounts().get(0).path()).createdAt(m.createdAt())
+                        .lastTurnAt(m.updatedAt()).state(SessionState.IDLE).build())
                 .orElseThrow(() -> new SessionNotFoundException(sessionId, app));
         store.save(rebuilt);
         LOG.info("Session {} rebuilt from Fly (machine {}, volume {})", sessionId, rebuilt.machineId(), rebuilt.volumeId());
@@ -244,36 +164,45 @@ public final class Sessions {
     }
 
     /**
-     * Destroys the session: machine, then (once Fly has let go of it) the volume, then the record.
-     * Destroying an unknown or already destroyed session is fine.
-     *
-     * @return true if something was destroyed
+     * Destroys the session: machine, then (once Fly has let go of it) the volume, then the record. A
+     * machine or volume that is already gone is fine. If Fly refuses, the record is kept as
+     * {@code failed} (for the reaper, or a later destroy) and the error raised.
      */
-    public boolean destroy(Session session) {
+    public void destroy(Session session) {
         List<FlyException> errors = Cleanup.destroy(fly.machines(session.app()), session.machineId(),
                 fly.volumes(session.app()), session.volumeId(), detachWait);
         if (!errors.isEmpty()) {
-            store.save(session.withState(Session.FAILED));
-            throw Cleanup.suppress(errors.get(0), errors.subList(1, errors.size()));
+            store.save(session.withState(SessionState.FAILED));
+            throw Cleanup.first(errors);
         }
         store.delete(session.sessionId());
         turnLocks.remove(session.sessionId());
         LOG.info("Session {} destroyed", session.sessionId());
-        return true;
     }
 
-    /** Destroys the session known to the store under this id; false if the store does not know it. */
+    /** Destroys the session the store knows under this id; false (and nothing done) if it does not know it. */
     public boolean destroy(String sessionId) {
-        return store.find(sessionId).map(this::destroy).orElse(false);
+        Optional<Session> known = store.find(sessionId);
+        known.ifPresent(this::destroy);
+        return known.isPresent();
     }
 
     /**
      * Destroys expired sessions (TTL or idle timeout), sessions stuck in creation or failed, and
      * orphans: session volumes with no live session and {@code managed_by=flaude} machines with no
-     * live session, when older than {@code grace}. With {@code dryRun}, only reports.
+     * live session, when older than {@code grace}. Returns what was done, and what failed.
      */
-    public List<ReapAction> reap(String app, boolean dryRun, Duration grace) {
-        return new SessionReaper(fly, store, this::destroy, detachWait).reap(app, dryRun, grace, Instant.now());
+    public List<ReapAction> reap(String app, Duration grace) {
+        return reaper().reap(app, false, grace, Instant.now());
+    }
+
+    /** What {@link #reap(String, Duration)} would destroy now, without destroying anything. */
+    public List<ReapAction> planReap(String app, Duration grace) {
+        return reaper().reap(app, true, grace, Instant.now());
+    }
+
+    private SessionReaper reaper() {
+        return new SessionReaper(fly, store, this::destroy, detachWait);
     }
 
     /** The volume name of a session: {@value #VOLUME_PREFIX} and 16 hex digits of its id (Fly allows 30 characters). */

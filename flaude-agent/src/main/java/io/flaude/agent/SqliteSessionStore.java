@@ -1,7 +1,6 @@
 package io.flaude.agent;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 
 /**
  * A {@link SessionStore} in an embedded SQLite file (default {@code ~/.flaude/sessions.db}), so
@@ -24,6 +24,9 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class SqliteSessionStore implements SessionStore {
     private static final String COLUMNS = "session_id, app, machine_id, volume_id, region, mount_path, created_at,"
             + " last_turn_at, ttl_seconds, idle_seconds, state";
+
+    /** The folder of the default store. */
+    public static final String FLAUDE_HOME_ENV = "FLAUDE_HOME";
 
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
@@ -42,14 +45,20 @@ public final class SqliteSessionStore implements SessionStore {
                         + " last_turn_at TEXT, ttl_seconds INTEGER, idle_seconds INTEGER, state TEXT NOT NULL)");
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the folder of " + file, e);
+            throw new SessionStoreException("cannot create the folder of the session store " + file, e);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot open the session store " + file + ": " + e.getMessage(), e);
+            throw new SessionStoreException("cannot open the session store " + file + ": " + e.getMessage(), e);
         }
     }
 
-    /** The default file: {@code $FLAUDE_HOME/sessions.db}, else {@code ~/.flaude/sessions.db}. */
-    public static Path defaultFile(String flaudeHome) {
+    /** The default file, as the CLI uses it: {@code $FLAUDE_HOME/sessions.db}, else {@code ~/.flaude/sessions.db}. */
+    public static Path defaultFile() {
+        return defaultFile(System::getenv);
+    }
+
+    /** {@link #defaultFile()} with environment variables read from {@code env}. */
+    public static Path defaultFile(Function<String, String> env) {
+        String flaudeHome = env.apply(FLAUDE_HOME_ENV);
         Path home = flaudeHome != null && !flaudeHome.isBlank() ? Path.of(flaudeHome)
                 : Path.of(System.getProperty("user.home"), ".flaude");
         return home.resolve("sessions.db");
@@ -68,7 +77,7 @@ public final class SqliteSessionStore implements SessionStore {
             st.setString(8, text(s.lastTurnAt()));
             st.setObject(9, s.ttl() == null ? null : s.ttl().toSeconds());
             st.setObject(10, s.idleTimeout() == null ? null : s.idleTimeout().toSeconds());
-            st.setString(11, s.state());
+            st.setString(11, s.stateAsString());
             st.executeUpdate();
             return null;
         });
@@ -103,7 +112,7 @@ public final class SqliteSessionStore implements SessionStore {
         try {
             connection.close();
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot close the session store: " + e.getMessage(), e);
+            throw new SessionStoreException("cannot close the session store: " + e.getMessage(), e);
         } finally {
             lock.unlock();
         }
@@ -118,7 +127,7 @@ public final class SqliteSessionStore implements SessionStore {
         try (PreparedStatement st = connection.prepareStatement(sql)) {
             return work.apply(st);
         } catch (SQLException e) {
-            throw new IllegalStateException("session store: " + e.getMessage(), e);
+            throw new SessionStoreException("session store: " + e.getMessage(), e);
         } finally {
             lock.unlock();
         }
@@ -128,9 +137,11 @@ public final class SqliteSessionStore implements SessionStore {
         List<Session> sessions = new ArrayList<>();
         try (ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
-                sessions.add(new Session(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), instant(rs.getString(7)), instant(rs.getString(8)),
-                        duration(rs.getObject(9)), duration(rs.getObject(10)), rs.getString(11)));
+                sessions.add(Session.builder(rs.getString(1), rs.getString(2)).machineId(rs.getString(3))
+                        .volumeId(rs.getString(4)).region(rs.getString(5)).mountPath(rs.getString(6))
+                        .createdAt(instant(rs.getString(7))).lastTurnAt(instant(rs.getString(8)))
+                        .ttl(duration(rs.getObject(9))).idleTimeout(duration(rs.getObject(10)))
+                        .stateAsString(rs.getString(11)).build());
             }
         }
         return sessions;

@@ -1,6 +1,7 @@
 package io.flaude.agent;
 
 import io.flaude.emulator.FlyEmulator;
+import io.flaude.emulator.FlyEmulatorTest;
 import io.flaude.fly.Apps;
 import io.flaude.fly.FlyClient;
 import io.flaude.fly.Machine;
@@ -10,10 +11,13 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
-/** An emulator whose machines run the simulated agent, a client, and app {@value #APP}. */
+/**
+ * An emulator whose machines run the simulated agent (injected by {@link FlyEmulatorTest}), a client,
+ * and app {@value #APP}. Classes whose every test must clean up say so with {@code requireNothingLive}.
+ */
+@FlyEmulatorTest(detachDelayMs = 300)
 abstract class AgentTestBase {
     static final String APP = "agents";
-    static final Duration DETACH = Duration.ofMillis(300);
     static final Duration TIMEOUT = Duration.ofSeconds(20);
 
     FlyEmulator emulator;
@@ -22,8 +26,7 @@ abstract class AgentTestBase {
     Sessions sessions;
 
     @BeforeEach
-    void startEmulator() {
-        emulator = FlyEmulator.builder().detachDelay(DETACH).start();
+    void connect() {
         fly = FlyClient.builder().baseUri(emulator.baseUri()).token(emulator.token()).build();
         fly.apps().create(APP, Apps.DEFAULT_ORG);
         store = new InMemorySessionStore();
@@ -31,9 +34,8 @@ abstract class AgentTestBase {
     }
 
     @AfterEach
-    void stopEmulator() {
+    void disconnect() {
         fly.close();
-        emulator.close();
     }
 
     static AgentConfig config(String prompt) {
@@ -45,8 +47,13 @@ abstract class AgentTestBase {
         return AgentConfig.builder().claudeToken("sk-ant-oat-test-token").prompt(prompt).env(env).build();
     }
 
+    /** A turn with this prompt and the test timeout. */
+    static TurnOptions turn(String prompt) {
+        return TurnOptions.prompt(prompt).withTimeout(TIMEOUT);
+    }
+
     /** Machines that are not destroyed. */
     List<Machine> liveMachines() {
-        return fly.machines(APP).list(false, Map.of()).stream().filter(m -> !m.isGone()).toList();
+        return fly.machines(APP).list().stream().filter(m -> !m.isGone()).toList();
     }
 }

@@ -56,7 +56,8 @@ class OutcomeTest {
     void a_machine_that_vanished_without_a_marker_is_a_failure_never_a_success() {
         RunResult r = Outcome.of("m", "v2", Optional.empty(), START, List.of("working..."));
 
-        assertThat(r.state()).isEqualTo("vanished");
+        assertThat(r.machineState()).isEmpty();
+        assertThat(r.outcome()).isEqualTo(RunOutcome.VANISHED);
         assertThat(r.succeeded()).isFalse();
         assertThat(new RunFailedException("run", r)).hasMessageContaining("vanished");
     }
@@ -67,7 +68,7 @@ class OutcomeTest {
                 List.of("[flaude:manifest:{\"turn\":\"first\"}]", "[flaude:exit:2]", "[flaude:exit:0]"));
 
         assertThat(r.exitCode()).isZero();
-        assertThat(r.manifestJson()).contains("{\"turn\":\"first\"}");
+        assertThat(r.manifest()).isEqualTo("{\"turn\":\"first\"}");
         assertThat(r.output()).isEmpty();
     }
 
@@ -78,6 +79,7 @@ class OutcomeTest {
                 Outcome.of("m", "v2", Optional.of(machine("stopped")), START, lines));
 
         assertThat(e.lastLogLines()).hasSize(20).startsWith("line 10").endsWith("line 29");
-        assertThat(e.exitCode()).isNull();
+        assertThat(e.result().exitCode()).isNull();
+        assertThat(e.outcome()).isEqualTo(RunOutcome.NO_EXIT_CODE);
     }
 }

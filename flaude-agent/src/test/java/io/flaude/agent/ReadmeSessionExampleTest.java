@@ -3,7 +3,6 @@ package io.flaude.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +22,7 @@ class ReadmeSessionExampleTest extends AgentTestBase {
         try (SessionStore store = new SqliteSessionStore(home.resolve("sessions.db"))) {
             Sessions sessions = new Sessions(fly, store);
             TurnResult one = sessions.create(APP, config, SessionOptions.DEFAULTS, printed::add);
-            sessions.turn(one.session().sessionId(), "Do the first one", Duration.ofMinutes(30), printed::add);
+            sessions.turn(one.session().sessionId(), TurnOptions.prompt("Do the first one").withOnLine(printed::add));
             sessions.destroy(one.session().sessionId());      // machine, then the volume once Fly lets go
         }
         // readme-sessions-end

@@ -13,14 +13,14 @@ import org.junit.jupiter.api.Test;
 class ReaperTest extends AgentTestBase {
     private Session expiredSession() {
         return sessions.create(APP, config("first"), SessionOptions.DEFAULTS.withTtl(Duration.ofMillis(1))
-                .withTurnTimeout(TIMEOUT), null).session();
+                .withTurnTimeout(TIMEOUT)).session();
     }
 
     private void orphans() {
         fly.volumes(APP).create(VolumeSpec.builder().name("flaude_s_0123456789abcdef").build());
         MachineConfig lost = config("lost", Map.of("FLAUDE_EMULATOR_SLEEP_MS", "0")).toBuilder().autoDestroy(false).build()
                 .toMachineConfig();
-        fly.machines(APP).create(lost, null);
+        fly.machines(APP).create(lost);
     }
 
     @Test
@@ -28,12 +28,12 @@ class ReaperTest extends AgentTestBase {
         Session s = expiredSession();
         orphans();
 
-        List<ReapAction> actions = sessions.reap(APP, true, Duration.ZERO);
+        List<ReapAction> actions = sessions.planReap(APP, Duration.ZERO);
 
         assertThat(actions).extracting(ReapAction::kind, ReapAction::reason).contains(
-                org.assertj.core.groups.Tuple.tuple("session", "expired: ttl"),
-                org.assertj.core.groups.Tuple.tuple("volume", "orphan: session volume with no live session"),
-                org.assertj.core.groups.Tuple.tuple("machine", "orphan: one-shot machine left behind"));
+                org.assertj.core.groups.Tuple.tuple(ReapAction.Kind.SESSION, "expired: ttl"),
+                org.assertj.core.groups.Tuple.tuple(ReapAction.Kind.VOLUME, "orphan: session volume with no live session"),
+                org.assertj.core.groups.Tuple.tuple(ReapAction.Kind.MACHINE, "orphan: one-shot machine left behind"));
         assertThat(actions).noneMatch(ReapAction::done);
         assertThat(store.find(s.sessionId())).isPresent();
         assertThat(fly.volumes(APP).list(VolumeListOptions.LIVE)).hasSize(2);
@@ -44,7 +44,7 @@ class ReaperTest extends AgentTestBase {
         expiredSession();
         orphans();
 
-        List<ReapAction> actions = sessions.reap(APP, false, Duration.ZERO);
+        List<ReapAction> actions = sessions.reap(APP, Duration.ZERO);
 
         assertThat(actions).hasSize(3).allMatch(ReapAction::done);
         assertThat(store.list()).isEmpty();
@@ -54,10 +54,10 @@ class ReaperTest extends AgentTestBase {
 
     @Test
     void live_sessions_and_young_orphans_are_kept() {
-        Session live = sessions.create(APP, config("first"), SessionOptions.DEFAULTS.withTurnTimeout(TIMEOUT), null).session();
+        Session live = sessions.create(APP, config("first"), SessionOptions.DEFAULTS.withTurnTimeout(TIMEOUT)).session();
         orphans();
 
-        assertThat(sessions.reap(APP, false, Duration.ofHours(1))).isEmpty();
+        assertThat(sessions.reap(APP, Duration.ofHours(1))).isEmpty();
         assertThat(store.find(live.sessionId())).isPresent();
     }
 }

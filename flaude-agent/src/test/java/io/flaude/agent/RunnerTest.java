@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.flaude.emulator.Fault;
+import io.flaude.emulator.FlyEmulatorTest;
+import io.flaude.fly.MachineState;
 import io.flaude.fly.FlyException;
 import io.flaude.fly.FlyTimeoutException;
 import java.time.Duration;
@@ -13,10 +15,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
+@FlyEmulatorTest(detachDelayMs = 300, requireNothingLive = true)
 class RunnerTest extends AgentTestBase {
 
     private RunResult run(AgentConfig config) {
-        return new Runner(fly).run(APP, config, TIMEOUT, null);
+        return new Runner(fly).run(APP, config, RunOptions.DEFAULTS.withTimeout(TIMEOUT));
     }
 
     @Test
@@ -26,7 +29,7 @@ class RunnerTest extends AgentTestBase {
         assertThat(r.exitCode()).isZero();
         assertThat(r.succeeded()).isTrue();
         assertThat(r.logLines()).last().isEqualTo("[flaude:exit:0]");
-        assertThat(r.manifestJson()).isPresent();
+        assertThat(r.manifest()).isNotNull();
         assertThat(liveMachines()).isEmpty();
     }
 
@@ -34,7 +37,8 @@ class RunnerTest extends AgentTestBase {
     void each_line_is_streamed_as_it_arrives() {
         List<String> seen = new CopyOnWriteArrayList<>();
 
-        RunResult r = new Runner(fly).run(APP, config("stream", Map.of("FLAUDE_EMULATOR_SLEEP_MS", "400")), TIMEOUT, seen::add);
+        RunResult r = new Runner(fly).run(APP, config("stream", Map.of("FLAUDE_EMULATOR_SLEEP_MS", "400")),
+                RunOptions.DEFAULTS.withTimeout(TIMEOUT).withOnLine(seen::add));
 
         assertThat(seen).containsExactlyElementsOf(r.logLines());
     }
@@ -47,16 +51,18 @@ class RunnerTest extends AgentTestBase {
         RunResult r = run(config("quick"));
 
         assertThat(r.exitCode()).isZero();
-        assertThat(r.state()).isEqualTo("destroyed");
+        assertThat(r.machineState()).contains(MachineState.DESTROYED);
+        assertThat(r.outcome()).isEqualTo(RunOutcome.SUCCEEDED);
     }
 
     @Test
     void a_non_zero_exit_raises_with_machine_code_state_and_last_lines_and_destroys_the_machine() {
         assertThatThrownBy(() -> run(config("fail", Map.of("FLAUDE_EMULATOR_EXIT", "3"))))
                 .isInstanceOfSatisfying(RunFailedException.class, e -> {
-                    assertThat(e.exitCode()).isEqualTo(3);
-                    assertThat(e.machineId()).isNotBlank();
-                    assertThat(e.state()).isNotBlank();
+                    assertThat(e.result().exitCode()).isEqualTo(3);
+                    assertThat(e.outcome()).isEqualTo(RunOutcome.EXITED_NON_ZERO);
+                    assertThat(e.result().machineId()).isNotBlank();
+                    assertThat(e.result().machineState()).isPresent();
                     assertThat(e.lastLogLines()).isNotEmpty().last().isEqualTo("[flaude:exit:3]");
                 });
         assertThat(liveMachines()).isEmpty();
@@ -66,7 +72,7 @@ class RunnerTest extends AgentTestBase {
     void a_crash_without_a_marker_takes_the_api_exit_code_and_fails() {
         assertThatThrownBy(() -> run(config("crash", Map.of("FLAUDE_EMULATOR_CRASH", "1"))))
                 .isInstanceOfSatisfying(RunFailedException.class, e -> {
-                    assertThat(e.exitCode()).isNotNull().isNotZero();
+                    assertThat(e.result().exitCode()).isNotNull().isNotZero();
                     assertThat(e.lastLogLines()).noneMatch(l -> l.startsWith("[flaude:exit:"));
                 });
         assertThat(liveMachines()).isEmpty();
@@ -75,14 +81,17 @@ class RunnerTest extends AgentTestBase {
     @Test
     void a_machine_that_ends_failed_is_a_failure() {
         assertThatThrownBy(() -> run(config("boom", Map.of("FLAUDE_EMULATOR_FAIL", "1"))))
-                .isInstanceOfSatisfying(RunFailedException.class, e -> assertThat(e.state()).isEqualTo("failed"));
+                .isInstanceOfSatisfying(RunFailedException.class, e -> {
+                    assertThat(e.result().machineState()).contains(MachineState.FAILED);
+                    assertThat(e.outcome()).isEqualTo(RunOutcome.MACHINE_FAILED);
+                });
         assertThat(liveMachines()).isEmpty();
     }
 
     @Test
     void a_timeout_raises_and_still_destroys_the_machine() {
         assertThatThrownBy(() -> new Runner(fly).run(APP, config("slow", Map.of("FLAUDE_EMULATOR_SLEEP_MS", "10000")),
-                Duration.ofSeconds(1), null))
+                RunOptions.DEFAULTS.withTimeout(Duration.ofSeconds(1))))
                 .isInstanceOf(FlyTimeoutException.class);
         assertThat(liveMachines()).isEmpty();
     }
@@ -119,16 +128,18 @@ class RunnerTest extends AgentTestBase {
             }
         });
         String id = awaitLiveMachine();
-        fly.machines(APP).destroy(id, true, null);
+        fly.machines(APP).destroy(id, true);
         t.join(15_000);
 
-        assertThat(failure.get()).isInstanceOf(RunFailedException.class);
+        assertThat(failure.get()).isInstanceOfSatisfying(RunFailedException.class,
+                e -> assertThat(e.outcome()).as("killed: its exit event, or gone without one")
+                        .isIn(RunOutcome.EXITED_NON_ZERO, RunOutcome.VANISHED));
     }
 
     private String awaitLiveMachine() throws InterruptedException {
         for (int i = 0; i < 100; i++) {
             var live = liveMachines();
-            if (!live.isEmpty() && live.get(0).state().equals("started")) {
+            if (!live.isEmpty() && live.get(0).state() == MachineState.STARTED) {
                 return live.get(0).id();
             }
             Thread.sleep(50);

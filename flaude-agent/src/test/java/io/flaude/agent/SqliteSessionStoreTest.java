@@ -5,13 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SqliteSessionStoreTest {
-    private static final Session SESSION = new Session("0b0e7c1e-1111-4222-8333-944455556666", "app", "3d8d413b29d089",
-            "vol_abcdefgh12345678", "iad", "/data", Instant.parse("2026-11-28T12:00:00Z"),
-            Instant.parse("2026-11-28T12:05:00Z"), Duration.ofHours(2), Duration.ofMinutes(30), Session.IDLE);
+    private static final Session SESSION = Session.builder("0b0e7c1e-1111-4222-8333-944455556666", "app")
+            .machineId("3d8d413b29d089").volumeId("vol_abcdefgh12345678").region("iad").mountPath("/data")
+            .createdAt(Instant.parse("2026-11-28T12:00:00Z")).lastTurnAt(Instant.parse("2026-11-28T12:05:00Z"))
+            .ttl(Duration.ofHours(2)).idleTimeout(Duration.ofMinutes(30)).state(SessionState.IDLE).build();
 
     @Test
     void a_saved_session_survives_reopening_the_file(@TempDir Path dir) {
@@ -29,8 +31,8 @@ class SqliteSessionStoreTest {
     void save_replaces_and_delete_forgets(@TempDir Path dir) {
         try (SqliteSessionStore store = new SqliteSessionStore(dir.resolve("s.db"))) {
             store.save(SESSION);
-            store.save(SESSION.withState(Session.FAILED));
-            assertThat(store.find(SESSION.sessionId())).hasValueSatisfying(s -> assertThat(s.state()).isEqualTo("failed"));
+            store.save(SESSION.withState(SessionState.FAILED));
+            assertThat(store.find(SESSION.sessionId())).hasValueSatisfying(s -> assertThat(s.state()).isEqualTo(SessionState.FAILED));
 
             store.delete(SESSION.sessionId());
             store.delete("unknown");
@@ -40,8 +42,8 @@ class SqliteSessionStoreTest {
 
     @Test
     void null_durations_and_times_round_trip(@TempDir Path dir) {
-        Session bare = new Session("s1", "app", null, null, "iad", "/data", Instant.parse("2026-11-28T12:00:00Z"),
-                null, null, null, Session.CREATING);
+        Session bare = Session.builder("s1", "app").region("iad").createdAt(Instant.parse("2026-11-28T12:00:00Z"))
+                .build();
         try (SqliteSessionStore store = new SqliteSessionStore(dir.resolve("s.db"))) {
             store.save(bare);
             assertThat(store.find("s1")).contains(bare);
@@ -50,8 +52,30 @@ class SqliteSessionStoreTest {
 
     @Test
     void the_default_file_lives_under_FLAUDE_HOME_or_the_home_folder() {
-        assertThat(SqliteSessionStore.defaultFile("/tmp/fh")).isEqualTo(Path.of("/tmp/fh/sessions.db"));
-        assertThat(SqliteSessionStore.defaultFile(null).toString()).endsWith("/.flaude/sessions.db");
+        assertThat(SqliteSessionStore.defaultFile(Map.of("FLAUDE_HOME", "/tmp/fh")::get))
+                .isEqualTo(Path.of("/tmp/fh/sessions.db"));
+        assertThat(SqliteSessionStore.defaultFile(name -> null).toString()).endsWith("/.flaude/sessions.db");
+    }
+
+    @Test
+    void a_state_written_by_a_newer_version_reads_as_unknown_and_is_kept(@TempDir Path dir) {
+        Session later = SESSION.toBuilder().stateAsString("hibernating").build();
+        try (SqliteSessionStore store = new SqliteSessionStore(dir.resolve("s.db"))) {
+            store.save(later);
+            assertThat(store.find(later.sessionId())).hasValueSatisfying(s -> {
+                assertThat(s.state()).isEqualTo(SessionState.UNKNOWN);
+                assertThat(s.stateAsString()).isEqualTo("hibernating");
+            });
+        }
+    }
+
+    @Test
+    void a_store_that_cannot_be_opened_raises_the_librarys_own_error(@TempDir Path dir) throws java.io.IOException {
+        Path notAFolder = java.nio.file.Files.writeString(dir.resolve("file"), "x");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SqliteSessionStore(notAFolder.resolve("s.db")))
+                .isInstanceOf(SessionStoreException.class).isInstanceOf(io.flaude.fly.FlyClientException.class)
+                .hasMessageContaining("session store");
     }
 
     @Test

@@ -150,6 +150,15 @@ public final class FlyEmulator implements AutoCloseable {
     }
 
     /**
+     * Every volume and machine that is not destroyed, in every app, as
+     * {@code "volume vol_... (app my-app, created)"} or {@code "machine 3d8... (app my-app, started)"}:
+     * what a test that cleans up after itself must leave empty.
+     */
+    public List<String> liveResources() {
+        return api.liveResources();
+    }
+
+    /**
      * Stops the server at once, dropping requests in flight, stops every machine, and deletes the
      * temporary data directory (never one given to {@link Builder#dataDir}). Calling it again does nothing.
      */

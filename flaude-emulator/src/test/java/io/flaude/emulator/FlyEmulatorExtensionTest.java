@@ -4,17 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Events;
 
-@ExtendWith(FlyEmulatorExtension.class)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+@FlyEmulatorTest(detachDelayMs = 0)
 class FlyEmulatorExtensionTest {
-    private static FlyEmulator previous;
+    private FlyEmulator field;
     private FlyEmulator fromBeforeEach;
 
     @BeforeEach
@@ -23,19 +25,88 @@ class FlyEmulatorExtensionTest {
     }
 
     @Test
-    @Order(1)
-    void a_test_gets_a_started_emulator_shared_with_its_before_each(FlyEmulator fly) {
-        assertThat(fly).isSameAs(fromBeforeEach);
+    void a_test_gets_one_started_emulator_in_its_field_its_parameter_and_its_before_each(FlyEmulator fly) {
+        assertThat(fly).isSameAs(fromBeforeEach).isSameAs(field);
         assertThat(new Api(fly).get("/v1/apps?org_slug=personal").statusCode()).isEqualTo(200);
-        previous = fly;
     }
 
     @Test
-    @Order(2)
-    void the_next_test_gets_a_fresh_one_and_the_previous_one_was_closed(FlyEmulator fly) {
-        assertThat(fly).isNotSameAs(previous);
-        Api stale = new Api(previous).freshClient();
+    void each_test_gets_a_fresh_emulator_and_the_last_one_is_closed_after_its_test() {
+        Events events = run(TwoTests.class);
+
+        events.assertStatistics(s -> s.succeeded(2).failed(0));
+        assertThat(TwoTests.seen).hasSize(2).doesNotHaveDuplicates();
+        Api stale = new Api(TwoTests.seen.get(0)).freshClient();
         assertThatThrownBy(() -> stale.sendOrThrow("GET", "/v1/apps?org_slug=personal", null))
                 .isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void a_test_that_leaves_a_live_volume_fails_when_nothing_live_is_required() {
+        Events events = run(LeavesAVolume.class);
+
+        events.assertStatistics(s -> s.failed(1));
+        assertThat(events.failed().stream().map(e -> e.getPayload(org.junit.platform.engine.TestExecutionResult.class)
+                .flatMap(org.junit.platform.engine.TestExecutionResult::getThrowable).map(Throwable::getMessage)
+                .orElse(""))).singleElement().asString().contains("1 live resource").contains("volume vol_");
+    }
+
+    @Test
+    void a_test_that_cleans_up_passes_when_nothing_live_is_required() {
+        run(CleansUp.class).assertStatistics(s -> s.succeeded(1).failed(0));
+    }
+
+    @Nested
+    class Nested_tests {
+        @Test
+        void see_the_outer_field_and_the_class_settings(FlyEmulator fly) {
+            assertThat(fly).isSameAs(field);
+        }
+    }
+
+    private static Events run(Class<?> testClass) {
+        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(testClass)).execute().testEvents();
+    }
+
+    @FlyEmulatorTest
+    static class TwoTests {
+        static final List<FlyEmulator> seen = new ArrayList<>();
+        FlyEmulator fly;
+
+        @Test
+        void one() {
+            seen.add(fly);
+        }
+
+        @Test
+        void two() {
+            seen.add(fly);
+        }
+    }
+
+    @FlyEmulatorTest(requireNothingLive = true)
+    static class LeavesAVolume {
+        FlyEmulator fly;
+
+        @Test
+        void leaves_one() {
+            Api api = new Api(fly);
+            api.post("/v1/apps", "{\"name\":\"leaky\",\"org_slug\":\"personal\"}");
+            api.post("/v1/apps/leaky/volumes", "{\"name\":\"left\",\"region\":\"iad\",\"size_gb\":1}");
+        }
+    }
+
+    @FlyEmulatorTest(requireNothingLive = true)
+    static class CleansUp {
+        FlyEmulator fly;
+
+        @Test
+        void destroys_what_it_made() {
+            Api api = new Api(fly);
+            api.post("/v1/apps", "{\"name\":\"tidy\",\"org_slug\":\"personal\"}");
+            String id = Api.json(api.post("/v1/apps/tidy/volumes",
+                    "{\"name\":\"gone\",\"region\":\"iad\",\"size_gb\":1}")).path("id").stringValue();
+            api.delete("/v1/apps/tidy/volumes/" + id);
+        }
     }
 }

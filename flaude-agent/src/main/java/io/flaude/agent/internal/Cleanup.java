@@ -32,7 +32,7 @@ public final class Cleanup {
         try {
             if (machineId != null) {
                 try {
-                    machines.destroy(machineId, true, null);
+                    machines.destroy(machineId, true);
                 } catch (FlyException e) {
                     LOG.warn("Could not destroy machine {}: {}", machineId, e.getMessage());
                     errors.add(e);
@@ -52,6 +52,11 @@ public final class Cleanup {
             }
         }
         return errors;
+    }
+
+    /** The first cleanup error, with the others attached as suppressed. */
+    public static FlyException first(List<FlyException> cleanupErrors) {
+        return suppress(cleanupErrors.get(0), cleanupErrors.subList(1, cleanupErrors.size()));
     }
 
     /** Attaches cleanup errors to the failure being raised, so none is lost. */

@@ -1,12 +1,11 @@
 package io.flaude.agent.internal;
 
 import io.flaude.agent.RunResult;
-import io.flaude.fly.FlyClient;
-import io.flaude.fly.FlyException;
-import io.flaude.fly.FlyTimeoutException;
-import io.flaude.fly.FlyTransportException;
+import io.flaude.fly.FlyApiException;
 import io.flaude.fly.FlyNotFoundException;
+import io.flaude.fly.Logs;
 import io.flaude.fly.Machine;
+import io.flaude.fly.MachineState;
 import io.flaude.fly.Machines;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,17 +28,14 @@ public final class Execution {
      * @param started  the machine as the create or update call answered (its instance and timestamp)
      * @param follower already started on this instance's lines
      */
-    public static RunResult await(FlyClient fly, String app, Machine started, LogFollower follower, Duration timeout) {
-        Machines machines = fly.machines(app);
+    public static RunResult await(Machines machines, Machine started, LogFollower follower, Duration timeout) {
         Instant since = started.updatedAt() != null ? started.updatedAt() : started.createdAt();
         Optional<Machine> after;
         try {
-            after = Optional.of(machines.waitFor(started.id(), "stopped", started.instanceId(), timeout));
+            after = Optional.of(machines.waitFor(started, MachineState.STOPPED, timeout));
         } catch (FlyNotFoundException vanished) {
             after = Optional.empty();
-        } catch (FlyTimeoutException | FlyTransportException stillRunningOrUnreachable) {
-            throw stillRunningOrUnreachable;
-        } catch (FlyException refused) {
+        } catch (FlyApiException refused) {
             // An auto-destroyed machine may refuse a wait once it is gone; then its logs tell the outcome.
             after = machines.find(started.id());
             if (after.isPresent() && !after.get().isGone()) {
@@ -52,7 +48,7 @@ public final class Execution {
     }
 
     /** A follower for a machine's whole output, from its first line, reading live. */
-    public static LogFollower follow(FlyClient fly, String app, String machineId, Consumer<String> onLine) {
-        return LogFollower.fromStart(fly.logs(app), machineId, onLine).start();
+    public static LogFollower follow(Logs logs, String machineId, Consumer<String> onLine) {
+        return LogFollower.fromStart(logs, machineId, onLine).start();
     }
 }

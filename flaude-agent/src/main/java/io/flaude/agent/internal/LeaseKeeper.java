@@ -20,23 +20,24 @@ public final class LeaseKeeper implements AutoCloseable {
     private final Thread refresher;
     private volatile Lease lease;
 
-    public LeaseKeeper(Machines machines, String machineId, Lease lease, Duration ttl) {
+    public LeaseKeeper(Machines machines, Lease lease, Duration ttl) {
         this.machines = machines;
-        this.machineId = machineId;
+        this.machineId = lease.machineId();
         this.lease = lease;
         this.ttl = ttl;
         this.refresher = Thread.ofVirtual().name("flaude-lease-" + machineId).start(this::refreshLoop);
     }
 
-    public String nonce() {
-        return lease.nonce();
+    /** The lease as last refreshed. */
+    public Lease lease() {
+        return lease;
     }
 
     private void refreshLoop() {
         while (!Thread.currentThread().isInterrupted()) {
             try {
                 Thread.sleep(ttl.dividedBy(2));
-                lease = machines.refreshLease(machineId, lease, ttl);
+                lease = machines.refreshLease(lease, ttl);
             } catch (InterruptedException e) {
                 return;
             } catch (FlyException e) {
@@ -51,7 +52,7 @@ public final class LeaseKeeper implements AutoCloseable {
         boolean interrupted = Thread.interrupted();
         try {
             refresher.join(Duration.ofSeconds(5));
-            machines.releaseLease(machineId, lease);
+            machines.releaseLease(lease);
         } catch (InterruptedException e) {
             interrupted = true;
         } catch (FlyException e) {

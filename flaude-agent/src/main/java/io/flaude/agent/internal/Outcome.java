@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
  * machine that vanished without printing its marker is a failure. Not API.
  */
 public final class Outcome {
-    public static final String VANISHED = "vanished";
     private static final Pattern EXIT = Pattern.compile("^\\[flaude:exit:(-?\\d+)]\\s*$");
     private static final Pattern MANIFEST = Pattern.compile("^\\[flaude:manifest:(\\{.*})]\\s*$");
 
@@ -37,7 +36,7 @@ public final class Outcome {
                             || !e.timestamp().isBefore(since)))
                     .map(MachineEvent::exitCode).findFirst().orElse(null);
         }
-        String state = machine.map(Machine::state).orElse(VANISHED);
+        String state = machine.map(Machine::stateAsString).orElse(null);
         return new RunResult(machineId, instanceId, exit, state, lines, manifest(lines));
     }
 

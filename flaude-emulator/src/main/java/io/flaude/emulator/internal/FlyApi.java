@@ -81,6 +81,10 @@ public final class FlyApi {
      *
      * @throws IllegalArgumentException when the app does not exist
      */
+    public List<String> liveResources() {
+        return store.locked(store::liveResources);
+    }
+
     public List<String> logLines(String app, String machineId) {
         return store.locked(() -> {
             if (store.findApp(app).isEmpty()) {

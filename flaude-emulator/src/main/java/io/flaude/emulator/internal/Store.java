@@ -153,6 +153,19 @@ final class Store {
         volumes.computeIfAbsent(app, a -> new LinkedHashMap<>()).put(volume.id(), volume);
     }
 
+    /** Every volume and machine not destroyed, as {@code "<kind> <id> (app <app>, <state>)"}, apps in order. */
+    List<String> liveResources() {
+        assert lock.isHeldByCurrentThread();
+        List<String> live = new ArrayList<>();
+        for (String app : apps.keySet()) {
+            volumes.getOrDefault(app, Map.of()).values().stream().filter(v -> !v.destroyed())
+                    .forEach(v -> live.add("volume " + v.id() + " (app " + app + ", " + v.state() + ")"));
+            machines.getOrDefault(app, Map.of()).values().stream().filter(m -> !m.destroyed())
+                    .forEach(m -> live.add("machine " + m.id() + " (app " + app + ", " + m.state() + ")"));
+        }
+        return live;
+    }
+
     // ---- snapshots
 
     List<SnapshotRecord> snapshots(String volumeId) {

@@ -1,0 +1,140 @@
+package io.flaude.agent.internal;
+
+import io.flaude.agent.RunFailedException;
+import io.flaude.agent.RunResult;
+import io.flaude.agent.Session;
+import io.flaude.agent.SessionBusyException;
+import io.flaude.agent.SessionState;
+import io.flaude.agent.SessionStore;
+import io.flaude.agent.TurnOptions;
+import io.flaude.agent.TurnResult;
+import io.flaude.fly.FlyConflictException;
+import io.flaude.fly.FlyException;
+import io.flaude.fly.FlyValidationException;
+import io.flaude.fly.Lease;
+import io.flaude.fly.Logs;
+import io.flaude.fly.Machine;
+import io.flaude.fly.MachineConfig;
+import io.flaude.fly.Machines;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The turn protocol of one session: lease the machine, swap the prompt (and this turn's env) into its
+ * config, start it, wait for this instance to stop, read the outcome, and leave the machine stopped
+ * whatever happened. The caller holds the session's local turn lock. Not API.
+ */
+public final class TurnExecution {
+    private static final Logger LOG = LoggerFactory.getLogger(TurnExecution.class);
+    /** How long a turn's lease lives between refreshes. */
+    public static final Duration LEASE_TTL = Duration.ofSeconds(60);
+    /** Machine metadata naming the variables the last turn set for itself only, so the next turn drops them. */
+    static final String TURN_ENV_METADATA = "flaude_turn_env";
+
+    private final Machines machines;
+    private final Logs logs;
+    private final SessionStore store;
+
+    public TurnExecution(Machines machines, Logs logs, SessionStore store) {
+        this.machines = machines;
+        this.logs = logs;
+        this.store = store;
+    }
+
+    public TurnResult run(Session session, TurnOptions options) {
+        String sessionId = session.sessionId();
+        Lease lease;
+        try {
+            lease = machines.acquireLease(session.machineId(), LEASE_TTL, "flaude turn of session " + sessionId);
+        } catch (FlyConflictException held) {
+            throw new SessionBusyException(sessionId, held.detail());
+        }
+        try (LeaseKeeper keeper = new LeaseKeeper(machines, lease, LEASE_TTL);
+             LogFollower follower = LogFollower.fromNow(logs, session.machineId(), options.onLine())) {
+            Machine current = machines.get(session.machineId());
+            Machine updated = machines.update(session.machineId(), nextConfig(current.config(), options),
+                    keeper.lease());
+            store.save(session.withState(SessionState.RUNNING));
+            RunResult result;
+            try {
+                startUnlessRunning(session.machineId(), keeper.lease());
+                follower.start();
+                result = Execution.await(machines, updated, follower, options.timeout());
+            } catch (RuntimeException e) {
+                throw Cleanup.suppress(e, stopAfterFailedTurn(session, keeper.lease()));
+            }
+            Session after = session.afterTurn(Instant.now());
+            store.save(result.machineState().isEmpty() ? after.withState(SessionState.FAILED) : after);
+            if (!result.succeeded()) {
+                throw new RunFailedException("turn of session " + sessionId, result);
+            }
+            return new TurnResult(after, result);
+        }
+    }
+
+    /**
+     * The machine's current config with the new prompt, without the env the previous turn set for
+     * itself, and with this turn's env (named in metadata so the next turn drops it in turn).
+     */
+    static MachineConfig nextConfig(MachineConfig current, TurnOptions options) {
+        Map<String, String> env = new HashMap<>(current.env());
+        String previous = current.metadata().get(TURN_ENV_METADATA);
+        if (previous != null && !previous.isEmpty()) {
+            Arrays.stream(previous.split(",")).forEach(env::remove);
+        }
+        Set<String> clashes = new TreeSet<>(options.env().keySet());
+        clashes.removeIf(name -> !env.containsKey(name) && !name.equals("FLAUDE_PROMPT"));
+        if (!clashes.isEmpty()) {
+            throw new FlyValidationException("per-turn env may only add variables; the session already sets "
+                    + clashes);
+        }
+        env.putAll(options.env());
+        env.put("FLAUDE_PROMPT", options.prompt());
+        Map<String, String> metadata = new HashMap<>(current.metadata());
+        metadata.remove(TURN_ENV_METADATA);
+        if (!options.env().isEmpty()) {
+            metadata.put(TURN_ENV_METADATA, String.join(",", new TreeSet<>(options.env().keySet())));
+        }
+        return current.toBuilder().env(env).metadata(metadata).build();
+    }
+
+    /**
+     * A turn that timed out or was interrupted may leave Claude running: stop the machine, so the
+     * session is again a stopped machine between turns. Returns what went wrong while stopping.
+     */
+    private List<FlyException> stopAfterFailedTurn(Session session, Lease lease) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            machines.stop(session.machineId(), lease);
+            store.save(session.withState(SessionState.IDLE));
+            return List.of();
+        } catch (FlyException e) {
+            LOG.warn("Could not stop machine {} after a failed turn: {}", session.machineId(), e.getMessage());
+            return List.of(e);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Fly may start a stopped machine on update already; a start that finds it running is fine. */
+    private void startUnlessRunning(String machineId, Lease lease) {
+        try {
+            machines.start(machineId, lease);
+        } catch (FlyConflictException e) {
+            if (!e.detail().contains("still active") && !e.detail().contains("already")) {
+                throw e;
+            }
+            LOG.debug("Machine {} was already starting: {}", machineId, e.detail());
+        }
+    }
+}
