@@ -1,5 +1,6 @@
 package io.flaude.cli;
 
+import io.flaude.cli.support.CliCommand;
 import io.flaude.emulator.FlyEmulator;
 import io.flaude.fly.App;
 import io.flaude.fly.Apps;
@@ -8,6 +9,7 @@ import io.flaude.fly.FlyClient;
 import io.flaude.fly.Snapshot;
 import io.flaude.fly.Volume;
 import io.flaude.fly.VolumeListOptions;
+import io.flaude.fly.VolumeState;
 import io.flaude.fly.Volumes;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -50,8 +52,8 @@ public final class DemoCommand extends CliCommand {
                     + " (" + snapshots.get(0).volumeSizeGb() + "GB source, " + snapshots.get(0).status() + ")");
 
             Volume fork = volumes.fork(volume.id());
-            Volume ready = volumes.waitForState(fork.id(), "created", Duration.ofSeconds(30));
-            step(out, 6, "fork", fork.id() + " " + fork.state() + " -> " + ready.state() + ", " + ready.sizeGb() + "GB");
+            Volume ready = volumes.waitFor(fork.id(), VolumeState.CREATED, Duration.ofSeconds(30));
+            step(out, 6, "fork", fork.id() + " " + fork.stateAsString() + " -> " + ready.stateAsString() + ", " + ready.sizeGb() + "GB");
 
             boolean first = volumes.destroy(volume.id());
             boolean second = volumes.destroy(fork.id());
@@ -77,7 +79,7 @@ public final class DemoCommand extends CliCommand {
     }
 
     private static String describe(Volume v) {
-        return v.id() + " name=" + v.name() + " region=" + v.region() + " size=" + v.sizeGb() + "GB state=" + v.state();
+        return v.id() + " name=" + v.name() + " region=" + v.region() + " size=" + v.sizeGb() + "GB state=" + v.stateAsString();
     }
 
     private static String ids(List<Volume> volumes) {

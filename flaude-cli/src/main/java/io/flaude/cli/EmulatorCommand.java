@@ -1,5 +1,6 @@
 package io.flaude.cli;
 
+import io.flaude.cli.support.CliCommand;
 import io.flaude.emulator.FlyEmulator;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;

@@ -1,6 +1,7 @@
 package io.flaude.cli;
 
-import io.flaude.fly.FlyException;
+import io.flaude.cli.support.ExitCodes;
+import io.flaude.fly.FlyApiException;
 import io.flaude.fly.FlyValidationException;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -11,13 +12,6 @@ import picocli.CommandLine;
  * mapping and error handler. Used by {@link Main} and by tests (no {@code System.out} swapping).
  */
 public final class FlaudeCli {
-    /** Success, including destroying a volume that was already gone. */
-    public static final int OK = 0;
-    /** The Fly API (or anything at run time) failed; stderr names the status and Fly's message. */
-    public static final int FAILED = 1;
-    /** Bad usage or input refused before any request. */
-    public static final int USAGE = 2;
-
     private FlaudeCli() {
     }
 
@@ -42,13 +36,13 @@ public final class FlaudeCli {
     static int exitCode(Throwable e) {
         if (e instanceof FlyValidationException || e instanceof CommandLine.ParameterException
                 || e instanceof IllegalArgumentException) {
-            return USAGE;
+            return ExitCodes.USAGE;
         }
-        return FAILED;
+        return ExitCodes.FAILED;
     }
 
     private static String describe(Throwable e) {
-        if (e instanceof FlyException fly) {
+        if (e instanceof FlyApiException fly) {
             String id = fly.requestId().map(r -> " (fly-request-id " + r + ")").orElse("");
             return fly.getMessage() + id;
         }

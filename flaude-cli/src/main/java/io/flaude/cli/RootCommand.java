@@ -7,6 +7,7 @@ import io.flaude.cli.bench.BenchCommand;
 import io.flaude.cli.image.ImageCommand;
 import io.flaude.cli.machines.MachinesCommand;
 import io.flaude.cli.sessions.SessionsCommand;
+import io.flaude.cli.support.CliContext;
 import io.flaude.cli.volumes.VolumesCommand;
 import io.flaude.fly.FlyClient;
 import java.util.Map;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Spec;
         exitCodeList = {"0:success (destroying an already-gone volume is success)",
                 "1:the Fly API or the run failed (stderr names the status and Fly's message)",
                 "2:bad usage or input, refused before any request"})
-public final class RootCommand implements Runnable {
+public final class RootCommand implements Runnable, CliContext {
     private final Map<String, String> env;
 
     @Spec
@@ -59,17 +60,20 @@ public final class RootCommand implements Runnable {
         this.verbose = verbose;
     }
 
+    @Override
     public boolean verbose() {
         return verbose;
     }
 
     /** An environment variable, or {@code null} when unset or empty. */
+    @Override
     public String env(String name) {
         String v = env.get(name);
         return v == null || v.isBlank() ? null : v;
     }
 
     /** A client from {@code -t}/{@code --api-url}, else the environment; fails before any request without a token. */
+    @Override
     public FlyClient client() {
         FlyClient.Builder b = FlyClient.builder().token(token != null ? token : env(FlyClient.TOKEN_ENV));
         String url = apiUrl != null ? apiUrl : env(FlyClient.HOSTNAME_ENV);
@@ -80,16 +84,19 @@ public final class RootCommand implements Runnable {
     }
 
     /** The session store: SQLite under {@code $FLAUDE_HOME} (default {@code ~/.flaude}). */
+    @Override
     public SessionStore sessionStore() {
-        return new SqliteSessionStore(SqliteSessionStore.defaultFile(env("FLAUDE_HOME")));
+        return new SqliteSessionStore(SqliteSessionStore.defaultFile(this::env));
     }
 
     /** The {@code -t} token given on the command line, if any (not the environment). Never print it. */
+    @Override
     public String tokenOption() {
         return token;
     }
 
     /** The {@code --api-url} given on the command line, if any (not the environment). */
+    @Override
     public String apiUrlOption() {
         return apiUrl;
     }

@@ -1,10 +1,13 @@
 package io.flaude.cli;
 
+import io.flaude.cli.support.CliCommand;
+import io.flaude.cli.support.AppOption;
 import io.flaude.agent.RunFailedException;
+import io.flaude.agent.RunOptions;
 import io.flaude.agent.RunResult;
 import io.flaude.agent.Runner;
 import io.flaude.cli.agent.AgentOptions;
-import io.flaude.cli.agent.DurationConverter;
+import io.flaude.cli.support.DurationConverter;
 import io.flaude.cli.agent.LiveOutput;
 import io.flaude.cli.output.JsonOutput;
 import io.flaude.fly.FlyClient;
@@ -33,13 +36,13 @@ public final class RunCommand extends CliCommand {
 
     @Override
     public Integer call() {
-        String appName = app.resolve(root());
-        var config = agent.toConfig(root());
-        try (FlyClient fly = root().client();
+        String appName = app.resolve(context());
+        var config = agent.toConfig(context());
+        try (FlyClient fly = context().client();
              LiveOutput live = new LiveOutput(out(), err(), !json, LiveOutput.onTerminal(), "running on Fly")) {
             RunResult r;
             try {
-                r = new Runner(fly).run(appName, config, timeout, live);
+                r = new Runner(fly).run(appName, config, RunOptions.DEFAULTS.withTimeout(timeout).withOnLine(live));
             } catch (RunFailedException e) {
                 if (json) {
                     printJson(JsonOutput.run(e.result()));

@@ -59,7 +59,7 @@ class SessionsCliTest {
 
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("[flaude:exit:0]");
-        assertThat(fly.machines(APP).list(false, Map.of())).allMatch(m -> m.isGone());
+        assertThat(fly.machines(APP).list()).allMatch(m -> m.isGone());
     }
 
     @Test

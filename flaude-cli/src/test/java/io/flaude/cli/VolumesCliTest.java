@@ -134,7 +134,7 @@ class VolumesCliTest extends CliTestBase {
             emulator.detachVolumeForTest(APP, v.id());
         });
 
-        CliRun run = run("volumes", "destroy", v.id(), "-a", APP, "--wait-detach", "--detach-timeout", "10");
+        CliRun run = run("volumes", "destroy", v.id(), "-a", APP, "--wait-detach", "--detach-timeout", "10s");
 
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).contains("Destroyed volume " + v.id());

@@ -199,6 +199,17 @@ public final class Volumes {
                 () -> get(volumeId), condition, Volume::stateAsString);
     }
 
+    /**
+     * Checks a volume id as every call here does before sending it (they look like
+     * {@code vol_9vw681egy1jj5xm4}), so a caller can refuse a whole batch before the first request.
+     *
+     * @return the id
+     * @throws FlyValidationException when it is not a volume id
+     */
+    public static String checkId(String volumeId) {
+        return Validation.volumeId(volumeId);
+    }
+
     private String volumePath(String volumeId) {
         return path + "/" + Validation.volumeId(volumeId);
     }

@@ -3,7 +3,7 @@ package io.flaude.cli.agent;
 import io.flaude.agent.AgentConfig;
 import io.flaude.agent.OutputFormat;
 import io.flaude.agent.Repo;
-import io.flaude.cli.RootCommand;
+import io.flaude.cli.support.CliContext;
 import io.flaude.fly.FlyValidationException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +44,7 @@ public final class AgentOptions {
     }
 
     /** The config, with credentials from the environment; a missing Claude token is a usage error. */
-    public AgentConfig toConfig(RootCommand root) {
+    public AgentConfig toConfig(CliContext root) {
         String token = root.env("CLAUDE_CODE_OAUTH_TOKEN");
         if (token == null) {
             throw new FlyValidationException("no Claude token: set CLAUDE_CODE_OAUTH_TOKEN (see `claude setup-token`)");

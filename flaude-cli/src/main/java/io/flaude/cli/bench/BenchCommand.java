@@ -1,18 +1,10 @@
 package io.flaude.cli.bench;
 
+import io.flaude.cli.support.GroupCommand;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code flaude bench ...}: benchmarks that print figures. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print figures.",
         subcommands = {VolumeBenchCommand.class, SessionBenchCommand.class})
-public final class BenchCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+public final class BenchCommand extends GroupCommand {
 }

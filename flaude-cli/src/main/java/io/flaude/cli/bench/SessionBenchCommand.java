@@ -5,7 +5,8 @@ import io.flaude.agent.InMemorySessionStore;
 import io.flaude.agent.Session;
 import io.flaude.agent.SessionOptions;
 import io.flaude.agent.Sessions;
-import io.flaude.cli.CliCommand;
+import io.flaude.agent.TurnOptions;
+import io.flaude.cli.support.CliCommand;
 import io.flaude.emulator.FlyEmulator;
 import io.flaude.fly.Apps;
 import io.flaude.fly.FlyClient;
@@ -62,11 +63,11 @@ public final class SessionBenchCommand extends CliCommand {
     }
 
     private void timeTurns(Sessions sessions, AgentConfig config, SessionOptions options, PrintWriter out) {
-        Session s = sessions.create(APP, config, options, null).session();
+        Session s = sessions.create(APP, config, options).session();
         Latencies latencies = new Latencies(turns);
         for (int i = 0; i < turns + 20; i++) {
             long t0 = System.nanoTime();
-            sessions.turn(s.sessionId(), "turn " + i, options.turnTimeout(), null);
+            sessions.turn(s.sessionId(), TurnOptions.prompt("turn " + i).withTimeout(options.turnTimeout()));
             if (i >= 20) {
                 latencies.record(System.nanoTime() - t0);
             }

@@ -1,7 +1,7 @@
 package io.flaude.cli.bench;
 
 import io.flaude.fly.FlyValidationException;
-import io.flaude.cli.CliCommand;
+import io.flaude.cli.support.CliCommand;
 import io.flaude.emulator.FlyEmulator;
 import io.flaude.fly.Apps;
 import io.flaude.fly.FlyClient;
@@ -42,9 +42,9 @@ public final class VolumeBenchCommand extends CliCommand {
         if (concurrency < 1 || cycles < 1 || warmup < 0) {
             throw new IllegalArgumentException("--concurrency and --ops must be at least 1, --warmup at least 0");
         }
-        String url = root().apiUrlOption();
+        String url = context().apiUrlOption();
         FlyEmulator emulator = url == null ? FlyEmulator.start() : null;
-        try (FlyClient setup = emulator == null ? root().client()
+        try (FlyClient setup = emulator == null ? context().client()
                 : FlyClient.builder().baseUri(emulator.baseUri()).token(emulator.token()).build()) {
             String token = emulator == null ? tokenForRaw() : emulator.token();
             if (warmup > 0) {
@@ -87,7 +87,7 @@ public final class VolumeBenchCommand extends CliCommand {
     }
 
     private String tokenForRaw() {
-        String t = root().tokenOption() != null ? root().tokenOption() : root().env(FlyClient.TOKEN_ENV);
+        String t = context().tokenOption() != null ? context().tokenOption() : context().env(FlyClient.TOKEN_ENV);
         if (t == null) {
             throw new FlyValidationException("No Fly API token: set FLY_API_TOKEN or pass -t");
         }

@@ -1,6 +1,7 @@
 package io.flaude.cli.image;
 
-import io.flaude.cli.CliCommand;
+import io.flaude.cli.support.ExitCodes;
+import io.flaude.cli.support.CliCommand;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +20,7 @@ abstract class DockerSubcommand extends CliCommand {
             err().println("flaude: no container engine reachable (docker info failed: " + problem.get()
                     + "); build the image on a machine with Docker, see docs/image.md");
             err().flush();
-            return ImageCommand.FAILED;
+            return ExitCodes.FAILED;
         }
         List<String> command = docker.command(args);
         err().println("flaude: running " + String.join(" ", command));
@@ -29,18 +30,18 @@ abstract class DockerSubcommand extends CliCommand {
             if (code != 0) {
                 err().println("flaude: " + String.join(" ", command.subList(0, 2)) + " failed (exit code " + code + ")");
                 err().flush();
-                return ImageCommand.FAILED;
+                return ExitCodes.FAILED;
             }
-            return ImageCommand.OK;
+            return ExitCodes.OK;
         } catch (IOException e) {
             err().println("flaude: could not run " + command.getFirst() + ": " + e.getMessage());
             err().flush();
-            return ImageCommand.FAILED;
+            return ExitCodes.FAILED;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             err().println("flaude: interrupted");
             err().flush();
-            return ImageCommand.FAILED;
+            return ExitCodes.FAILED;
         }
     }
 }

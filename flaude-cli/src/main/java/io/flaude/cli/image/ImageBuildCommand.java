@@ -1,5 +1,6 @@
 package io.flaude.cli.image;
 
+import io.flaude.cli.support.ExitCodes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,10 +36,10 @@ final class ImageBuildCommand extends DockerSubcommand {
                     + root.map(r -> " under " + r).orElse(" in the current directory")
                     + "; pass --context <flaude repo root> or set " + ImageCommand.HOME_REPO_ENV);
             err().flush();
-            return ImageCommand.USAGE;
+            return ExitCodes.USAGE;
         }
         int code = docker(List.of("build", "--platform", platform, "-t", tag, root.get().resolve("image").toString()));
-        if (code == ImageCommand.OK) {
+        if (code == ExitCodes.OK) {
             out().println("built " + tag + "; push it with: flaude image push --tag " + tag);
             out().flush();
         }

@@ -1,7 +1,8 @@
 package io.flaude.cli.image;
 
+import io.flaude.cli.support.ExitCodes;
 import io.flaude.agent.AgentConfig;
-import io.flaude.cli.RootCommand;
+import io.flaude.cli.support.CliContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -35,10 +36,6 @@ public final class ImageCommand implements Callable<Integer> {
     /** Env naming the repository root, used as the build context when {@code --context} is absent. */
     public static final String HOME_REPO_ENV = "FLAUDE_HOME_REPO";
 
-    static final int OK = 0;
-    static final int FAILED = 1;
-    static final int USAGE = 2;
-
     @Spec
     CommandSpec spec;
 
@@ -59,7 +56,7 @@ public final class ImageCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getOut());
-        return OK;
+        return ExitCodes.OK;
     }
 
     /** An environment variable, or {@code null} when unset or blank. */
@@ -67,7 +64,7 @@ public final class ImageCommand implements Callable<Integer> {
         String value;
         if (env != null) {
             value = env.get(name);
-        } else if (spec != null && spec.root().userObject() instanceof RootCommand root) {
+        } else if (spec != null && spec.root().userObject() instanceof CliContext root) {
             value = root.env(name);
         } else {
             value = System.getenv(name);

@@ -1,5 +1,6 @@
 package io.flaude.cli.image;
 
+import io.flaude.cli.support.ExitCodes;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,7 +17,7 @@ final class ImagePushCommand extends DockerSubcommand {
     @Override
     public Integer call() {
         int code = docker(List.of("push", tag));
-        if (code == ImageCommand.OK) {
+        if (code == ExitCodes.OK) {
             out().println("pushed " + tag);
             out().flush();
         }

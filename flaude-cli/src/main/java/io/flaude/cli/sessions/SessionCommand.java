@@ -2,7 +2,7 @@ package io.flaude.cli.sessions;
 
 import io.flaude.agent.SessionStore;
 import io.flaude.agent.Sessions;
-import io.flaude.cli.CliCommand;
+import io.flaude.cli.support.CliCommand;
 import io.flaude.fly.FlyClient;
 import picocli.CommandLine.Option;
 
@@ -16,7 +16,7 @@ abstract class SessionCommand extends CliCommand {
 
     @Override
     public final Integer call() {
-        try (SessionStore store = root().sessionStore(); FlyClient fly = root().client()) {
+        try (SessionStore store = context().sessionStore(); FlyClient fly = context().client()) {
             return run(new Sessions(fly, store), fly);
         }
     }

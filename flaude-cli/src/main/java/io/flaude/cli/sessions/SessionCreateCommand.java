@@ -3,9 +3,9 @@ package io.flaude.cli.sessions;
 import io.flaude.agent.SessionOptions;
 import io.flaude.agent.Sessions;
 import io.flaude.agent.TurnResult;
-import io.flaude.cli.AppOption;
+import io.flaude.cli.support.AppOption;
 import io.flaude.cli.agent.AgentOptions;
-import io.flaude.cli.agent.DurationConverter;
+import io.flaude.cli.support.DurationConverter;
 import io.flaude.cli.agent.LiveOutput;
 import io.flaude.cli.output.JsonOutput;
 import io.flaude.fly.FlyClient;
@@ -39,8 +39,8 @@ public final class SessionCreateCommand extends SessionCommand {
 
     @Override
     int run(Sessions sessions, FlyClient fly) {
-        String appName = app.resolve(root());
-        var config = agent.toConfig(root());
+        String appName = app.resolve(context());
+        var config = agent.toConfig(context());
         SessionOptions options = new SessionOptions(volumeSizeGb, ttl, idleTimeout, timeout);
         try (LiveOutput live = new LiveOutput(out(), err(), !json, LiveOutput.onTerminal(), "creating session")) {
             TurnResult t = sessions.create(appName, config, options, live);

@@ -20,7 +20,8 @@ public final class SessionDestroyCommand extends SessionCommand {
     int run(Sessions sessions, FlyClient fly) {
         boolean destroyed;
         if (app != null) {
-            destroyed = sessions.destroy(sessions.resume(app, sessionId));
+            sessions.destroy(sessions.recover(app, sessionId));
+            destroyed = true;
         } else {
             destroyed = sessions.destroy(sessionId);
         }

@@ -26,7 +26,7 @@ public final class SessionListCommand extends SessionCommand {
             return 0;
         }
         Table t = new Table("SESSION", "APP", "STATE", "MACHINE", "VOLUME", "REGION", "CREATED AT", "LAST TURN");
-        list.forEach(s -> t.row(s.sessionId(), s.app(), s.state(), s.machineId(), s.volumeId(), s.region(),
+        list.forEach(s -> t.row(s.sessionId(), s.app(), s.stateAsString(), s.machineId(), s.volumeId(), s.region(),
                 s.createdAt(), s.lastTurnAt()));
         t.print(out());
         return 0;

@@ -2,8 +2,8 @@ package io.flaude.cli.sessions;
 
 import io.flaude.agent.ReapAction;
 import io.flaude.agent.Sessions;
-import io.flaude.cli.AppOption;
-import io.flaude.cli.agent.DurationConverter;
+import io.flaude.cli.support.AppOption;
+import io.flaude.cli.support.DurationConverter;
 import io.flaude.cli.output.Table;
 import io.flaude.fly.FlyClient;
 import java.time.Duration;
@@ -29,14 +29,15 @@ public final class SessionReapCommand extends SessionCommand {
 
     @Override
     int run(Sessions sessions, FlyClient fly) {
-        List<ReapAction> actions = sessions.reap(app.resolve(root()), dryRun, grace);
+        String appName = app.resolve(context());
+        List<ReapAction> actions = dryRun ? sessions.planReap(appName, grace) : sessions.reap(appName, grace);
         if (json) {
             printJson(actions);
         } else if (actions.isEmpty()) {
             out().println("Nothing to reap");
         } else {
             Table t = new Table("KIND", "ID", "REASON", dryRun ? "WOULD DESTROY" : "DESTROYED", "ERROR");
-            actions.forEach(a -> t.row(a.kind(), a.id(), a.reason(), dryRun ? "yes" : a.done(), a.error()));
+            actions.forEach(a -> t.row(a.kind().name().toLowerCase(java.util.Locale.ROOT), a.id(), a.reason(), dryRun ? "yes" : a.done(), a.error()));
             t.print(out());
         }
         return actions.stream().anyMatch(a -> a.error() != null) ? 1 : 0;

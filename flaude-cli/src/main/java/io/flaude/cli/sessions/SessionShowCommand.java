@@ -15,12 +15,12 @@ public final class SessionShowCommand extends SessionCommand {
 
     @Override
     int run(Sessions sessions, FlyClient fly) {
-        Session s = sessions.resume(sessionId);
+        Session s = sessions.get(sessionId);
         if (json) {
             printJson(s);
             return 0;
         }
-        new Table("FIELD", "VALUE").row("Session", s.sessionId()).row("App", s.app()).row("State", s.state())
+        new Table("FIELD", "VALUE").row("Session", s.sessionId()).row("App", s.app()).row("State", s.stateAsString())
                 .row("Machine", s.machineId()).row("Volume", s.volumeId()).row("Region", s.region())
                 .row("Mount path", s.mountPath()).row("Created at", s.createdAt()).row("Last turn at", s.lastTurnAt())
                 .row("TTL", s.ttl()).row("Idle timeout", s.idleTimeout()).print(out());

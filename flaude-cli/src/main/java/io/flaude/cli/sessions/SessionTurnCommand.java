@@ -3,8 +3,9 @@ package io.flaude.cli.sessions;
 import io.flaude.agent.RunFailedException;
 import io.flaude.agent.Session;
 import io.flaude.agent.Sessions;
+import io.flaude.agent.TurnOptions;
 import io.flaude.agent.TurnResult;
-import io.flaude.cli.agent.DurationConverter;
+import io.flaude.cli.support.DurationConverter;
 import io.flaude.cli.agent.LiveOutput;
 import io.flaude.cli.output.JsonOutput;
 import io.flaude.fly.FlyClient;
@@ -29,7 +30,7 @@ public final class SessionTurnCommand extends SessionCommand {
             description = "The session's app: lets a session the store lost be found again from Fly.")
     String app;
 
-    @Option(names = "--env", paramLabel = "KEY=VALUE", description = "Extra machine env for this turn (repeatable).")
+    @Option(names = "--env", paramLabel = "KEY=VALUE", description = "Extra machine env for this turn only (repeatable); it may not replace the session's own.")
     Map<String, String> env = new LinkedHashMap<>();
 
     @Option(names = "--timeout", defaultValue = "30m", converter = DurationConverter.class, description = "How long the turn may take (default: ${DEFAULT-VALUE}).")
@@ -37,15 +38,16 @@ public final class SessionTurnCommand extends SessionCommand {
 
     @Override
     int run(Sessions sessions, FlyClient fly) {
-        Session session = app != null ? sessions.resume(app, sessionId) : sessions.resume(sessionId);
+        Session session = app != null ? sessions.recover(app, sessionId) : sessions.get(sessionId);
         try (LiveOutput live = new LiveOutput(out(), err(), !json, LiveOutput.onTerminal(), "turn of " + sessionId)) {
-            TurnResult t = sessions.turn(session.sessionId(), prompt, env, timeout, live);
+            TurnResult t = sessions.turn(session.sessionId(),
+                    TurnOptions.prompt(prompt).withEnv(env).withTimeout(timeout).withOnLine(live));
             if (json) {
                 printJson(JsonOutput.turn(t.session(), t.result()));
             }
         } catch (RunFailedException e) {
             if (json) {
-                printJson(JsonOutput.turn(sessions.resume(sessionId), e.result()));
+                printJson(JsonOutput.turn(sessions.get(sessionId), e.result()));
             }
             throw e;
         }

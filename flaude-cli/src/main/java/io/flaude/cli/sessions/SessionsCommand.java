@@ -1,8 +1,7 @@
 package io.flaude.cli.sessions;
 
+import io.flaude.cli.support.GroupCommand;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code flaude sessions ...}: persistent multi-turn sessions. */
 @Command(name = "sessions", aliases = "session", mixinStandardHelpOptions = true,
@@ -10,12 +9,5 @@ import picocli.CommandLine.Spec;
                 "Sessions are remembered in $FLAUDE_HOME/sessions.db (default ~/.flaude)."},
         subcommands = {SessionCreateCommand.class, SessionTurnCommand.class, SessionListCommand.class,
                 SessionShowCommand.class, SessionDestroyCommand.class, SessionReapCommand.class})
-public final class SessionsCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+public final class SessionsCommand extends GroupCommand {
 }

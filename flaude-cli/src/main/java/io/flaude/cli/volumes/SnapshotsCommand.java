@@ -1,27 +1,19 @@
 package io.flaude.cli.volumes;
 
+import io.flaude.cli.support.GroupCommand;
 import io.flaude.cli.output.Table;
 import io.flaude.fly.Snapshot;
 import io.flaude.fly.Volumes;
 import java.util.Comparator;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code flaude volumes snapshots list|create VOL_ID -a APP}. */
 @Command(name = "snapshots", aliases = "snapshot", mixinStandardHelpOptions = true,
         description = "List or take snapshots of a volume.",
         subcommands = {SnapshotsCommand.ListSnapshots.class, SnapshotsCommand.CreateSnapshot.class})
-public final class SnapshotsCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+public final class SnapshotsCommand extends GroupCommand {
 
     /** {@code flaude volumes snapshots list VOL_ID -a APP [--json]}. */
     @Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true, description = "List a volume's snapshots, oldest first.")

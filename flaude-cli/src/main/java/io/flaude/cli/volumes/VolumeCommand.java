@@ -1,6 +1,6 @@
 package io.flaude.cli.volumes;
 
-import io.flaude.cli.AppCommand;
+import io.flaude.cli.support.AppCommand;
 import io.flaude.fly.FlyClient;
 import io.flaude.fly.Volumes;
 

@@ -1,8 +1,8 @@
 package io.flaude.cli.volumes;
 
+import io.flaude.cli.support.DurationConverter;
 import io.flaude.fly.FlyException;
 import io.flaude.fly.Volumes;
-import io.flaude.fly.internal.Validation;
 import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -19,17 +19,17 @@ public final class VolumeDestroyCommand extends VolumeCommand {
     @Option(names = "--wait-detach", description = "While a destroyed machine still holds a volume (412), retry until it lets go.")
     boolean waitDetach;
 
-    @Option(names = "--detach-timeout", paramLabel = "SECONDS", defaultValue = "90",
-            description = "How long --wait-detach keeps trying (default: ${DEFAULT-VALUE} s).")
-    int detachTimeoutSeconds;
+    @Option(names = "--detach-timeout", paramLabel = "DURATION", defaultValue = "90s", converter = DurationConverter.class,
+            description = "How long --wait-detach keeps trying (default: ${DEFAULT-VALUE}).")
+    Duration detachTimeout;
 
     @Option(names = {"-y", "--yes"}, description = "Accepted for flyctl compatibility; flaude never asks.")
     boolean yes;
 
     @Override
     int run(Volumes volumes) {
-        volumeIds.forEach(Validation::volumeId);
-        Duration wait = waitDetach ? Duration.ofSeconds(detachTimeoutSeconds) : Duration.ZERO;
+        volumeIds.forEach(Volumes::checkId);
+        Duration wait = waitDetach ? detachTimeout : Duration.ZERO;
         int code = 0;
         for (String id : volumeIds) {
             try {

@@ -26,7 +26,7 @@ public final class VolumeExtendCommand extends VolumeCommand {
         int n = parse(relative ? size.substring(1) : size);
         int total = relative ? volumes.get(volumeId).sizeGb() + n : n;
         ExtendedVolume r = volumes.extend(volumeId, total);
-        print(Map.of("volume", JsonOutput.volume(r.volume()), "needs_restart", r.needsRestart()),
+        print(Map.of("volume", r.volume(), "needs_restart", r.needsRestart()),
                 () -> out().println("Volume " + r.volume().id() + " is now " + r.volume().sizeGb() + "GB"
                         + (r.needsRestart() ? "; restart its machine for the filesystem to see the space" : "")));
         return 0;

@@ -13,7 +13,7 @@ final class VolumeView {
     static void table(List<Volume> volumes, PrintWriter out) {
         Table t = new Table("ID", "STATE", "NAME", "SIZE", "REGION", "ZONE", "ENCRYPTED", "ATTACHED VM", "CREATED AT");
         for (Volume v : volumes) {
-            t.row(v.id(), v.state(), v.name(), v.sizeGb() + "GB", v.region(), v.zone(), v.encrypted(),
+            t.row(v.id(), v.stateAsString(), v.name(), v.sizeGb() + "GB", v.region(), v.zone(), v.encrypted(),
                     v.attachedMachineId(), v.createdAt());
         }
         t.print(out);
@@ -21,7 +21,7 @@ final class VolumeView {
 
     static void details(Volume v, PrintWriter out) {
         Table t = new Table("FIELD", "VALUE");
-        t.row("ID", v.id()).row("Name", v.name()).row("App", v.appName()).row("State", v.state())
+        t.row("ID", v.id()).row("Name", v.name()).row("App", v.appName()).row("State", v.stateAsString())
                 .row("Region", v.region()).row("Zone", v.zone()).row("Size", v.sizeGb() + "GB")
                 .row("Encrypted", v.encrypted()).row("Attached VM", v.attachedMachineId())
                 .row("Created at", v.createdAt()).row("Fstype", v.fstype())

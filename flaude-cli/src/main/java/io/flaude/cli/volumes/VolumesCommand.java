@@ -1,8 +1,7 @@
 package io.flaude.cli.volumes;
 
+import io.flaude.cli.support.GroupCommand;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code flaude volumes ...}: the volume lifecycle, with flyctl's flags. */
 @Command(name = "volumes", aliases = {"volume", "vol"}, mixinStandardHelpOptions = true,
@@ -10,12 +9,5 @@ import picocli.CommandLine.Spec;
         subcommands = {VolumeCreateCommand.class, VolumeListCommand.class, VolumeShowCommand.class,
                 VolumeExtendCommand.class, VolumeUpdateCommand.class, VolumeDestroyCommand.class,
                 SnapshotsCommand.class})
-public final class VolumesCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+public final class VolumesCommand extends GroupCommand {
 }

@@ -1,4 +1,4 @@
-package io.flaude.cli;
+package io.flaude.cli.support;
 
 import io.flaude.fly.FlyValidationException;
 import picocli.CommandLine.Option;
@@ -9,7 +9,7 @@ public final class AppOption {
     String app;
 
     /** The app from the option or the environment, or a usage error naming both. */
-    public String resolve(RootCommand root) {
+    public String resolve(CliContext root) {
         String a = app != null ? app : root.env("FLY_APP");
         if (a == null) {
             throw new FlyValidationException("no app given: pass -a APP or set FLY_APP");

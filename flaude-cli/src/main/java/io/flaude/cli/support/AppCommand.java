@@ -1,4 +1,4 @@
-package io.flaude.cli;
+package io.flaude.cli.support;
 
 import io.flaude.fly.FlyClient;
 import picocli.CommandLine.Mixin;
@@ -17,8 +17,8 @@ public abstract class AppCommand extends CliCommand {
 
     @Override
     public final Integer call() {
-        String appName = app.resolve(root());
-        try (FlyClient fly = root().client()) {
+        String appName = app.resolve(context());
+        try (FlyClient fly = context().client()) {
             return run(fly, appName);
         }
     }

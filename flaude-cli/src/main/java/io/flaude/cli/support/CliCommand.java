@@ -1,4 +1,4 @@
-package io.flaude.cli;
+package io.flaude.cli.support;
 
 import io.flaude.cli.output.JsonOutput;
 import java.io.PrintWriter;
@@ -11,8 +11,9 @@ public abstract class CliCommand implements Callable<Integer> {
     @Spec
     protected CommandSpec spec;
 
-    protected RootCommand root() {
-        return (RootCommand) spec.root().userObject();
+    /** The root command's options and resources. */
+    protected CliContext context() {
+        return (CliContext) spec.root().userObject();
     }
 
     protected PrintWriter out() {

@@ -1,4 +1,4 @@
-package io.flaude.cli.agent;
+package io.flaude.cli.support;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
