@@ -3,6 +3,7 @@ package io.flaude.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flaude.emulator.FlyEmulator;
+import io.flaude.emulator.FlyEmulatorTest;
 import io.flaude.fly.Apps;
 import io.flaude.fly.FlyClient;
 import io.flaude.fly.VolumeListOptions;
@@ -18,6 +19,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** run, sessions and machines through the command line, with the session store under a temporary FLAUDE_HOME. */
+@FlyEmulatorTest(detachDelayMs = 200)
 class SessionsCliTest {
     private static final String APP = "cli-agents";
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -30,8 +32,7 @@ class SessionsCliTest {
     Map<String, String> env;
 
     @BeforeEach
-    void start() {
-        emulator = FlyEmulator.builder().detachDelay(Duration.ofMillis(200)).start();
+    void connect() {
         fly = FlyClient.builder().baseUri(emulator.baseUri()).token(emulator.token()).build();
         fly.apps().create(APP, Apps.DEFAULT_ORG);
         env = new HashMap<>(Map.of("FLY_API_TOKEN", emulator.token(), "FLY_API_HOSTNAME", emulator.baseUri().toString(),
@@ -39,9 +40,8 @@ class SessionsCliTest {
     }
 
     @AfterEach
-    void stop() {
+    void disconnect() {
         fly.close();
-        emulator.close();
     }
 
     private CliRun run(String... args) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flaude.fly.Volume;
 import io.flaude.fly.VolumeSpec;
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -126,10 +128,11 @@ class VolumesCliTest extends CliTestBase {
         Volume v = fly.volumes(APP).create();
         emulator.attachVolumeForTest(APP, v.id(), "3d8d413b29d089");
         Thread.ofVirtual().start(() -> {
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                return;
+            // Let go only once the CLI has been refused: the command must have waited, not been lucky.
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (emulator.journal().matching("DELETE", "/v1/apps/*/volumes/*").stream().noneMatch(e -> e.status() == 412)
+                    && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
             }
             emulator.detachVolumeForTest(APP, v.id());
         });
@@ -138,6 +141,8 @@ class VolumesCliTest extends CliTestBase {
 
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).contains("Destroyed volume " + v.id());
+        assertThat(emulator.journal().matching("DELETE", "/v1/apps/*/volumes/*")).extracting(e -> e.status())
+                .startsWith(412).endsWith(200);
     }
 
     @Test

@@ -2,14 +2,17 @@ package io.flaude.fly;
 
 import io.flaude.emulator.Exchange;
 import io.flaude.emulator.FlyEmulator;
+import io.flaude.emulator.FlyEmulatorTest;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * A fresh emulator, a client pointed at it and an app {@value #APP} for every test; the emulator is
- * the real HTTP server users get, so nothing of the client's HTTP layer is mocked.
+ * A fresh emulator (from the project's own {@link FlyEmulatorTest} extension), a client pointed at it
+ * and an app {@value #APP} for every test; the emulator is the real HTTP server users get, so nothing
+ * of the client's HTTP layer is mocked.
  */
+@FlyEmulatorTest(forkHydrationDelayMs = 150, restoreDelayMs = 150)
 abstract class EmulatorTestBase {
     static final String APP = "test-app";
 
@@ -17,20 +20,15 @@ abstract class EmulatorTestBase {
     FlyClient fly;
 
     @BeforeEach
-    void startEmulator() {
-        emulator = FlyEmulator.builder()
-                .forkHydrationDelay(java.time.Duration.ofMillis(150))
-                .restoreDelay(java.time.Duration.ofMillis(150))
-                .start();
+    void connect() {
         fly = client().build();
         fly.apps().create(APP, Apps.DEFAULT_ORG);
         emulator.journal().clear();
     }
 
     @AfterEach
-    void stopEmulator() {
+    void disconnect() {
         fly.close();
-        emulator.close();
     }
 
     /** A builder pointed at the emulator, for tests that need another configuration. */

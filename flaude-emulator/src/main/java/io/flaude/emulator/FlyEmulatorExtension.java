@@ -99,6 +99,12 @@ public final class FlyEmulatorExtension implements BeforeEachCallback, Parameter
             if (s.restoreDelayMs() >= 0) {
                 b.restoreDelay(Duration.ofMillis(s.restoreDelayMs()));
             }
+            if (s.snapshotDelayMs() >= 0) {
+                b.snapshotDelay(Duration.ofMillis(s.snapshotDelayMs()));
+            }
+            if (!s.token().isEmpty()) {
+                b.token(s.token());
+            }
         });
         return b;
     }

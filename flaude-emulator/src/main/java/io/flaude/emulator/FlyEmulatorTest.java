@@ -26,6 +26,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Inherited
 @ExtendWith(FlyEmulatorExtension.class)
 public @interface FlyEmulatorTest {
+    /** The one token the emulator accepts; empty: a random one ({@link FlyEmulator#token()}). */
+    String token() default "";
+
+    /** How long a snapshot takes to appear. */
+    long snapshotDelayMs() default -1;
+
     /** How long a destroyed machine's volume stays bound (Fly: up to about a minute). */
     long detachDelayMs() default -1;
 

@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
+@FlyEmulatorTest(token = "fm2_secret")
 class AuthenticationTest extends EmulatorTestBase {
     private static final String TOKEN = "fm2_secret";
 
-    @Override
-    protected FlyEmulator.Builder configure(FlyEmulator.Builder builder) {
-        return builder.token(TOKEN);
-    }
 
     @Test
     void a_request_without_authorization_gets_401_with_flys_error() {

@@ -7,14 +7,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+@FlyEmulatorTest(forkHydrationDelayMs = 150, restoreDelayMs = 150)
 class ForkAndRestoreTest extends EmulatorTestBase {
     private static final String VOLUMES = "/v1/apps/my-app/volumes";
     private String source;
 
-    @Override
-    protected FlyEmulator.Builder configure(FlyEmulator.Builder builder) {
-        return builder.forkHydrationDelay(Duration.ofMillis(150)).restoreDelay(Duration.ofMillis(150));
-    }
 
     @BeforeEach
     void createSource() {

@@ -10,16 +10,14 @@ import org.junit.jupiter.api.BeforeEach;
 import tools.jackson.databind.JsonNode;
 
 /** An emulator with an app {@code my-app}, a short detach delay and helpers for machines. */
+@FlyEmulatorTest(detachDelayMs = MachineTestBase.DETACH_DELAY_MS)
 abstract class MachineTestBase extends EmulatorTestBase {
     static final String APP = "my-app";
     static final String MACHINES = "/v1/apps/" + APP + "/machines";
     static final String IMAGE = "ghcr.io/flaude-java/flaude-agent:0.1.0";
-    static final Duration DETACH_DELAY = Duration.ofMillis(200);
+    static final long DETACH_DELAY_MS = 200;
+    static final Duration DETACH_DELAY = Duration.ofMillis(DETACH_DELAY_MS);
 
-    @Override
-    protected FlyEmulator.Builder configure(FlyEmulator.Builder builder) {
-        return builder.detachDelay(DETACH_DELAY);
-    }
 
     @BeforeEach
     void createApp() {

@@ -8,14 +8,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+@FlyEmulatorTest(snapshotDelayMs = SnapshotTest.SNAPSHOT_DELAY_MS)
 class SnapshotTest extends EmulatorTestBase {
-    private static final Duration SNAPSHOT_DELAY = Duration.ofMillis(150);
+    static final long SNAPSHOT_DELAY_MS = 150;
+    private static final Duration SNAPSHOT_DELAY = Duration.ofMillis(SNAPSHOT_DELAY_MS);
     private String snapshots;
 
-    @Override
-    protected FlyEmulator.Builder configure(FlyEmulator.Builder builder) {
-        return builder.snapshotDelay(SNAPSHOT_DELAY);
-    }
 
     @BeforeEach
     void createVolume() {
