@@ -167,6 +167,11 @@ public final class FlyClient implements AutoCloseable {
             return this;
         }
 
+        public Builder logsBaseUri(String logsBaseUri) {
+            this.logsBaseUri = logsBaseUri == null ? null : parseBaseUri(logsBaseUri);
+            return this;
+        }
+
         public Builder connectTimeout(Duration connectTimeout) {
             this.connectTimeout = connectTimeout;
             return this;

@@ -8,6 +8,7 @@ import io.flaude.fly.internal.Json;
 import io.flaude.fly.internal.Validation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,10 +25,19 @@ public final class Logs {
         this.app = Validation.appName(app);
     }
 
-    /** One page of {@code machineId}'s lines after {@code nextToken} ({@code null}: from the start). */
+    /** The first page of {@code machineId}'s lines. */
+    public LogPage page(String machineId) {
+        return read(machineId, "");
+    }
+
+    /** One page of {@code machineId}'s lines after {@code nextToken} (from an earlier page). */
     public LogPage page(String machineId, String nextToken) {
+        return read(machineId, Objects.requireNonNull(nextToken, "nextToken"));
+    }
+
+    private LogPage read(String machineId, String nextToken) {
         FlyRequest request = FlyRequest.logs("/apps/" + app + "/logs")
-                .withQuery("next_token", nextToken == null ? "" : nextToken)
+                .withQuery("next_token", nextToken)
                 .withQuery("instance", Validation.machineId(machineId));
         FlyResponse r = http.send(request);
         JsonNode body = Bodies.object(r, "app-logs");
@@ -41,12 +51,21 @@ public final class Logs {
         return new LogPage(lines, next == null || next.isEmpty() ? nextToken : next);
     }
 
+    /** Every line available now, from the first, following pages until one comes back empty. */
+    public LogPage drain(String machineId) {
+        return drainFrom(machineId, "");
+    }
+
     /** Every line available now after {@code nextToken}, following pages until one comes back empty. */
     public LogPage drain(String machineId, String nextToken) {
+        return drainFrom(machineId, Objects.requireNonNull(nextToken, "nextToken"));
+    }
+
+    private LogPage drainFrom(String machineId, String nextToken) {
         List<LogLine> all = new ArrayList<>();
         String token = nextToken;
         while (true) {
-            LogPage page = page(machineId, token);
+            LogPage page = read(machineId, token);
             all.addAll(page.lines());
             if (page.lines().isEmpty() || page.nextToken() == null || page.nextToken().equals(token)) {
                 return new LogPage(all, page.nextToken());

@@ -158,7 +158,7 @@ class MachinesTest extends EmulatorTestBase {
     void logs_are_read_page_by_page_and_a_token_continues_after_the_last_line() {
         Machine m = stopped();
 
-        LogPage all = fly.logs(APP).drain(m.id(), null);
+        LogPage all = fly.logs(APP).drain(m.id());
         LogPage none = fly.logs(APP).drain(m.id(), all.nextToken());
 
         assertThat(all.lines()).isNotEmpty().last().satisfies(l -> assertThat(l.message()).isEqualTo("[flaude:exit:0]"));

@@ -33,7 +33,7 @@ public final class LogFollower implements AutoCloseable {
     /** Marks where this run's lines start: everything already printed is skipped. */
     public static LogFollower fromNow(Logs logs, String machineId, Consumer<String> onLine) {
         LogFollower f = new LogFollower(logs, machineId, onLine, null);
-        f.token = logs.drain(machineId, null).nextToken();
+        f.token = logs.drain(machineId).nextToken();
         return f;
     }
 
@@ -91,7 +91,7 @@ public final class LogFollower implements AutoCloseable {
     private void readOnce() {
         lock.lock();
         try {
-            LogPage page = logs.drain(machineId, token);
+            LogPage page = token == null ? logs.drain(machineId) : logs.drain(machineId, token);
             token = page.nextToken();
             for (LogLine line : page.lines()) {
                 lines.add(line.message());

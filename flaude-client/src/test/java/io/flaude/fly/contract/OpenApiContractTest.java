@@ -104,7 +104,7 @@ class OpenApiContractTest {
         machines.events(m.id());
         machines.start(m.id());
         machines.stop(m.id());
-        fly.logs("contract-app").drain(m.id(), null);
+        fly.logs("contract-app").drain(m.id());
         machines.destroy(m.id(), true);
         expectFailure(() -> machines.get("0123456789abcd"));
         volumes.destroy(mounted.id(), Duration.ofSeconds(10));
