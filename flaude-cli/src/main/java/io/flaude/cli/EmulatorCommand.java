@@ -1,16 +1,20 @@
 package io.flaude.cli;
 
 import io.flaude.cli.support.CliCommand;
+import io.flaude.cli.support.EmulatorConditionsOptions;
 import io.flaude.emulator.FlyEmulator;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code flaude emulator [--port P] [--host H] [--token T]}: a local Fly Machines API until stopped. */
+/** {@code flaude emulator [--port P] [--host H] [--token T] [--profile fly] ...}: a local Fly Machines API until stopped. */
 @Command(name = "emulator", mixinStandardHelpOptions = true,
-        description = {"Serve a local Fly Machines API (apps, volumes, snapshots) on loopback until stopped (Ctrl-C).",
-                "Point any Fly API client at it with FLY_API_HOSTNAME and a token."})
+        description = {"Serve a local Fly Machines API (apps, volumes, snapshots, machines, leases, logs) on loopback "
+                + "until stopped (Ctrl-C).",
+                "Point any Fly API client at it with FLY_API_HOSTNAME and a token. --profile fly makes it as slow and "
+                        + "as strict as Fly; /_emulator/conditions changes that while it runs."})
 public final class EmulatorCommand extends CliCommand {
     @Option(names = {"-p", "--port"}, defaultValue = "4280", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
@@ -21,12 +25,15 @@ public final class EmulatorCommand extends CliCommand {
     @Option(names = "--token", paramLabel = "T", description = "Accept only this token (default: any non-empty token).")
     String token;
 
+    @Mixin
+    EmulatorConditionsOptions conditions;
+
     @Option(names = "--serve-seconds", hidden = true, defaultValue = "0", description = "Stop after this many seconds (tests).")
     long serveSeconds;
 
     @Override
     public Integer call() throws InterruptedException {
-        FlyEmulator emulator = FlyEmulator.builder().host(host).port(port).token(token).start();
+        FlyEmulator emulator = conditions.applyTo(FlyEmulator.builder().host(host).port(port).token(token)).start();
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             emulator.close();
@@ -37,6 +44,10 @@ public final class EmulatorCommand extends CliCommand {
         out().println("  export FLY_API_HOSTNAME=" + emulator.baseUri());
         out().println(token == null ? "  export FLY_API_TOKEN=anything   (any non-empty token is accepted)"
                 : "  export FLY_API_TOKEN=...   (the token given with --token)");
+        String hard = conditions.describe();
+        if (!hard.isEmpty()) {
+            out().println("Conditions: " + hard);
+        }
         out().println("Stop with Ctrl-C.");
         out().flush();
         try {

@@ -37,6 +37,7 @@ public final class FlyEmulator implements AutoCloseable {
     private final String token;
     private final Journal journal = new Journal();
     private final Faults faults = new Faults();
+    private final Conditions conditions;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     static {
@@ -52,6 +53,7 @@ public final class FlyEmulator implements AutoCloseable {
         api = new FlyApi(new EmulatorConfig(builder.orgSlug, builder.forkHydrationDelay, builder.restoreDelay,
                 builder.snapshotDelay, builder.detachDelay, builder.dataDir));
         token = builder.token != null ? builder.token : Ids.token();
+        conditions = builder.conditions;
         executor = Executors.newVirtualThreadPerTaskExecutor();
         try {
             server = HttpServer.create(new InetSocketAddress(builder.host, builder.port), 0);
@@ -60,7 +62,7 @@ public final class FlyEmulator implements AutoCloseable {
             api.close();
             throw new UncheckedIOException("cannot listen on " + builder.host + ":" + builder.port, e);
         }
-        server.createContext("/", new FrontDoor(api, new TokenCheck(builder.token), journal, faults));
+        server.createContext("/", new FrontDoor(api, new TokenCheck(builder.token), journal, faults, conditions));
         server.setExecutor(executor);
         server.start();
         baseUri = uri(builder.host, server.getAddress().getPort());
@@ -94,6 +96,11 @@ public final class FlyEmulator implements AutoCloseable {
     /** Where to script failures for the next requests. */
     public Faults faults() {
         return faults;
+    }
+
+    /** How hard the emulated Fly is right now (latency, rate limits, random faults), and what it injected. */
+    public Conditions conditions() {
+        return conditions;
     }
 
     /**
@@ -196,8 +203,54 @@ public final class FlyEmulator implements AutoCloseable {
         private Duration snapshotDelay = Duration.ZERO;
         private Duration detachDelay = Duration.ofSeconds(1);
         private Path dataDir;
+        private final Conditions conditions = new Conditions();
 
         private Builder() {}
+
+        /**
+         * Starts from a profile: {@link Profile#FLY} adds 20-80 ms per request and Fly's rate limits;
+         * {@link Profile#DEFAULT} (the default) is instant and unlimited. Later calls refine it.
+         */
+        public Builder profile(Profile profile) {
+            conditions.profile(Objects.requireNonNull(profile, "profile"));
+            return this;
+        }
+
+        /** A latency for every request, drawn between {@code min} and {@code max} (seeded); default none. */
+        public Builder latency(Duration min, Duration max) {
+            conditions.latency(min, max);
+            return this;
+        }
+
+        /** Whether Fly's documented rate limits are enforced (429 over the limit); default no. */
+        public Builder rateLimits(boolean enforced) {
+            conditions.rateLimits(enforced);
+            return this;
+        }
+
+        /** Faults each request with probability {@code rate}, kinds drawn evenly; see {@link Conditions#randomFaults(double)}. */
+        public Builder randomFaults(double rate) {
+            conditions.randomFaults(rate);
+            return this;
+        }
+
+        /** Faults each request with these probabilities per kind; see {@link Conditions#randomFaults(java.util.Map)}. */
+        public Builder randomFaults(java.util.Map<FaultKind, Double> rates) {
+            conditions.randomFaults(rates);
+            return this;
+        }
+
+        /** The seed of the latency and fault draws; default 0. */
+        public Builder seed(long seed) {
+            conditions.seed(seed);
+            return this;
+        }
+
+        /** Sends {@code Retry-After} with every 429 (Fly is not known to); default none. */
+        public Builder retryAfter(Duration retryAfter) {
+            conditions.retryAfter(retryAfter);
+            return this;
+        }
 
         /** The address to listen on; default {@code 127.0.0.1}. */
         public Builder host(String host) {

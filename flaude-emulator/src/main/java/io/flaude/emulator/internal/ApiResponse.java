@@ -36,7 +36,8 @@ public record ApiResponse(int status, String body, Map<String, String> headers) 
         return new ApiResponse(status, null, Map.of());
     }
 
-    ApiResponse withHeader(String name, String value) {
+    /** The same answer with one more header. */
+    public ApiResponse withHeader(String name, String value) {
         var more = new LinkedHashMap<>(headers);
         more.put(name, value);
         return new ApiResponse(status, body, more);

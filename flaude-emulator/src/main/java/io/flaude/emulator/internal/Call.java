@@ -22,6 +22,11 @@ public final class Call {
         return operation;
     }
 
+    /** What Fly's rate limits count this request against: its machine, else its app, else the organization. */
+    public String scope() {
+        return params.getOrDefault("machine_id", params.getOrDefault("app_name", ""));
+    }
+
     /** Applies the request, with its headers (any case), to the emulator's state and returns the answer. */
     public ApiResponse serve(String rawQuery, String body, Map<String, List<String>> headers) {
         if (handler == null) {
