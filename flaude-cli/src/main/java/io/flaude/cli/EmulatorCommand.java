@@ -28,12 +28,21 @@ public final class EmulatorCommand extends CliCommand {
     @Mixin
     EmulatorConditionsOptions conditions;
 
+    @Option(names = "--agent-image", paramLabel = "GLOB",
+            description = "Images that run the simulated flaude agent (repeatable; * matches anything; default "
+                    + FlyEmulator.DEFAULT_AGENT_IMAGES + "). Every other image runs a long-lived process.")
+    java.util.List<String> agentImages = new java.util.ArrayList<>();
+
     @Option(names = "--serve-seconds", hidden = true, defaultValue = "0", description = "Stop after this many seconds (tests).")
     long serveSeconds;
 
     @Override
     public Integer call() throws InterruptedException {
-        FlyEmulator emulator = conditions.applyTo(FlyEmulator.builder().host(host).port(port).token(token)).start();
+        FlyEmulator.Builder builder = conditions.applyTo(FlyEmulator.builder().host(host).port(port).token(token));
+        if (!agentImages.isEmpty()) {
+            builder.agentImages(agentImages.toArray(String[]::new));
+        }
+        FlyEmulator emulator = builder.start();
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             emulator.close();

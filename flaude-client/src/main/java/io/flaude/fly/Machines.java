@@ -242,7 +242,7 @@ public final class Machines {
             FlyRequest request = FlyRequest.get(machinePath(machineId) + "/wait").withQuery("state", state.wire())
                     .withQuery("timeout", Long.toString(leftSeconds)).withLongPoll(Duration.ofSeconds(leftSeconds));
             if (instanceId != null) {
-                request = request.withQuery("instance_id", instanceId);
+                request = request.withQuery("version", instanceId);
             }
             try {
                 http.send(request);

@@ -37,7 +37,7 @@ class DocsExampleTest {
             Volumes volumes = fly.volumes("docs");
             Machines machines = fly.machines("docs");
             String id = volumes.create().id();
-            Machine started = machines.create(MachineConfig.builder("registry.example/agent:1")
+            Machine started = machines.create(MachineConfig.builder("ghcr.io/flaude-java/flaude-agent:0.1.0")
                     .env(Map.of("CLAUDE_CODE_OAUTH_TOKEN", "t", "FLAUDE_PROMPT", "p", "FLAUDE_EMULATOR_SLEEP_MS", "300"))
                     .restartPolicy("no").build());
             String machineId = started.id();

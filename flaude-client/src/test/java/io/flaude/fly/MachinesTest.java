@@ -19,7 +19,7 @@ class MachinesTest extends EmulatorTestBase {
 
     /** A config the simulated agent runs at once and exits from with {@code exitCode}. */
     private static MachineConfig agent(int exitCode) {
-        return MachineConfig.builder("registry.example/agent:1")
+        return MachineConfig.builder("ghcr.io/flaude-java/flaude-agent:0.1.0")
                 .env(Map.of("CLAUDE_CODE_OAUTH_TOKEN", "sk-ant-oat-test-token", "FLAUDE_PROMPT", "wait",
                         "FLAUDE_EMULATOR_SLEEP_MS", "0", "FLAUDE_EMULATOR_EXIT", Integer.toString(exitCode)))
                 .restartPolicy("no").build();
@@ -57,7 +57,7 @@ class MachinesTest extends EmulatorTestBase {
 
         assertThat(done.state()).isEqualTo(MachineState.STOPPED);
         assertThat(emulator.journal().matching("GET", "/v1/apps/*/machines/*/wait")).hasSize(3)
-                .allSatisfy(e -> assertThat(e.query()).contains("instance_id=" + m.instanceId()).contains("timeout="));
+                .allSatisfy(e -> assertThat(e.query()).contains("version=" + m.instanceId()).contains("timeout="));
     }
 
     @Test

@@ -22,11 +22,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * API) served over real HTTP, on loopback by default, with state in memory. Point any Fly client at
  * {@link #baseUri()} and it behaves like {@code https://api.machines.dev}: the same paths under
  * {@code /v1}, status codes, error bodies, {@code fly-request-id} headers, soft deletes, paging and
- * settling states. Every machine runs a simulated flaude agent that keeps the real image's contract:
- * it reads the machine env, keeps session transcripts in a real directory per volume
+ * settling states. A machine whose image is the flaude agent's ({@link Builder#agentImages}) runs a
+ * simulated agent that keeps the real image's contract; any other image runs a long-lived process
+ * that stays {@code started} until stopped. The simulated agent reads the machine env, keeps session transcripts in a real directory per volume
  * ({@link #volumeDirectory}) and prints the image's log lines ({@link #logLines}, or
  * {@code GET /api/v1/apps/{app}/logs}). {@link #journal()} shows what was asked and answered,
- * {@link #faults()} scripts failures, and {@link #close()} stops it. Instances are independent and
+ * {@link #faults()} scripts failures, {@link #conditions()} makes it as slow, as strict and as faulty
+ * as Fly (latency, rate limits, random faults; {@link Profile#FLY}), and {@link #close()} stops it. Instances are independent and
  * cheap enough to start one per test.
  */
 public final class FlyEmulator implements AutoCloseable {
@@ -40,6 +42,9 @@ public final class FlyEmulator implements AutoCloseable {
     private final Conditions conditions;
     private final AtomicBoolean closed = new AtomicBoolean();
 
+    /** The images that run the simulated agent unless {@link Builder#agentImages} says otherwise. */
+    public static final String DEFAULT_AGENT_IMAGES = "*flaude-agent*";
+
     static {
         // The JDK server writes headers and body separately; with Nagle's algorithm on, a body that
         // follows the headers waits for the client's delayed ACK (about 40 ms per larger answer).
@@ -51,7 +56,7 @@ public final class FlyEmulator implements AutoCloseable {
 
     private FlyEmulator(Builder builder) {
         api = new FlyApi(new EmulatorConfig(builder.orgSlug, builder.forkHydrationDelay, builder.restoreDelay,
-                builder.snapshotDelay, builder.detachDelay, builder.dataDir));
+                builder.snapshotDelay, builder.detachDelay, builder.dataDir, builder.createLag, builder.agentImages));
         token = builder.token != null ? builder.token : Ids.token();
         conditions = builder.conditions;
         executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -204,6 +209,8 @@ public final class FlyEmulator implements AutoCloseable {
         private Duration detachDelay = Duration.ofSeconds(1);
         private Path dataDir;
         private final Conditions conditions = new Conditions();
+        private List<String> agentImages = List.of(DEFAULT_AGENT_IMAGES);
+        private Duration createLag = Duration.ZERO;
 
         private Builder() {}
 
@@ -322,6 +329,28 @@ public final class FlyEmulator implements AutoCloseable {
          */
         public Builder dataDir(Path dataDir) {
             this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
+            return this;
+        }
+
+        /**
+         * The images that run the simulated flaude agent, as globs where {@code *} matches anything;
+         * default {@value #DEFAULT_AGENT_IMAGES}. Every other image runs a long-lived process that
+         * stays {@code started} until it is stopped or destroyed.
+         */
+        public Builder agentImages(String... globs) {
+            if (globs.length == 0) {
+                throw new IllegalArgumentException("name at least one agent image glob");
+            }
+            this.agentImages = List.of(globs);
+            return this;
+        }
+
+        /**
+         * Eventual consistency: for this long after its create, a machine answers 404 to GET and
+         * {@code /wait}, as Fly's reads can trail its writes; default zero (off).
+         */
+        public Builder createLag(Duration lag) {
+            this.createLag = nonNegative(lag);
             return this;
         }
 

@@ -19,8 +19,10 @@ class MachineCreateTest extends MachineTestBase {
         assertThat(m.get("version").stringValue()).matches("[0-9a-z]{26}").isEqualTo(m.get("instance_id").stringValue());
         assertThat(m.get("private_ip").stringValue()).startsWith("fdaa:");
         assertThat(m.get("created_at").stringValue()).endsWith("Z").isEqualTo(m.get("updated_at").stringValue());
-        assertThat(m.get("config").toString())
-                .isEqualTo("{\"image\":\"" + IMAGE + "\",\"env\":{\"A\":\"1\"},\"metadata\":{\"session_id\":\"s1\"}}");
+        assertThat(m.get("config").toString()).as("nulls dropped, Fly's defaults filled in")
+                .isEqualTo("{\"image\":\"" + IMAGE + "\",\"env\":{\"A\":\"1\"},\"metadata\":{\"session_id\":\"s1\"},"
+                        + "\"guest\":{\"cpu_kind\":\"shared\",\"cpus\":1,\"memory_mb\":256},\"init\":{},"
+                        + "\"restart\":{\"policy\":\"on-failure\",\"max_retries\":10}}");
         assertThat(m.get("image_ref").get("registry").stringValue()).isEqualTo("ghcr.io");
         assertThat(m.get("image_ref").get("repository").stringValue()).isEqualTo("flaude-java/flaude-agent");
         assertThat(m.get("image_ref").get("tag").stringValue()).isEqualTo("0.1.0");

@@ -85,7 +85,7 @@ class OpenApiContractTest {
     private static void exerciseMachines(FlyClient fly, Volumes volumes) {
         Machines machines = fly.machines("contract-app");
         Volume mounted = volumes.create(VolumeSpec.builder().name("mounted").build());
-        MachineConfig config = MachineConfig.builder("registry.example/agent:1")
+        MachineConfig config = MachineConfig.builder("ghcr.io/flaude-java/flaude-agent:0.1.0")
                 .env(Map.of("CLAUDE_CODE_OAUTH_TOKEN", "t", "FLAUDE_PROMPT", "p"))
                 .guest(new Guest("shared", 2, 4096)).restartPolicy("no")
                 .metadata("session_id", "0b0e7c1e-1111-4222-8333-944455556666")

@@ -2,6 +2,7 @@ package io.flaude.emulator.internal;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -13,14 +14,20 @@ import java.util.Objects;
  * @param snapshotDelay how long a new snapshot stays out of the list
  * @param detachDelay how long a destroyed machine's volume stays bound to it
  * @param dataDir where volume directories live, or null for a temporary directory of the emulator's own
+ * @param createLag how long a new machine stays invisible to GET and {@code /wait} (404), as Fly's
+ *     eventual consistency can show it; zero for none
+ * @param agentImages globs ({@code *} matches anything) naming the images that run the simulated agent;
+ *     every other image runs a long-lived process
  */
 public record EmulatorConfig(String orgSlug, Duration forkHydrationDelay, Duration restoreDelay, Duration snapshotDelay,
-                             Duration detachDelay, Path dataDir) {
+                             Duration detachDelay, Path dataDir, Duration createLag, List<String> agentImages) {
     public EmulatorConfig {
+        agentImages = List.copyOf(agentImages);
         Objects.requireNonNull(orgSlug, "orgSlug");
         Objects.requireNonNull(forkHydrationDelay, "forkHydrationDelay");
         Objects.requireNonNull(restoreDelay, "restoreDelay");
         Objects.requireNonNull(snapshotDelay, "snapshotDelay");
         Objects.requireNonNull(detachDelay, "detachDelay");
+        Objects.requireNonNull(createLag, "createLag");
     }
 }

@@ -12,15 +12,15 @@ public final class FlyApi {
 
     public FlyApi(EmulatorConfig config) {
         files = new VolumeFiles(config.dataDir());
-        instances = new Instances(store, files, config.detachDelay());
+        instances = new Instances(store, files, config.detachDelay(), new Workloads(config.agentImages()));
         new AppRoutes(store, config, instances).registerOn(router);
         new VolumeCreation(store, config, files).registerOn(router);
         new VolumeRoutes(store).registerOn(router);
         new SnapshotRoutes(store, config, files).registerOn(router);
         new MachineCreation(store, instances).registerOn(router);
-        new MachineRoutes(store, instances).registerOn(router);
+        new MachineRoutes(store, instances, config.createLag()).registerOn(router);
         new MachineActions(store, instances).registerOn(router);
-        new MachineWaits(store).registerOn(router);
+        new MachineWaits(store, config.createLag()).registerOn(router);
         new LeaseRoutes(store).registerOn(router);
         new LogRoutes(store).registerOn(router);
     }

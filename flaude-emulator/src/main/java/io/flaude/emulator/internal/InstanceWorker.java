@@ -12,7 +12,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The body of one instance run's thread: wait for the run it replaces, boot ({@code starting}, then
- * {@code started}, a few milliseconds each), run the simulated agent on the machine's filesystem
+ * {@code started}, a few milliseconds each), run the image's workload (the simulated agent, or a
+ * long-lived process for any other image) on the machine's filesystem
  * (the volume at its mount, a fresh scratch root elsewhere) and hand the exit to {@link Instances}.
  * A SIGTERM or SIGKILL arrives as an interrupt.
  */
@@ -29,12 +30,14 @@ final class InstanceWorker implements Runnable {
     private final Store store;
     private final Instances instances;
     private final VolumeFiles files;
+    private final Workloads workloads;
 
-    InstanceWorker(InstanceRun run, Store store, Instances instances, VolumeFiles files) {
+    InstanceWorker(InstanceRun run, Store store, Instances instances, VolumeFiles files, Workloads workloads) {
         this.run = run;
         this.store = store;
         this.instances = instances;
         this.files = files;
+        this.workloads = workloads;
     }
 
     @Override
@@ -83,6 +86,10 @@ final class InstanceWorker implements Runnable {
         try {
             var fs = new GuestFs(launch.mount() == null ? null : launch.mount().path(), launch.volumeDir(), scratch);
             writeFiles(launch.config(), fs);
+            String image = MachineConfigs.image(launch.config());
+            if (!workloads.runsAgent(image)) {
+                return Workloads.serveUntilStopped(image, this::print);
+            }
             return new SimulatedAgent(MachineConfigs.env(launch.config()), fs, this::print).run();
         } finally {
             VolumeFiles.deleteTree(scratch);

@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
  * Runs machine instances in the background and applies what happens to them: boot ({@code created}
  * or {@code starting}, then {@code started}), the workload's exit ({@code stopped} or {@code failed},
  * then {@code destroyed} with {@code auto_destroy} unless failed), kills, and a destroyed machine's volume detaching
- * after the detach delay. Restart policies are always treated as {@code no}. Methods without a
+ * after the detach delay. What runs is the image's workload ({@link Workloads}). Restart policies are
+ * always treated as {@code no}. Methods without a
  * "background" note must be called inside {@link Store#locked}.
  */
 final class Instances {
@@ -21,14 +22,16 @@ final class Instances {
     private final VolumeFiles files;
     private final Duration detachDelay;
     private final MachineEvents events;
+    private final Workloads workloads;
     private final ExecutorService background =
             Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("flaude-emulator-machine-", 0).factory());
     /** The current run of each machine id. */
     private final Map<String, InstanceRun> runs = new HashMap<>();
     private boolean closed;
 
-    Instances(Store store, VolumeFiles files, Duration detachDelay) {
+    Instances(Store store, VolumeFiles files, Duration detachDelay, Workloads workloads) {
         this.store = store;
+        this.workloads = workloads;
         this.files = files;
         this.detachDelay = detachDelay;
         this.events = new MachineEvents(store);
@@ -42,7 +45,7 @@ final class Instances {
     void launch(String app, MachineRecord machine) {
         InstanceRun run = new InstanceRun(app, machine.id(), machine.version(), runs.remove(machine.id()));
         runs.put(machine.id(), run);
-        background.execute(new InstanceWorker(run, store, this, files));
+        background.execute(new InstanceWorker(run, store, this, files, workloads));
     }
 
     /** Sends SIGTERM to the current run, which then ends as {@code ending}; false when none runs. */

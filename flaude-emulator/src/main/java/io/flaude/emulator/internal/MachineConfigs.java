@@ -13,12 +13,21 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Checks a {@code fly.MachineConfig} and reads the parts the emulator acts on: the image, env,
- * metadata, the one mount, files and {@code auto_destroy}. Everything else is kept as sent and ignored;
- * {@code restart} is always treated as policy {@code no}.
+ * metadata, the one mount, files and {@code auto_destroy}; field types as Fly's decoder checks them
+ * ({@link ConfigTypes}). The stored config has Fly's defaults filled in (guest, init, restart); everything
+ * else is kept as sent and ignored; {@code restart} is stored but always acted on as policy {@code no}.
  */
 final class MachineConfigs {
     /** Where Fly says an image without a registry comes from. */
     private static final String DOCKER_HUB = "docker-hub-mirror.fly.io";
+
+    /** A machine name: not blank, without NUL or {@code /} (Fly's rule, reported); null when absent. */
+    static String requireName(String name) {
+        if (name != null && (name.indexOf('\0') >= 0 || name.contains("/"))) {
+            throw ApiError.invalid("invalid_argument: machine name must not contain NUL or '/'");
+        }
+        return name;
+    }
 
     /** The volume a machine mounts and where. */
     record Mount(String volume, String path) {}
@@ -37,6 +46,7 @@ final class MachineConfigs {
             throw ApiError.invalid("config must be an object");
         }
         ObjectNode copy = (ObjectNode) withoutNulls(config);
+        ConfigTypes.check(copy);
         JsonNode image = copy.get("image");
         if (image == null || !image.isString() || image.stringValue().isBlank()) {
             throw ApiError.invalid("config.image is required");
@@ -49,6 +59,7 @@ final class MachineConfigs {
         }
         requireMounts(copy.get("mounts"));
         requireFiles(copy.get("files"));
+        ConfigTypes.fillDefaults(copy);
         return copy;
     }
 

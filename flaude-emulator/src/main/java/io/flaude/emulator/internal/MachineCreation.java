@@ -32,7 +32,7 @@ final class MachineCreation {
     private ApiResponse create(ApiRequest request) {
         RequestBody body = request.body();
         ObjectNode config = MachineConfigs.require(body.node("config"));
-        String name = body.nonEmptyString("name");
+        String name = MachineConfigs.requireName(body.nonEmptyString("name"));
         String asked = body.nonEmptyString("region");
         if (asked != null) {
             Regions.require(asked);
@@ -82,7 +82,7 @@ final class MachineCreation {
         RequestBody body = request.body();
         ObjectNode config = MachineConfigs.require(body.node("config"));
         String currentVersion = body.nonEmptyString("current_version");
-        String name = body.nonEmptyString("name");
+        String name = MachineConfigs.requireName(body.nonEmptyString("name"));
         String region = body.nonEmptyString("region");
         boolean skipLaunch = Boolean.TRUE.equals(body.bool("skip_launch"));
         return store.locked(() -> {

@@ -1,5 +1,6 @@
 package io.flaude.emulator.internal;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,10 +17,12 @@ final class MachineRoutes {
 
     private final Store store;
     private final Instances instances;
+    private final Duration createLag;
 
-    MachineRoutes(Store store, Instances instances) {
+    MachineRoutes(Store store, Instances instances, Duration createLag) {
         this.store = store;
         this.instances = instances;
+        this.createLag = createLag;
     }
 
     void registerOn(Router router) {
@@ -70,7 +73,7 @@ final class MachineRoutes {
     /** A destroyed machine is still returned, in state {@code destroyed}. */
     private ApiResponse get(ApiRequest request) {
         return store.locked(() -> {
-            MachineRecord m = store.machine(request.param("app_name"), request.param("machine_id"));
+            MachineRecord m = store.visibleMachine(request.param("app_name"), request.param("machine_id"), createLag);
             return ApiResponse.of(200, MachineViews.machine(m, store.events(m.id()), false, false));
         });
     }

@@ -1,5 +1,6 @@
 package io.flaude.emulator.internal;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,9 +16,11 @@ final class MachineWaits {
     private static final int MAX_EVENTS = 50;
 
     private final Store store;
+    private final Duration createLag;
 
-    MachineWaits(Store store) {
+    MachineWaits(Store store, Duration createLag) {
         this.store = store;
+        this.createLag = createLag;
     }
 
     void registerOn(Router router) {
@@ -60,7 +63,7 @@ final class MachineWaits {
         return store.locked(() -> {
             String app = store.app(request.param("app_name")).name();
             String id = request.param("machine_id");
-            MachineRecord machine = store.machine(app, id);
+            MachineRecord machine = store.visibleMachine(app, id, createLag);
             if (version != null && !machine.versions().contains(version)) {
                 throw ApiError.invalid("version " + version + " is not a version of machine " + id);
             }

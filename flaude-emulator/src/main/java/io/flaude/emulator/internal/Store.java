@@ -1,5 +1,6 @@
 package io.flaude.emulator.internal;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -199,6 +200,18 @@ final class Store {
     /** The machine, even destroyed; a 404 {@code app not found} or {@code not_found: machine not found}. */
     MachineRecord machine(String app, String id) {
         return findMachine(app(app).name(), id).orElseThrow(() -> ApiError.of(404, "not_found: machine not found"));
+    }
+
+    /**
+     * Like {@link #machine}, but a machine younger than {@code lag} is not found yet: Fly's reads can
+     * trail its create for a moment.
+     */
+    MachineRecord visibleMachine(String app, String id, Duration lag) {
+        MachineRecord m = machine(app, id);
+        if (!lag.isZero() && m.createdAt().plus(lag).isAfter(java.time.Instant.now())) {
+            throw ApiError.of(404, "not_found: machine not found");
+        }
+        return m;
     }
 
     void putMachine(String app, MachineRecord machine) {
