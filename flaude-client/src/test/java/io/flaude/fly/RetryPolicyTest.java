@@ -1,0 +1,111 @@
+package io.flaude.fly;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.flaude.emulator.Fault;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** RetryPolicy.standard(): what is safe to repeat is repeated, a create whose fate is unknown never is. */
+class RetryPolicyTest extends EmulatorTestBase {
+    private static final RetryPolicy QUICK = RetryPolicy.exponential(6, Duration.ofMillis(1), Duration.ofMillis(4));
+
+    private FlyClient retrying() {
+        return client().retryPolicy(QUICK).build();
+    }
+
+    @Test
+    void a_get_answered_503_is_repeated_until_it_succeeds() {
+        emulator.faults().script("GET", "/v1/apps/*/volumes", Fault.status(503, "{\"error\":\"unavailable\"}"),
+                Fault.status(502, "{}"));
+
+        try (FlyClient fly = retrying()) {
+            assertThat(fly.volumes(APP).list()).isEmpty();
+        }
+        assertThat(emulator.journal().matching("GET", "/v1/apps/*/volumes")).extracting(e -> e.status())
+                .containsExactly(503, 502, 200);
+    }
+
+    @Test
+    void a_create_answered_503_is_not_repeated_because_it_may_have_been_applied() {
+        emulator.faults().script("POST", "/v1/apps/*/volumes", Fault.status(503, "{\"error\":\"unavailable\"}"));
+
+        try (FlyClient fly = retrying()) {
+            assertThatThrownBy(() -> fly.volumes(APP).create()).isInstanceOf(FlyServerException.class);
+        }
+        assertThat(emulator.journal().matching("POST", "/v1/apps/*/volumes")).hasSize(1);
+    }
+
+    @Test
+    void a_create_answered_429_is_repeated_because_fly_refused_it() {
+        emulator.faults().script("POST", "/v1/apps/*/volumes", Fault.rateLimited());
+
+        try (FlyClient fly = retrying()) {
+            fly.volumes(APP).create();
+        }
+        assertThat(emulator.journal().matching("POST", "/v1/apps/*/volumes")).extracting(e -> e.status())
+                .containsExactly(429, 200);
+        assertThat(volumes().list()).hasSize(1);
+    }
+
+    @Test
+    void a_dropped_get_is_repeated_and_a_dropped_create_is_not() {
+        emulator.faults().script("GET", "/v1/apps/*/volumes", Fault.drop(), Fault.drop(), Fault.drop());
+        emulator.faults().script("POST", "/v1/apps/*/volumes", Fault.drop());
+
+        try (FlyClient fly = retrying()) {
+            assertThat(fly.volumes(APP).list()).isEmpty();
+            assertThatThrownBy(() -> fly.volumes(APP).create()).isInstanceOf(FlyTransportException.class);
+        }
+    }
+
+    @Test
+    void it_gives_up_after_the_last_attempt_with_the_last_failure() {
+        Fault[] always = new Fault[6];
+        java.util.Arrays.fill(always, Fault.status(503, "{\"error\":\"still down\"}"));
+        emulator.faults().script("GET", "/v1/apps/*/volumes", always);
+
+        try (FlyClient fly = retrying()) {
+            assertThatThrownBy(() -> fly.volumes(APP).list()).isInstanceOf(FlyServerException.class)
+                    .hasMessageContaining("still down");
+        }
+        assertThat(emulator.journal().matching("GET", "/v1/apps/*/volumes")).hasSize(6);
+    }
+
+    @Test
+    void a_404_or_a_validation_error_is_never_repeated() {
+        try (FlyClient fly = retrying()) {
+            assertThatThrownBy(() -> fly.volumes(APP).get("vol_doesnotexist0000")).isInstanceOf(FlyNotFoundException.class);
+        }
+        assertThat(emulator.journal().exchanges()).hasSize(1);
+    }
+
+    @Test
+    void retry_after_wins_over_the_backoff_and_the_backoff_is_capped() {
+        FlyError e = new FlyError(429, "rate limit exceeded", "GET", "u", null, null);
+        var limited = new FlyRateLimitedException(e, Duration.ofSeconds(3), null);
+        var unavailable = new FlyServerException(new FlyError(503, "x", "GET", "u", null, null), null);
+        RetryPolicy standard = RetryPolicy.standard();
+
+        assertThat(standard.retryDelay(1, limited, false)).contains(Duration.ofSeconds(3));
+        assertThat(standard.retryDelay(5, unavailable, true)).hasValueSatisfying(d ->
+                assertThat(d).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(4)));
+        assertThat(standard.retryDelay(6, unavailable, true)).isEmpty();
+        assertThat(standard.retryDelay(1, unavailable, false)).isEmpty();
+    }
+
+    @Test
+    void under_flys_rate_limits_a_burst_of_reads_gets_through() {
+        emulator.conditions().rateLimits(true);
+
+        try (FlyClient fly = client().retryPolicy(RetryPolicy.standard()).build()) {
+            for (int i = 0; i < 5; i++) {
+                fly.volumes(APP).list();
+            }
+        }
+        assertThat(emulator.conditions().refusedByRateLimits()).isPositive();
+        assertThat(emulator.journal().matching("GET", "/v1/apps/*/volumes").stream().filter(e -> e.status() == 200))
+                .hasSize(5);
+    }
+}
