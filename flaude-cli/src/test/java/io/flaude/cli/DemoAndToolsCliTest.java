@@ -54,6 +54,37 @@ class DemoAndToolsCliTest {
         server.join();
     }
 
+    @Test
+    void the_emulator_command_sets_the_fly_profile_and_its_conditions_are_read_over_http() throws Exception {
+        var out = new java.io.StringWriter();
+        var cli = FlaudeCli.commandLine(new java.io.PrintWriter(out, true), new java.io.PrintWriter(new java.io.StringWriter()), Map.of());
+        Thread server = Thread.ofVirtual().start(() -> cli.execute("emulator", "--port", "0", "--serve-seconds", "4",
+                "--profile", "fly", "--latency", "5ms..9ms", "--faults", "0.05", "--seed", "3"));
+        String base = awaitUrl(out);
+        try (var http = java.net.http.HttpClient.newHttpClient()) {
+            var answer = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/_emulator/conditions")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            var conditions = tools.jackson.databind.json.JsonMapper.builder().build().readTree(answer.body());
+
+            assertThat(conditions.path("rate_limits").asBoolean()).isTrue();
+            assertThat(conditions.path("min_latency_ms").asLong()).isEqualTo(5);
+            assertThat(conditions.path("max_latency_ms").asLong()).isEqualTo(9);
+            assertThat(conditions.path("seed").asLong()).isEqualTo(3);
+        }
+        assertThat(out.toString()).contains("Conditions: profile fly latency 5ms..9ms faults 0.05 seed 3");
+        server.join();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"--latency=80ms..20ms", "--latency=fast", "--faults=2",
+            "--profile=slow"})
+    void a_bad_emulator_condition_is_a_usage_error_before_anything_starts(String option) {
+        CliRun run = CliRun.of(Map.of(), "emulator", "--port", "0", "--serve-seconds", "1", option);
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.out()).doesNotContain("listening");
+    }
+
     private static String awaitUrl(java.io.StringWriter out) throws InterruptedException {
         Pattern p = Pattern.compile("listening on (http://\\S+)");
         for (int i = 0; i < 100; i++) {
