@@ -20,6 +20,8 @@ public final class FlyApi {
         new MachineCreation(store, instances).registerOn(router);
         new MachineRoutes(store, instances, config.createLag()).registerOn(router);
         new MachineActions(store, instances).registerOn(router);
+        new MachineControls(store, instances).registerOn(router);
+        new MachineMetadata(store).registerOn(router);
         new MachineWaits(store, config.createLag()).registerOn(router);
         new LeaseRoutes(store).registerOn(router);
         new LogRoutes(store).registerOn(router);

@@ -18,7 +18,11 @@ final class InstanceRun {
         /** An update of a running machine: SIGTERM, and a run of the new version follows. */
         REPLACE,
         /** SIGKILL (a forced destroy, a SIGKILL stop) or the emulator forgetting it: no more output. */
-        KILL
+        KILL,
+        /** A restart: SIGTERM, then the same version boots again. */
+        RESTART,
+        /** A suspend: the instance is frozen; the machine ends {@code suspended}, and a start boots it again. */
+        SUSPEND
     }
 
     final String app;

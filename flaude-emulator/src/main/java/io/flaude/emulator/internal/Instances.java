@@ -170,6 +170,11 @@ final class Instances {
             return null;
         }
         boolean requested = run.ending != InstanceRun.Ending.NONE;
+        if (current && run.ending == InstanceRun.Ending.SUSPEND) {
+            events.add(run.machineId, "suspend", MachineRecord.SUSPENDED, "user", run.version, null);
+            store.putMachine(run.app, machine.withState(MachineRecord.SUSPENDED, Instant.now()));
+            return null;
+        }
         String state = exit.failed() ? MachineRecord.FAILED : MachineRecord.STOPPED;
         if (!current) {
             // Replaced by an update: the old instance's exit is recorded, the machine runs on.
@@ -179,6 +184,13 @@ final class Instances {
             return null;
         }
         events.exit(run.machineId, run.version, state, exit.code(), -1, requested, exit.crashed());
+        if (run.ending == InstanceRun.Ending.RESTART) {
+            MachineRecord starting = machine.withState(MachineRecord.STARTING, Instant.now());
+            store.putMachine(run.app, starting);
+            events.add(run.machineId, "start", MachineRecord.STARTING, "user", run.version, null);
+            launch(run.app, starting);
+            return null;
+        }
         afterExit(run.app, machine.withState(state, Instant.now()));
         return null;
     }

@@ -24,10 +24,12 @@ record MachineRecord(long seq, String id, String name, String region, String pri
     static final String STOPPING = "stopping";
     static final String STOPPED = "stopped";
     static final String REPLACING = "replacing";
+    static final String SUSPENDING = "suspending";
+    static final String SUSPENDED = "suspended";
     static final String FAILED = "failed";
     static final String DESTROYED = "destroyed";
     /** States in which an instance is (or is about to be) running. */
-    private static final Set<String> ACTIVE = Set.of(STARTING, STARTED, STOPPING, REPLACING);
+    private static final Set<String> ACTIVE = Set.of(STARTING, STARTED, STOPPING, REPLACING, SUSPENDING);
 
     MachineRecord {
         versions = List.copyOf(versions);
@@ -49,6 +51,12 @@ record MachineRecord(long seq, String id, String name, String region, String pri
     MachineRecord withState(String newState, Instant now) {
         return new MachineRecord(seq, id, name, region, privateIp, createdAt, nonce, newState, version, versions,
                 config, now);
+    }
+
+    /** The same version with other metadata (a metadata update makes no new version). */
+    MachineRecord withMetadata(ObjectNode newConfig, Instant now) {
+        return new MachineRecord(seq, id, name, region, privateIp, createdAt, nonce, state, version, versions,
+                newConfig, now);
     }
 
     /** The machine on a new config, with a new version. */

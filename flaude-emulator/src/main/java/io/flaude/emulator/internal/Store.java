@@ -3,14 +3,17 @@ package io.flaude.emulator.internal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The emulator's in-memory state: apps, their volumes and the volumes' snapshots, machines with their
@@ -36,6 +39,8 @@ final class Store {
     /** Machine id, then its lease (possibly expired). */
     private final Map<String, LeaseRecord> leases = new HashMap<>();
     private final Map<String, AppLogs> logs = new HashMap<>();
+    private final Map<String, Map<String, ObjectNode>> versionConfigs = new HashMap<>();
+    private final Set<String> cordoned = new HashSet<>();
     private long seq;
 
     /** Runs {@code action} holding the lock, so it sees and leaves a consistent state. */
@@ -62,6 +67,8 @@ final class Store {
         events.clear();
         leases.clear();
         logs.clear();
+        versionConfigs.clear();
+        cordoned.clear();
         changed.signalAll();
     }
 
@@ -217,7 +224,29 @@ final class Store {
     void putMachine(String app, MachineRecord machine) {
         assert lock.isHeldByCurrentThread();
         machines.computeIfAbsent(app, a -> new LinkedHashMap<>()).put(machine.id(), machine);
+        versionConfigs.computeIfAbsent(machine.id(), m -> new LinkedHashMap<>()).put(machine.version(), machine.config());
         changed.signalAll();
+    }
+
+    /** The config each version of the machine had, oldest first. */
+    Map<String, ObjectNode> versionConfigs(String machineId) {
+        assert lock.isHeldByCurrentThread();
+        return new LinkedHashMap<>(versionConfigs.getOrDefault(machineId, Map.of()));
+    }
+
+    /** Marks the machine cordoned (Fly's proxy sends it no traffic) or not. */
+    void cordon(String machineId, boolean cordoned) {
+        assert lock.isHeldByCurrentThread();
+        if (cordoned) {
+            this.cordoned.add(machineId);
+        } else {
+            this.cordoned.remove(machineId);
+        }
+    }
+
+    boolean cordoned(String machineId) {
+        assert lock.isHeldByCurrentThread();
+        return cordoned.contains(machineId);
     }
 
     /** The machine's events, oldest first. */
