@@ -134,6 +134,11 @@ class OpenApiContractTest {
         raw("POST", m + "/metadata/tier", "{\"value\":\"gold\"}");
         raw("GET", m + "/metadata/tier", null);
         raw("DELETE", m + "/metadata/tier", null);
+        raw("POST", "/v1/apps/contract-app/secrets", "{\"values\":{\"S_ONE\":\"v1\",\"S_TWO\":\"v2\"}}");
+        raw("POST", "/v1/apps/contract-app/secrets/S_THREE", "{\"value\":\"v3\"}");
+        raw("GET", "/v1/apps/contract-app/secrets", null);
+        raw("GET", "/v1/apps/contract-app/secrets/S_ONE", null);
+        raw("DELETE", "/v1/apps/contract-app/secrets/S_TWO", null);
         raw("POST", m + "/suspend", null);
         raw("GET", m + "/wait?state=suspended&timeout=10", null);
         raw("DELETE", m + "?force=true", null);
@@ -187,7 +192,8 @@ class OpenApiContractTest {
                         "Machines_restart", "Machines_suspend", "Machines_signal", "Machines_cordon", "Machines_uncordon",
                         "Machines_list_processes", "Machines_list_versions", "Machines_show_metadata",
                         "Machines_update_metadata", "Machines_update_metadata_deprecated", "Machines_upsert_metadata",
-                        "Machines_get_metadata_key", "Machines_delete_metadata");
+                        "Machines_get_metadata_key", "Machines_delete_metadata", "Secrets_update", "Secret_create",
+                        "Secrets_list", "Secret_get", "Secret_delete");
     }
 
     @Test

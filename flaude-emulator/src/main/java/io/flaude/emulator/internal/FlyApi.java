@@ -22,6 +22,7 @@ public final class FlyApi {
         new MachineActions(store, instances).registerOn(router);
         new MachineControls(store, instances).registerOn(router);
         new MachineMetadata(store).registerOn(router);
+        new SecretRoutes(store).registerOn(router);
         new MachineWaits(store, config.createLag()).registerOn(router);
         new LeaseRoutes(store).registerOn(router);
         new LogRoutes(store).registerOn(router);

@@ -1,12 +1,13 @@
 package io.flaude.emulator.internal;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -23,8 +24,9 @@ final class InstanceWorker implements Runnable {
     /** The end of a run stopped (or replaced) while booting: nothing ran, nothing was printed. */
     private static final SimulatedAgent.Exit BOOT_ENDED = new SimulatedAgent.Exit(143, false, false);
 
-    /** What the agent needs, read under the lock when the run reaches {@code started}. */
-    private record Launch(ObjectNode config, MachineConfigs.Mount mount, Path volumeDir) {}
+    /** What the workload needs, read under the lock when the run reaches {@code started}. */
+    private record Launch(ObjectNode config, MachineConfigs.Mount mount, Path volumeDir, Map<String, String> env,
+                          Map<String, String> secrets) {}
 
     private final InstanceRun run;
     private final Store store;
@@ -72,40 +74,46 @@ final class InstanceWorker implements Runnable {
             if (!machine.state().equals(MachineRecord.STARTING)) {
                 store.putMachine(run.app, machine.withState(MachineRecord.STARTING, Instant.now()));
             }
-            return new Launch(null, null, null);
+            return new Launch(null, null, null, Map.of(), Map.of());
         }
         store.putMachine(run.app, machine.withState(MachineRecord.STARTED, Instant.now()));
         instances.events().add(run.machineId, "start", MachineRecord.STARTED, "flyd", run.version, null);
         run.started = true;
         MachineConfigs.Mount mount = machine.mount();
-        return new Launch(machine.config(), mount, mount == null ? null : files.volume(run.app, mount.volume()));
+        Map<String, String> secrets = new HashMap<>();
+        store.secrets(run.app).all().forEach((name, s) -> secrets.put(name, s.value()));
+        return new Launch(machine.config(), mount, mount == null ? null : files.volume(run.app, mount.volume()),
+                SecretDelivery.env(machine.config(), secrets), secrets);
     }
 
     private SimulatedAgent.Exit runAgent(Launch launch) {
         Path scratch = files.scratch(run.runId);
         try {
             var fs = new GuestFs(launch.mount() == null ? null : launch.mount().path(), launch.volumeDir(), scratch);
-            writeFiles(launch.config(), fs);
+            writeFiles(launch.config(), launch.secrets(), fs);
             String image = MachineConfigs.image(launch.config());
             if (!workloads.runsAgent(image)) {
                 return Workloads.serveUntilStopped(image, this::print);
             }
-            return new SimulatedAgent(MachineConfigs.env(launch.config()), fs, this::print).run();
+            return new SimulatedAgent(launch.env(), fs, this::print).run();
         } finally {
             VolumeFiles.deleteTree(scratch);
         }
     }
 
     /**
-     * {@code config.files}: {@code raw_value} is written decoded; a {@code secret_name} file holds a
-     * placeholder, as the emulator keeps no app secrets.
+     * {@code config.files}: {@code raw_value} is written decoded; a {@code secret_name} file holds the
+     * app secret's value, base64-decoded as Fly does (a value that is not base64 is written as is).
      */
-    private static void writeFiles(ObjectNode config, GuestFs fs) {
+    private static void writeFiles(ObjectNode config, Map<String, String> secrets, GuestFs fs) {
         for (JsonNode file : config.path("files")) {
             Path path = fs.resolve(file.path("guest_path").stringValue("/"));
             byte[] content = file.has("raw_value")
                     ? Base64.getDecoder().decode(file.path("raw_value").stringValue(""))
-                    : ("emulated-secret:" + file.path("secret_name").stringValue("")).getBytes(StandardCharsets.UTF_8);
+                    : SecretDelivery.fileContent(secrets.get(file.path("secret_name").stringValue("")));
+            if (content == null) {
+                continue;
+            }
             try {
                 Files.createDirectories(path.getParent());
                 Files.write(path, content);

@@ -42,8 +42,10 @@ final class MachineCreation {
         if (leaseTtl != null && leaseTtl < 1) {
             throw ApiError.invalid("lease_ttl must be a positive number of seconds");
         }
+        Integer minSecrets = body.integer("min_secrets_version");
         return store.locked(() -> {
             String app = store.app(request.param("app_name")).name();
+            requireSecretsVersion(app, minSecrets);
             MachineConfigs.Mount mount = MachineConfigs.mount(config);
             VolumeRecord volume = mount == null ? null : mountable(app, mount.volume());
             String region = asked != null ? asked : volume != null ? volume.region() : DEFAULT_REGION;
@@ -85,11 +87,13 @@ final class MachineCreation {
         String name = MachineConfigs.requireName(body.nonEmptyString("name"));
         String region = body.nonEmptyString("region");
         boolean skipLaunch = Boolean.TRUE.equals(body.bool("skip_launch"));
+        Integer minSecrets = body.integer("min_secrets_version");
         return store.locked(() -> {
             String app = store.app(request.param("app_name")).name();
             MachineRecord machine = store.machine(app, request.param("machine_id"));
             MachineRoutes.requireNotDestroyed(machine);
             LeaseRoutes.requireHolder(store, machine, request);
+            requireSecretsVersion(app, minSecrets);
             if (currentVersion != null && !currentVersion.equals(machine.version())) {
                 throw ApiError.of(409, "aborted: machine " + machine.id() + " is at version " + machine.version()
                         + ", not " + currentVersion);
@@ -142,6 +146,18 @@ final class MachineCreation {
         if (volume.attachedMachineId() != null && !volume.attachedMachineId().equals(machineId)) {
             throw ApiError.of(409, "aborted: volume " + volume.id() + " is already attached to machine "
                     + volume.attachedMachineId());
+        }
+    }
+
+    /**
+     * {@code min_secrets_version}: the machine must boot with at least this version of the app's
+     * secrets; one the app has not reached is a 400 (our choice: Fly's answer is unverified).
+     */
+    private void requireSecretsVersion(String app, Integer minimum) {
+        long current = store.secrets(app).version();
+        if (minimum != null && minimum > current) {
+            throw ApiError.invalid("invalid_argument: min_secrets_version " + minimum
+                    + " is newer than the app's secrets (version " + current + ")");
         }
     }
 }

@@ -40,6 +40,7 @@ final class Store {
     private final Map<String, LeaseRecord> leases = new HashMap<>();
     private final Map<String, AppLogs> logs = new HashMap<>();
     private final Map<String, Map<String, ObjectNode>> versionConfigs = new HashMap<>();
+    private final Map<String, AppSecrets> secrets = new HashMap<>();
     private final Set<String> cordoned = new HashSet<>();
     private long seq;
 
@@ -69,6 +70,7 @@ final class Store {
         logs.clear();
         versionConfigs.clear();
         cordoned.clear();
+        secrets.clear();
         changed.signalAll();
     }
 
@@ -127,7 +129,14 @@ final class Store {
             });
         }
         logs.remove(name);
+        secrets.remove(name);
         changed.signalAll();
+    }
+
+    /** The app's secrets (the app must exist). */
+    AppSecrets secrets(String app) {
+        assert lock.isHeldByCurrentThread();
+        return secrets.computeIfAbsent(app, a -> new AppSecrets());
     }
 
     // ---- volumes
