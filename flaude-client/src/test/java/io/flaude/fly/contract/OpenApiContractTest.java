@@ -139,6 +139,9 @@ class OpenApiContractTest {
         raw("GET", "/v1/apps/contract-app/secrets", null);
         raw("GET", "/v1/apps/contract-app/secrets/S_ONE", null);
         raw("DELETE", "/v1/apps/contract-app/secrets/S_TWO", null);
+        raw("GET", "/v1/orgs/personal/machines", null);
+        raw("GET", "/v1/orgs/personal/volumes?summary=true", null);
+        raw("GET", "/v1/platform/regions", null);
         raw("POST", m + "/suspend", null);
         raw("GET", m + "/wait?state=suspended&timeout=10", null);
         raw("DELETE", m + "?force=true", null);
@@ -193,7 +196,8 @@ class OpenApiContractTest {
                         "Machines_list_processes", "Machines_list_versions", "Machines_show_metadata",
                         "Machines_update_metadata", "Machines_update_metadata_deprecated", "Machines_upsert_metadata",
                         "Machines_get_metadata_key", "Machines_delete_metadata", "Secrets_update", "Secret_create",
-                        "Secrets_list", "Secret_get", "Secret_delete");
+                        "Secrets_list", "Secret_get", "Secret_delete", "Machines_org_list", "Volumes_org_list",
+                        "Platform_regions_get");
     }
 
     @Test

@@ -23,6 +23,7 @@ public final class FlyApi {
         new MachineControls(store, instances).registerOn(router);
         new MachineMetadata(store).registerOn(router);
         new SecretRoutes(store).registerOn(router);
+        new OrgRoutes(store, config.orgSlug()).registerOn(router);
         new MachineWaits(store, config.createLag()).registerOn(router);
         new LeaseRoutes(store).registerOn(router);
         new LogRoutes(store).registerOn(router);
