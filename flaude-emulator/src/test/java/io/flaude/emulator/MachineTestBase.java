@@ -24,14 +24,17 @@ abstract class MachineTestBase extends EmulatorTestBase {
         api.createApp(APP);
     }
 
-    /** A config JSON object with the image, this env and optionally one mount at {@code mountPath}. */
+    /**
+     * A config JSON object with the agent image, this env, restart policy {@code no} (as the flaude
+     * client sends it, so a failing agent is not restarted) and optionally one mount at {@code mountPath}.
+     */
     static String config(Map<String, String> env, String volumeId, String mountPath) {
         String envJson = env.entrySet().stream()
                 .map(e -> quote(e.getKey()) + ":" + quote(e.getValue()))
                 .collect(Collectors.joining(",", "{", "}"));
         String mounts = volumeId == null ? "" : ",\"mounts\":[{\"volume\":" + quote(volumeId) + ",\"path\":"
                 + quote(mountPath) + "}]";
-        return "{\"image\":" + quote(IMAGE) + ",\"env\":" + envJson + mounts + "}";
+        return "{\"image\":" + quote(IMAGE) + ",\"env\":" + envJson + ",\"restart\":{\"policy\":\"no\"}" + mounts + "}";
     }
 
     /** The env of an agent turn that answers {@code prompt}, plus {@code extra} pairs. */

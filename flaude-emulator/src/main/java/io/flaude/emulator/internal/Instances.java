@@ -8,13 +8,17 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Runs machine instances in the background and applies what happens to them: boot ({@code created}
  * or {@code starting}, then {@code started}), the workload's exit ({@code stopped} or {@code failed},
  * then {@code destroyed} with {@code auto_destroy} unless failed), kills, and a destroyed machine's volume detaching
- * after the detach delay. What runs is the image's workload ({@link Workloads}). Restart policies are
- * always treated as {@code no}. Methods without a
+ * after the detach delay. What runs is the image's workload ({@link Workloads}). A workload that exits
+ * by itself is restarted as the machine's restart policy says (Fly's docs): {@code always} every time,
+ * {@code on-failure} (the default) after a non-zero exit up to {@code max_retries} (default 10) times
+ * in a row, {@code no} and {@code spot-price} never; a machine with {@code auto_destroy} is destroyed
+ * instead. Methods without a
  * "background" note must be called inside {@link Store#locked}.
  */
 final class Instances {
@@ -27,6 +31,10 @@ final class Instances {
             Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("flaude-emulator-machine-", 0).factory());
     /** The current run of each machine id. */
     private final Map<String, InstanceRun> runs = new HashMap<>();
+    /** Restarts by the policy since the last start asked for by a user, per machine id. */
+    private final Map<String, Integer> policyRestarts = new HashMap<>();
+    /** The pause before a restart by the policy, so a crash loop does not spin. */
+    private static final Duration RESTART_BACKOFF = Duration.ofMillis(100);
     private boolean closed;
 
     Instances(Store store, VolumeFiles files, Duration detachDelay, Workloads workloads) {
@@ -43,6 +51,11 @@ final class Instances {
 
     /** Boots the machine's current version; a run still in place is awaited first (an update). */
     void launch(String app, MachineRecord machine) {
+        policyRestarts.remove(machine.id());
+        start(app, machine);
+    }
+
+    private void start(String app, MachineRecord machine) {
         InstanceRun run = new InstanceRun(app, machine.id(), machine.version(), runs.remove(machine.id()));
         runs.put(machine.id(), run);
         background.execute(new InstanceWorker(run, store, this, files, workloads));
@@ -122,6 +135,37 @@ final class Instances {
         run.interrupt();
     }
 
+    /** Whether the machine's restart policy restarts a workload that exited by itself with {@code code}. */
+    private boolean restartsByPolicy(MachineRecord machine, int code) {
+        JsonNode restart = machine.config().path("restart");
+        String policy = restart.path("policy").stringValue("on-failure");
+        int done = policyRestarts.getOrDefault(machine.id(), 0);
+        return switch (policy) {
+            case "always" -> true;
+            case "on-failure" -> code != 0 && done < restart.path("max_retries").asInt(10);
+            default -> false;
+        };
+    }
+
+    /** Background: boots the same version again after the backoff, unless the machine moved on meanwhile. */
+    private void restartLater(String app, String machineId, String version) {
+        background.execute(() -> {
+            try {
+                Thread.sleep(RESTART_BACKOFF);
+            } catch (InterruptedException e) {
+                return;
+            }
+            store.locked(() -> {
+                MachineRecord m = store.findMachine(app, machineId).orElse(null);
+                if (!closed && m != null && m.version().equals(version) && m.state().equals(MachineRecord.STARTING)
+                        && !runs.containsKey(machineId)) {
+                    start(app, m);
+                }
+                return null;
+            });
+        });
+    }
+
     private void detachLater(String app, String volumeId, String machineId) {
         if (detachDelay.isZero()) {
             detach(app, volumeId, machineId);
@@ -184,6 +228,14 @@ final class Instances {
             return null;
         }
         events.exit(run.machineId, run.version, state, exit.code(), -1, requested, exit.crashed());
+        if (!requested && !MachineConfigs.autoDestroy(machine.config()) && restartsByPolicy(machine, exit.code())) {
+            policyRestarts.merge(machine.id(), 1, Integer::sum);
+            MachineRecord starting = machine.withState(MachineRecord.STARTING, Instant.now());
+            store.putMachine(run.app, starting);
+            events.add(run.machineId, "restart", MachineRecord.STARTING, "flyd", run.version, null);
+            restartLater(run.app, machine.id(), machine.version());
+            return null;
+        }
         if (run.ending == InstanceRun.Ending.RESTART) {
             MachineRecord starting = machine.withState(MachineRecord.STARTING, Instant.now());
             store.putMachine(run.app, starting);

@@ -73,7 +73,10 @@ final class MachineActions {
                     instances.afterExit(app, machine.withState(MachineRecord.STOPPED, Instant.now()));
                 } else {
                     store.putMachine(app, machine.withState(MachineRecord.STOPPING, Instant.now()));
-                    instances.terminate(machine.id(), InstanceRun.Ending.STOP);
+                    if (!instances.terminate(machine.id(), InstanceRun.Ending.STOP)) {
+                        // Between a policy restart's exit and its boot nothing runs: stopped at once.
+                        store.putMachine(app, machine.withState(MachineRecord.STOPPED, Instant.now()));
+                    }
                 }
             }
             return ApiResponse.of(200, Json.object().put("ok", true));

@@ -15,7 +15,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Checks a {@code fly.MachineConfig} and reads the parts the emulator acts on: the image, env,
  * metadata, the one mount, files and {@code auto_destroy}; field types as Fly's decoder checks them
  * ({@link ConfigTypes}). The stored config has Fly's defaults filled in (guest, init, restart); everything
- * else is kept as sent and ignored; {@code restart} is stored but always acted on as policy {@code no}.
+ * else is kept as sent and ignored. {@code restart} is acted on by {@link Instances}.
  */
 final class MachineConfigs {
     /** Where Fly says an image without a registry comes from. */
