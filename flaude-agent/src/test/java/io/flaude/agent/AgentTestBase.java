@@ -5,6 +5,7 @@ import io.flaude.emulator.FlyEmulatorTest;
 import io.flaude.fly.Apps;
 import io.flaude.fly.FlyClient;
 import io.flaude.fly.Machine;
+import io.flaude.fly.RateBudget;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,8 @@ abstract class AgentTestBase {
 
     @BeforeEach
     void connect() {
-        fly = FlyClient.builder().baseUri(emulator.baseUri()).token(emulator.token()).build();
+        fly = FlyClient.builder().baseUri(emulator.baseUri()).token(emulator.token())
+                .rateBudget(RateBudget.unlimited()).build();   // the emulator's default profile has no limits
         fly.apps().create(APP, Apps.DEFAULT_ORG);
         store = new InMemorySessionStore();
         sessions = new Sessions(fly, store, Duration.ofSeconds(10));

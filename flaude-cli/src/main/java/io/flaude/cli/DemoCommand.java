@@ -6,6 +6,7 @@ import io.flaude.fly.App;
 import io.flaude.fly.Apps;
 import io.flaude.fly.ExtendedVolume;
 import io.flaude.fly.FlyClient;
+import io.flaude.fly.RateBudget;
 import io.flaude.fly.Snapshot;
 import io.flaude.fly.Volume;
 import io.flaude.fly.VolumeListOptions;
@@ -30,7 +31,8 @@ public final class DemoCommand extends CliCommand {
     public Integer call() {
         PrintWriter out = out();
         try (FlyEmulator emulator = FlyEmulator.start();
-             FlyClient fly = FlyClient.builder().baseUri(emulator.baseUri()).token(emulator.token()).build()) {
+             FlyClient fly = FlyClient.builder().baseUri(emulator.baseUri()).token(emulator.token())
+                     .rateBudget(RateBudget.unlimited()).build()) {
             out.println("flaude demo: volumes, then a two-turn session, on the embedded Fly API emulator at "
                     + emulator.baseUri());
             App app = fly.apps().ensure(APP, Apps.DEFAULT_ORG);

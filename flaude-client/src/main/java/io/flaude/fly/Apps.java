@@ -45,13 +45,15 @@ public final class Apps {
         body.put("name", name);
         body.put("org_slug", org);
         LOG.info("Creating app '{}' in org '{}'", name, org);
-        FlyResponse r = http.send(FlyRequest.post("/apps", body));
-        JsonNode created = Bodies.object(r, "create-app");
-        String id = Json.string(created, "id", null);
-        if (id == null) {
-            throw Bodies.invalid(r, "create-app", "no app id in the answer");
-        }
-        return new App(id, name, null, org, 0, 0, null);
+        return Calls.createReconciled(http, "app create of '" + name + "'", () -> {
+            FlyResponse r = http.send(FlyRequest.post("/apps", body));
+            JsonNode created = Bodies.object(r, "create-app");
+            String id = Json.string(created, "id", null);
+            if (id == null) {
+                throw Bodies.invalid(r, "create-app", "no app id in the answer");
+            }
+            return new App(id, name, null, org, 0, 0, null);
+        }, () -> find(name), LOG);
     }
 
     /**

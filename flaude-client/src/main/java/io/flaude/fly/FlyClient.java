@@ -52,7 +52,8 @@ public final class FlyClient implements AutoCloseable {
         URI logsUri = b.logsBaseUri != null ? b.logsBaseUri
                 : baseUri.equals(DEFAULT_BASE_URI) ? DEFAULT_LOGS_BASE_URI : baseUri;
         this.http = new HttpTransport(httpClient, new BaseUrl(baseUri, "/v1", b.resolver),
-                new BaseUrl(logsUri, "/api/v1", b.resolver), token, b.requestTimeout, b.retryPolicy, Pause.system(), USER_AGENT);
+                new BaseUrl(logsUri, "/api/v1", b.resolver), token, b.requestTimeout, b.retryPolicy, b.rateBudget,
+                b.retryBudget, Pause.system(), USER_AGENT);
         this.apps = new Apps(http);
     }
 
@@ -110,6 +111,12 @@ public final class FlyClient implements AutoCloseable {
         return new Logs(http, app);
     }
 
+    /** What this client has sent so far: requests, retries, and waits for the rate budget. */
+    public ClientMetrics metrics() {
+        long[] c = http.counters();
+        return new ClientMetrics(c[0], c[1], c[2]);
+    }
+
     /** The base URL requests go to (without {@code /v1}). */
     public URI baseUri() {
         return baseUri;
@@ -132,7 +139,9 @@ public final class FlyClient implements AutoCloseable {
         private URI baseUri;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration requestTimeout = Duration.ofSeconds(60);
-        private RetryPolicy retryPolicy = RetryPolicy.none();
+        private RetryPolicy retryPolicy = RetryPolicy.standard();
+        private RateBudget rateBudget = RateBudget.fly();
+        private Duration retryBudget = Duration.ofSeconds(30);
         private Function<String, String> env = System::getenv;
         private BaseUrl.Resolver resolver = java.net.InetAddress::getByName;
         private URI logsBaseUri;
@@ -183,9 +192,28 @@ public final class FlyClient implements AutoCloseable {
             return this;
         }
 
-        /** What to do after a failed call; the default never retries. */
+        /**
+         * What to do after a failed call; default {@link RetryPolicy#standard()}: what is safe to repeat
+         * is repeated (creates reconcile first). {@link RetryPolicy#none()} turns retries off.
+         */
         public Builder retryPolicy(RetryPolicy retryPolicy) {
-            this.retryPolicy = retryPolicy;
+            this.retryPolicy = java.util.Objects.requireNonNull(retryPolicy, "retryPolicy");
+            return this;
+        }
+
+        /** How long one call may keep retrying, from its first try (default 30 s). */
+        public Builder retryBudget(Duration retryBudget) {
+            this.retryBudget = java.util.Objects.requireNonNull(retryBudget, "retryBudget");
+            return this;
+        }
+
+        /**
+         * How fast requests go per action and machine or app; default {@link RateBudget#fly()}, Fly's
+         * documented limits, so a busy client waits its turn instead of drawing 429s.
+         * {@link RateBudget#unlimited()} turns it off.
+         */
+        public Builder rateBudget(RateBudget rateBudget) {
+            this.rateBudget = java.util.Objects.requireNonNull(rateBudget, "rateBudget");
             return this;
         }
 

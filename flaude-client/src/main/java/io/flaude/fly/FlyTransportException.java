@@ -7,11 +7,18 @@ package io.flaude.fly;
 public class FlyTransportException extends FlyClientException {
     private final String method;
     private final String url;
+    private final boolean retryable;
 
     public FlyTransportException(String method, String url, String detail, Throwable cause) {
+        this(method, url, detail, cause, true);
+    }
+
+    /** @param retryable false for a failure a later try cannot fix (a host name that does not resolve) */
+    public FlyTransportException(String method, String url, String detail, Throwable cause, boolean retryable) {
         super("Fly API request failed " + method + " " + url + ": " + detail, cause);
         this.method = method;
         this.url = url;
+        this.retryable = retryable;
     }
 
     /** The HTTP method of the request that got no answer. */
@@ -26,6 +33,6 @@ public class FlyTransportException extends FlyClientException {
 
     @Override
     public boolean retryable() {
-        return true;
+        return retryable;
     }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,8 @@ import tools.jackson.databind.node.ObjectNode;
 public final class Machines {
     private static final Logger LOG = LoggerFactory.getLogger(Machines.class);
     static final String NONCE_HEADER = "fly-machine-lease-nonce";
+    /** The metadata key of the id each create carries, to find a machine whose create answer was lost. */
+    public static final String CREATE_ID = "flaude_create_id";
     /** Fly's longest single {@code /wait}; longer waits are chained. */
     static final int MAX_WAIT_SECONDS = 60;
 
@@ -58,12 +61,19 @@ public final class Machines {
         return create(config, Optional.of(Validation.region(region)));
     }
 
+    /**
+     * Every create carries a fresh {@value #CREATE_ID} in its metadata, so a create whose answer was
+     * lost is found (and adopted) instead of made twice.
+     */
     private Machine create(MachineConfig config, Optional<String> region) {
+        String createId = UUID.randomUUID().toString();
+        MachineConfig tagged = validate(config).toBuilder().metadata(CREATE_ID, createId).build();
         ObjectNode body = Json.object();
-        body.set("config", MachineCodec.configJson(validate(config)));
+        body.set("config", MachineCodec.configJson(tagged));
         region.ifPresent(r -> body.put("region", r));
-        FlyResponse r = http.send(FlyRequest.post(path, body));
-        Machine m = MachineCodec.machine(Bodies.object(r, "create-machine"), app);
+        Machine m = Calls.createReconciled(http, "machine create in app '" + app + "'",
+                () -> MachineCodec.machine(Bodies.object(http.send(FlyRequest.post(path, body)), "create-machine"), app),
+                () -> list(MachineListOptions.withMetadata(CREATE_ID, createId).includingDeleted()).stream().findFirst(), LOG);
         LOG.info("Machine {} created in app '{}' (region={}, state={})", m.id(), app, m.region(), m.stateAsString());
         return m;
     }
@@ -143,7 +153,7 @@ public final class Machines {
     }
 
     private void stop(String machineId, String nonce) {
-        http.send(FlyRequest.post(machinePath(machineId) + "/stop", Json.object()).withHeader(NONCE_HEADER, nonce));
+        http.send(FlyRequest.post(machinePath(machineId) + "/stop", Json.object()).asRepeatable().withHeader(NONCE_HEADER, nonce));
     }
 
     /**

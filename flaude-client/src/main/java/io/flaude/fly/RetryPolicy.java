@@ -6,8 +6,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Decides whether a failed call is tried again, and after how long. The client asks it after every
- * failure of a call. {@link #none()} (the client's default for now) never retries; {@link #standard()}
- * retries what is safe to retry.
+ * failure of a call. {@link #standard()} (the client's default) retries what is safe to retry;
+ * {@link #none()} never retries.
  */
 @FunctionalInterface
 public interface RetryPolicy {
@@ -61,8 +61,8 @@ public interface RetryPolicy {
         if (!idempotent) {
             return false;
         }
-        if (failure instanceof FlyTransportException) {
-            return true;
+        if (failure instanceof FlyTransportException transport) {
+            return transport.retryable();
         }
         return failure instanceof FlyApiException api
                 && (api.statusCode() == 408 || api.statusCode() == 502 || api.statusCode() == 503 || api.statusCode() == 504);

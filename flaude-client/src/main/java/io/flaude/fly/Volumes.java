@@ -9,6 +9,7 @@ import io.flaude.fly.internal.Validation;
 import io.flaude.fly.internal.VolumeCodec;
 import io.flaude.fly.internal.Waits;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -53,10 +54,27 @@ public final class Volumes {
     public Volume create(VolumeSpec spec) {
         validate(spec);
         LOG.info("Creating volume in app '{}' region={} size={}GB", app, spec.region(), spec.sizeGb());
-        FlyResponse r = http.send(FlyRequest.post(path, VolumeCodec.createBody(spec)));
-        Volume volume = VolumeCodec.volume(Bodies.object(r, "create-volume"), app);
+        Instant asked = Instant.now();
+        Volume volume = Calls.createReconciled(http, "volume create in app '" + app + "'",
+                () -> VolumeCodec.volume(Bodies.object(http.send(FlyRequest.post(path, VolumeCodec.createBody(spec))),
+                        "create-volume"), app),
+                () -> madeBy(spec, asked), LOG);
         LOG.info("Volume {} created (region={}, size={}GB)", volume.id(), volume.region(), volume.sizeGb());
         return volume;
+    }
+
+    /**
+     * The volume a create of {@code spec} made if its answer was lost: the one live volume with that
+     * name and region created since {@code asked} (less a minute of clock skew). Volume names are not
+     * unique on Fly, so two creates of the same name at once cannot be told apart: then none is adopted.
+     */
+    private Optional<Volume> madeBy(VolumeSpec spec, Instant asked) {
+        Instant since = asked.minus(Duration.ofMinutes(1));
+        List<Volume> candidates = list(VolumeListOptions.LIVE).stream()
+                .filter(v -> v.name().equals(spec.name()) && v.region().equals(spec.region()))
+                .filter(v -> v.createdAt() == null || !v.createdAt().isBefore(since))
+                .toList();
+        return candidates.size() == 1 ? Optional.of(candidates.get(0)) : Optional.empty();
     }
 
     /** Every volume the API returns, in every state (destroyed ones are listed for a while). */

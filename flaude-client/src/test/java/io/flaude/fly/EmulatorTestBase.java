@@ -21,7 +21,7 @@ abstract class EmulatorTestBase {
 
     @BeforeEach
     void connect() {
-        fly = client().build();
+        fly = configure(client()).build();
         fly.apps().create(APP, Apps.DEFAULT_ORG);
         emulator.journal().clear();
     }
@@ -31,9 +31,18 @@ abstract class EmulatorTestBase {
         fly.close();
     }
 
-    /** A builder pointed at the emulator, for tests that need another configuration. */
+    /** How the test's {@link #fly} is configured beyond {@link #client()}; the defaults unless overridden. */
+    FlyClient.Builder configure(FlyClient.Builder builder) {
+        return builder;
+    }
+
+    /**
+     * A builder pointed at the emulator, for tests that need another configuration. The emulator's
+     * default profile has no rate limits, so neither does the client (tests of the budget set one).
+     */
     FlyClient.Builder client() {
-        return FlyClient.builder().baseUri(emulator.baseUri()).token(emulator.token()).env(name -> null);
+        return FlyClient.builder().baseUri(emulator.baseUri()).token(emulator.token()).env(name -> null)
+                .rateBudget(RateBudget.unlimited());
     }
 
     Volumes volumes() {

@@ -10,6 +10,12 @@ import org.junit.jupiter.api.Test;
 /** Fly's error answers become typed exceptions that keep status, message, method, URL and request id. */
 class ErrorMappingTest extends EmulatorTestBase {
 
+    /** One failure, one exception: what each answer maps to, without the retries that would hide it. */
+    @Override
+    FlyClient.Builder configure(FlyClient.Builder builder) {
+        return builder.retryPolicy(RetryPolicy.none());
+    }
+
     private FlyException failureOf(Fault... faults) {
         emulator.faults().script("GET", "/v1/apps/*/volumes", faults);
         try {
@@ -115,7 +121,7 @@ class ErrorMappingTest extends EmulatorTestBase {
 
     @Test
     void an_answer_slower_than_the_request_timeout_is_a_transport_error() {
-        try (FlyClient impatient = client().requestTimeout(Duration.ofMillis(200)).build()) {
+        try (FlyClient impatient = client().retryPolicy(RetryPolicy.none()).requestTimeout(Duration.ofMillis(200)).build()) {
             emulator.faults().script("GET", "/v1/apps/*/volumes", Fault.delay(Duration.ofSeconds(2)));
 
             assertThatThrownBy(() -> impatient.volumes(APP).list())

@@ -28,13 +28,73 @@ class RetryPolicyTest extends EmulatorTestBase {
     }
 
     @Test
-    void a_create_answered_503_is_not_repeated_because_it_may_have_been_applied() {
+    void a_create_answered_503_is_looked_up_first_and_tried_again_only_because_it_made_nothing() {
         emulator.faults().script("POST", "/v1/apps/*/volumes", Fault.status(503, "{\"error\":\"unavailable\"}"));
 
         try (FlyClient fly = retrying()) {
-            assertThatThrownBy(() -> fly.volumes(APP).create()).isInstanceOf(FlyServerException.class);
+            fly.volumes(APP).create();
         }
+        assertThat(emulator.journal().exchanges()).extracting(e -> e.method() + " " + e.status())
+                .containsExactly("POST 503", "GET 200", "POST 200");
+        assertThat(volumes().list()).hasSize(1);
+    }
+
+    @Test
+    void a_volume_create_whose_answer_was_lost_after_it_took_effect_is_adopted_not_made_twice() {
+        emulator.faults().script("POST", "/v1/apps/*/volumes", Fault.dropAfterApplying());
+
+        Volume adopted;
+        try (FlyClient fly = retrying()) {
+            adopted = fly.volumes(APP).create(VolumeSpec.builder().name("unique_name").build());
+        }
+        assertThat(volumes().list()).singleElement().satisfies(v -> assertThat(v.id()).isEqualTo(adopted.id()));
         assertThat(emulator.journal().matching("POST", "/v1/apps/*/volumes")).hasSize(1);
+    }
+
+    @Test
+    void a_machine_create_whose_answer_was_lost_is_found_by_its_create_id_and_adopted() {
+        emulator.faults().script("POST", "/v1/apps/*/machines", Fault.dropAfterApplying());
+
+        Machine adopted;
+        try (FlyClient fly = retrying()) {
+            adopted = fly.machines(APP).create(MachineConfig.builder("nginx").build(), "iad");
+        }
+        assertThat(fly.machines(APP).list()).singleElement().satisfies(m -> {
+            assertThat(m.id()).isEqualTo(adopted.id());
+            assertThat(m.metadata(Machines.CREATE_ID)).isPresent();
+        });
+        assertThat(emulator.journal().matching("POST", "/v1/apps/*/machines")).hasSize(1);
+    }
+
+    @Test
+    void an_app_create_whose_answer_was_lost_is_adopted() {
+        emulator.faults().script("POST", "/v1/apps", Fault.dropAfterApplying());
+
+        try (FlyClient fly = retrying()) {
+            assertThat(fly.apps().create("lost-answer", Apps.DEFAULT_ORG).name()).isEqualTo("lost-answer");
+        }
+        assertThat(emulator.journal().matching("POST", "/v1/apps")).hasSize(1);
+    }
+
+    @Test
+    void a_create_refused_with_a_4xx_is_neither_looked_up_nor_repeated() {
+        try (FlyClient fly = retrying()) {
+            assertThatThrownBy(() -> fly.volumes(APP).create(VolumeSpec.builder().sizeGb(1).build().toBuilder()
+                    .snapshotId("vs_doesnotexist0000000000").build())).isInstanceOf(FlyApiException.class);
+        }
+        assertThat(emulator.journal().exchanges()).extracting(e -> e.method()).containsExactly("POST");
+    }
+
+    @Test
+    void the_client_retries_by_default_and_none_turns_it_off() {
+        emulator.faults().script("GET", "/v1/apps/*/volumes", Fault.status(503, "{}"));
+        assertThat(fly.volumes(APP).list()).isEmpty();
+
+        emulator.faults().script("GET", "/v1/apps/*/volumes", Fault.status(503, "{}"));
+        try (FlyClient plain = client().retryPolicy(RetryPolicy.none()).build()) {
+            assertThatThrownBy(() -> plain.volumes(APP).list()).isInstanceOf(FlyServerException.class);
+        }
+        assertThat(fly.metrics().retries()).isEqualTo(1);
     }
 
     @Test
@@ -50,14 +110,15 @@ class RetryPolicyTest extends EmulatorTestBase {
     }
 
     @Test
-    void a_dropped_get_is_repeated_and_a_dropped_create_is_not() {
+    void a_dropped_get_is_repeated_and_a_create_dropped_before_it_took_effect_is_tried_again() {
         emulator.faults().script("GET", "/v1/apps/*/volumes", Fault.drop(), Fault.drop(), Fault.drop());
         emulator.faults().script("POST", "/v1/apps/*/volumes", Fault.drop());
 
         try (FlyClient fly = retrying()) {
             assertThat(fly.volumes(APP).list()).isEmpty();
-            assertThatThrownBy(() -> fly.volumes(APP).create()).isInstanceOf(FlyTransportException.class);
+            fly.volumes(APP).create();
         }
+        assertThat(volumes().list()).hasSize(1);
     }
 
     @Test
@@ -96,10 +157,23 @@ class RetryPolicyTest extends EmulatorTestBase {
     }
 
     @Test
-    void under_flys_rate_limits_a_burst_of_reads_gets_through() {
+    void under_flys_rate_limits_the_default_budget_queues_requests_so_none_draws_a_429() {
         emulator.conditions().rateLimits(true);
 
-        try (FlyClient fly = client().retryPolicy(RetryPolicy.standard()).build()) {
+        try (FlyClient fly = client().rateBudget(RateBudget.fly()).build()) {
+            for (int i = 0; i < 5; i++) {
+                fly.volumes(APP).list();
+            }
+            assertThat(fly.metrics().budgetWaits()).isEqualTo(2);
+        }
+        assertThat(emulator.conditions().refusedByRateLimits()).isZero();
+    }
+
+    @Test
+    void under_flys_rate_limits_a_burst_of_reads_gets_through_on_retries_alone() {
+        emulator.conditions().rateLimits(true);
+
+        try (FlyClient fly = client().rateBudget(RateBudget.unlimited()).retryPolicy(RetryPolicy.standard()).build()) {
             for (int i = 0; i < 5; i++) {
                 fly.volumes(APP).list();
             }

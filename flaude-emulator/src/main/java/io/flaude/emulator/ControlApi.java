@@ -144,7 +144,8 @@ final class ControlApi {
     private void script(JsonNode b) {
         List<Fault> next = new ArrayList<>();
         for (JsonNode f : b.path("faults")) {
-            Fault fault = f.path("drop").asBoolean(false) ? Fault.drop()
+            Fault fault = f.path("drop_after_applying").asBoolean(false) ? Fault.dropAfterApplying()
+                    : f.path("drop").asBoolean(false) ? Fault.drop()
                     : f.path("status").asInt(0) != 0 ? Fault.status(f.path("status").asInt(), body(f))
                     : Fault.delay(Duration.ZERO);
             next.add(fault.after(Duration.ofMillis(f.path("delay_ms").asLong(0))));

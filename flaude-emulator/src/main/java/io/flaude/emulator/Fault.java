@@ -13,8 +13,10 @@ import java.util.Objects;
  *     {@code status} is 0)
  * @param dropConnection whether to close the connection without any response
  * @param delay how long to wait before acting
+ * @param afterApplying with {@code dropConnection}: serve the request first, then drop the connection
+ *     before the answer, so the client never hears that it took effect
  */
-public record Fault(int status, String body, boolean dropConnection, Duration delay) {
+public record Fault(int status, String body, boolean dropConnection, Duration delay, boolean afterApplying) {
     /** Checks that the components describe one coherent fault; prefer the static factories. */
     public Fault {
         Objects.requireNonNull(delay, "delay");
@@ -28,6 +30,9 @@ public record Fault(int status, String body, boolean dropConnection, Duration de
         if (status != 0 && dropConnection) {
             throw new IllegalArgumentException("a dropped connection has no status");
         }
+        if (afterApplying && !dropConnection) {
+            throw new IllegalArgumentException("only a dropped connection comes after applying the request");
+        }
         if (status == 0 && !body.isEmpty()) {
             throw new IllegalArgumentException("only a status fault has a body");
         }
@@ -38,12 +43,12 @@ public record Fault(int status, String body, boolean dropConnection, Duration de
         if (status == 0) {
             throw new IllegalArgumentException("status must be an HTTP status (100-599): 0");
         }
-        return new Fault(status, body, false, Duration.ZERO);
+        return new Fault(status, body, false, Duration.ZERO, false);
     }
 
     /** Wait, then serve the request normally. */
     public static Fault delay(Duration delay) {
-        return new Fault(0, "", false, delay);
+        return new Fault(0, "", false, delay, false);
     }
 
     /**
@@ -52,7 +57,16 @@ public record Fault(int status, String body, boolean dropConnection, Duration de
      * client does), and the retry is the next matching request.
      */
     public static Fault drop() {
-        return new Fault(0, "", true, Duration.ZERO);
+        return new Fault(0, "", true, Duration.ZERO, false);
+    }
+
+    /**
+     * Serve the request (it takes effect), then close the connection without the answer: the client
+     * sees an I/O error and cannot tell that its create or delete worked. The journal keeps the answer
+     * that was never sent, with status 0.
+     */
+    public static Fault dropAfterApplying() {
+        return new Fault(0, "", true, Duration.ZERO, true);
     }
 
     /** Fly's throttling answer: 429 {@code {"error":"rate limit exceeded"}}. */
@@ -62,6 +76,6 @@ public record Fault(int status, String body, boolean dropConnection, Duration de
 
     /** The same fault, preceded by a wait of {@code delay} (added to any wait it already has). */
     public Fault after(Duration delay) {
-        return new Fault(status, body, dropConnection, this.delay.plus(delay));
+        return new Fault(status, body, dropConnection, this.delay.plus(delay), afterApplying);
     }
 }

@@ -70,7 +70,7 @@ final class FrontDoor implements HttpHandler {
             return;
         }
         Map<String, List<String>> requestHeaders = requestHeaders(http);
-        if ((fault != null && fault.dropConnection()) || fate.fault() == FaultKind.RESET_BEFORE) {
+        if ((fault != null && fault.dropConnection() && !fault.afterApplying()) || fate.fault() == FaultKind.RESET_BEFORE) {
             journal.record(new Exchange(method, path, query, requestHeaders, requestBody, 0, "", Map.of(),
                     call.operation()));
             return;
@@ -83,7 +83,7 @@ final class FrontDoor implements HttpHandler {
         } else {
             response = authorizedAnswer(http, call, query, requestBody, requestHeaders, fate);
         }
-        if (fate.fault() == FaultKind.RESET_AFTER) {
+        if (fate.fault() == FaultKind.RESET_AFTER || (fault != null && fault.afterApplying())) {
             // Applied, and then the connection goes: the client never hears the answer.
             journal.record(new Exchange(method, path, query, requestHeaders, requestBody, 0,
                     response.body() == null ? "" : response.body(), Map.of(), call.operation()));

@@ -10,6 +10,7 @@ import io.flaude.cli.support.CliCommand;
 import io.flaude.emulator.FlyEmulator;
 import io.flaude.fly.Apps;
 import io.flaude.fly.FlyClient;
+import io.flaude.fly.RateBudget;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -48,7 +49,8 @@ public final class SessionBenchCommand extends CliCommand {
     public Integer call() throws Exception {
         PrintWriter out = out();
         try (FlyEmulator emulator = FlyEmulator.builder().detachDelay(Duration.ofMillis(50)).start();
-             FlyClient fly = FlyClient.builder().baseUri(emulator.baseUri()).token(emulator.token()).build()) {
+             FlyClient fly = FlyClient.builder().baseUri(emulator.baseUri()).token(emulator.token())
+                     .rateBudget(RateBudget.unlimited()).build()) {
             fly.apps().ensure(APP, Apps.DEFAULT_ORG);
             Sessions sessions = new Sessions(fly, new InMemorySessionStore(), Duration.ofSeconds(30));
             AgentConfig config = AgentConfig.builder().claudeToken("bench-token").prompt("hi")

@@ -5,6 +5,7 @@ import io.flaude.cli.support.CliCommand;
 import io.flaude.emulator.FlyEmulator;
 import io.flaude.fly.Apps;
 import io.flaude.fly.FlyClient;
+import io.flaude.fly.RateBudget;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.util.ArrayList;
@@ -37,6 +38,8 @@ public final class VolumeBenchCommand extends CliCommand {
     @Option(names = "--app-prefix", defaultValue = "flaude-bench", description = "Apps used: PREFIX-<variant>-<round>-<worker> (default: ${DEFAULT-VALUE}).")
     String appPrefix;
 
+    private RateBudget budget = RateBudget.fly();
+
     @Override
     public Integer call() throws InterruptedException {
         if (concurrency < 1 || cycles < 1 || warmup < 0) {
@@ -44,8 +47,10 @@ public final class VolumeBenchCommand extends CliCommand {
         }
         String url = context().apiUrlOption();
         FlyEmulator emulator = url == null ? FlyEmulator.start() : null;
+        // The embedded emulator has no rate limits: the client's budget would only measure itself.
+        budget = emulator == null ? RateBudget.fly() : RateBudget.unlimited();
         try (FlyClient setup = emulator == null ? context().client()
-                : FlyClient.builder().baseUri(emulator.baseUri()).token(emulator.token()).build()) {
+                : FlyClient.builder().baseUri(emulator.baseUri()).token(emulator.token()).rateBudget(budget).build()) {
             String token = emulator == null ? tokenForRaw() : emulator.token();
             if (warmup > 0) {
                 VolumeBench.run(ops(setup, "raw-warmup", token, true), warmup, concurrency, new VolumeBench.Tally(warmup));
@@ -82,7 +87,7 @@ public final class VolumeBenchCommand extends CliCommand {
         return () -> {
             String app = apps.get(next.getAndIncrement() % apps.size());
             return raw ? new RawOps(base, app, token)
-                    : new ClientOps(FlyClient.builder().baseUri(base).token(token).build(), app);
+                    : new ClientOps(FlyClient.builder().baseUri(base).token(token).rateBudget(budget).build(), app);
         };
     }
 

@@ -62,7 +62,7 @@ public final class BaseUrl {
             return r;
         } catch (UnknownHostException e) {
             throw new FlyTransportException(method, display, "cannot resolve " + host
-                    + " (Fly's private API host is reachable only over WireGuard or from a Fly Machine)", e);
+                    + " (Fly's private API host is reachable only over WireGuard or from a Fly Machine)", e, false);
         }
     }
 }

@@ -1,6 +1,10 @@
 package io.flaude.fly.internal;
 
+import io.flaude.fly.FlyApiException;
+import io.flaude.fly.FlyException;
 import io.flaude.fly.FlyNotFoundException;
+import io.flaude.fly.FlyTransportException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,6 +40,53 @@ public final class Calls {
             log.debug("{} already gone (404)", what);
             return false;
         }
+    }
+
+    /**
+     * A create that is safe to retry: on an answer that leaves its fate unknown (no answer, a 408 or a
+     * 5xx), {@code lookup} looks for what the create made (by a name or an intent id only it knows);
+     * found, it is adopted; not found, the create is tried again while the retry policy and budget
+     * allow. Any other failure is raised at once.
+     */
+    public static <T> T createReconciled(HttpTransport http, String what, Supplier<T> create,
+                                         Supplier<Optional<T>> lookup, Logger log) {
+        long started = System.nanoTime();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return create.get();
+            } catch (FlyException failure) {
+                if (!unknownOutcome(failure)) {
+                    throw failure;
+                }
+                Optional<T> found;
+                try {
+                    found = lookup.get();
+                } catch (FlyException lookupFailed) {
+                    failure.addSuppressed(lookupFailed);
+                    throw failure;
+                }
+                if (found.isPresent()) {
+                    log.info("{}: the create's answer was lost ({}), but it took effect; adopting what it made",
+                            what, failure.getMessage());
+                    return found.get();
+                }
+                Optional<Duration> delay = http.retryDelay(attempt, failure, true, started);
+                if (delay.isEmpty()) {
+                    throw failure;
+                }
+                log.debug("{}: the create failed ({}) and made nothing; retry {} in {} ms", what, failure.getMessage(),
+                        attempt, delay.get().toMillis());
+                http.sleepBeforeRetry(delay.get(), "a retry of " + what);
+            }
+        }
+    }
+
+    /** No answer, a 408 or a 5xx: the request may or may not have taken effect. */
+    static boolean unknownOutcome(FlyException failure) {
+        if (failure instanceof FlyTransportException transport) {
+            return transport.retryable();
+        }
+        return failure instanceof FlyApiException api && (api.statusCode() == 408 || api.statusCode() >= 500);
     }
 
     /** Every item of every page: {@code first} is sent with {@code cursor=<next>} until a page has none. */

@@ -1,8 +1,10 @@
 package io.flaude.fly.internal;
 
+import io.flaude.fly.FlyApiException;
 import io.flaude.fly.FlyException;
 import io.flaude.fly.FlyInterruptedException;
 import io.flaude.fly.FlyTransportException;
+import io.flaude.fly.RateBudget;
 import io.flaude.fly.RetryPolicy;
 import java.io.IOException;
 import java.net.URI;
@@ -15,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,9 +38,13 @@ public final class HttpTransport implements AutoCloseable {
     private final ErrorDecoder errors;
     private final Pause pause;
     private final String userAgent;
+    private final RateLimiter limiter;
+    private final Duration retryBudget;
+    private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong retries = new AtomicLong();
 
     public HttpTransport(HttpClient http, BaseUrl base, BaseUrl logsBase, String token, Duration requestTimeout,
-                         RetryPolicy retryPolicy, Pause pause, String userAgent) {
+                         RetryPolicy retryPolicy, RateBudget budget, Duration retryBudget, Pause pause, String userAgent) {
         this.http = http;
         this.base = base;
         this.logsBase = logsBase;
@@ -47,27 +54,60 @@ public final class HttpTransport implements AutoCloseable {
         this.errors = new ErrorDecoder(token.strip());
         this.pause = pause;
         this.userAgent = userAgent;
+        this.limiter = new RateLimiter(budget, System::nanoTime, pause);
+        this.retryBudget = retryBudget;
+    }
+
+    /** Requests sent (every try counts), retries made, and requests that waited for the rate budget. */
+    public long[] counters() {
+        return new long[] {requests.get(), retries.get(), limiter.waits()};
     }
 
     public Pause pause() {
         return pause;
     }
 
-    /** Sends the request, retrying as the policy says; returns a 2xx answer or throws. */
+    /**
+     * Sends the request (after its turn in the rate budget), retrying as the policy says while the
+     * retry budget lasts; returns a 2xx answer or throws the last failure.
+     */
     public FlyResponse send(FlyRequest request) {
+        long started = System.nanoTime();
         for (int attempt = 1; ; attempt++) {
             try {
+                limiter.acquire(request);
+                requests.incrementAndGet();
                 return sendOnce(request);
             } catch (FlyException failure) {
-                Optional<Duration> delay = retryPolicy.retryDelay(attempt, failure, request.idempotent());
+                if (request.longPoll().isPositive() && failure instanceof FlyApiException api && api.statusCode() == 408) {
+                    throw failure; // a long-poll's 408 is its answer ("not yet"), for the caller to act on
+                }
+                Optional<Duration> delay = retryDelay(attempt, failure, request.idempotent(), started);
                 if (delay.isEmpty()) {
                     throw failure;
                 }
+                retries.incrementAndGet();
                 LOG.debug("{} {} failed ({}); retry {} in {} ms", request.method(), request.path(),
                         failure.getMessage(), attempt, delay.get().toMillis());
                 pause.sleep(delay.get(), "a retry of " + request.method() + " " + request.path());
             }
         }
+    }
+
+    /** The policy's pause before the next try, unless it would end past the retry budget; never after an interrupt. */
+    public Optional<Duration> retryDelay(int attempt, FlyException failure, boolean idempotent, long startedNanos) {
+        if (failure instanceof FlyInterruptedException) {
+            return Optional.empty();
+        }
+        Optional<Duration> delay = retryPolicy.retryDelay(attempt, failure, idempotent);
+        long spent = System.nanoTime() - startedNanos;
+        return delay.filter(d -> spent + d.toNanos() <= retryBudget.toNanos());
+    }
+
+    /** The pause seam's sleep, for callers that retry on their own (a create after its reconcile). */
+    public void sleepBeforeRetry(Duration delay, String what) {
+        retries.incrementAndGet();
+        pause.sleep(delay, what);
     }
 
     private FlyResponse sendOnce(FlyRequest request) {
