@@ -11,10 +11,12 @@ import io.flaude.fly.Machine;
 import io.flaude.fly.MachineListOptions;
 import io.flaude.fly.Machines;
 import io.flaude.fly.Volume;
+import io.flaude.fly.VolumeListOptions;
 import io.flaude.fly.VolumeSpec;
 import io.flaude.fly.Volumes;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -100,13 +102,47 @@ public final class Sessions {
             LOG.info("Session {} created in app '{}' (machine {}, volume {})", id, app, machineId, volumeId);
             return new TurnResult(session, result);
         } catch (RuntimeException e) {
-            List<FlyException> errors = Cleanup.destroy(machines, machineId, volumes, volumeId, detachWait);
-            if (errors.isEmpty()) {
-                store.delete(id);
-            } else {
-                store.save(session.withState(SessionState.FAILED));
+            boolean interrupted = Thread.interrupted();
+            List<FlyException> errors = new ArrayList<>();
+            try {
+                // An answer lost on the way back may hide a machine or volume that was made: look for them.
+                Session known = session;
+                String machine = machineId != null ? machineId : findMachine(app, id, errors).orElse(null);
+                String volume = volumeId != null ? volumeId : findVolume(app, id, errors).orElse(null);
+                errors.addAll(Cleanup.destroy(machines, machine, volumes, volume, detachWait));
+                if (errors.isEmpty()) {
+                    store.delete(id);
+                } else {
+                    store.save(known.toBuilder().machineId(machine).volumeId(volume).state(SessionState.FAILED).build());
+                }
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
             }
             throw Cleanup.suppress(e, errors);
+        }
+    }
+
+    /** The live machine whose metadata names the session, if Fly has one. */
+    private Optional<String> findMachine(String app, String sessionId, List<FlyException> errors) {
+        try {
+            return fly.machines(app).list(MachineListOptions.withMetadata(AgentConfig.METADATA_SESSION_ID, sessionId))
+                    .stream().filter(m -> !m.isGone()).map(Machine::id).findFirst();
+        } catch (FlyException e) {
+            errors.add(e);
+            return Optional.empty();
+        }
+    }
+
+    /** The live volume named for the session, if Fly has one (the name is the session's own). */
+    private Optional<String> findVolume(String app, String sessionId, List<FlyException> errors) {
+        try {
+            return fly.volumes(app).list(VolumeListOptions.LIVE).stream()
+                    .filter(v -> v.name().equals(volumeName(sessionId))).map(Volume::id).findFirst();
+        } catch (FlyException e) {
+            errors.add(e);
+            return Optional.empty();
         }
     }
 
@@ -169,15 +205,33 @@ public final class Sessions {
      * {@code failed} (for the reaper, or a later destroy) and the error raised.
      */
     public void destroy(Session session) {
-        List<FlyException> errors = Cleanup.destroy(fly.machines(session.app()), session.machineId(),
-                fly.volumes(session.app()), session.volumeId(), detachWait);
-        if (!errors.isEmpty()) {
-            store.save(session.withState(SessionState.FAILED));
-            throw Cleanup.first(errors);
+        String id = session.sessionId();
+        ReentrantLock local = turnLocks.computeIfAbsent(id, k -> new ReentrantLock());
+        if (!local.tryLock()) {
+            throw new SessionBusyException(id, "a turn is running in this process");
         }
-        store.delete(session.sessionId());
-        turnLocks.remove(session.sessionId());
-        LOG.info("Session {} destroyed", session.sessionId());
+        try {
+            List<FlyException> errors = new ArrayList<>();
+            // A record that lost its machine or volume id (a create cut short) is completed from Fly.
+            String machine = session.machineId() != null ? session.machineId()
+                    : findMachine(session.app(), id, errors).orElse(null);
+            String volume = session.volumeId() != null ? session.volumeId()
+                    : findVolume(session.app(), id, errors).orElse(null);
+            errors.addAll(Cleanup.destroy(fly.machines(session.app()), machine, fly.volumes(session.app()), volume,
+                    detachWait));
+            if (!errors.isEmpty()) {
+                // Keep what is left for the reaper, without overwriting what a turn elsewhere saved meanwhile.
+                store.find(id).filter(now -> now.state() != SessionState.RUNNING)
+                        .ifPresent(now -> store.save(now.toBuilder().machineId(machine).volumeId(volume)
+                                .state(SessionState.FAILED).build()));
+                throw Cleanup.first(errors);
+            }
+            store.delete(id);
+            LOG.info("Session {} destroyed", id);
+        } finally {
+            local.unlock();
+            turnLocks.remove(id, local);
+        }
     }
 
     /** Destroys the session the store knows under this id; false (and nothing done) if it does not know it. */

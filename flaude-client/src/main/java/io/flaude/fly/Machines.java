@@ -162,13 +162,36 @@ public final class Machines {
      * @return true if this call destroyed it, false if it was already gone
      */
     public boolean destroy(String machineId, boolean force) {
-        FlyRequest request = FlyRequest.delete(machinePath(machineId));
+        return destroy(machineId, force, (String) null);
+    }
+
+    /** {@link #destroy(String, boolean)} on a machine we hold the lease of. */
+    public boolean destroy(String machineId, boolean force, Lease lease) {
+        return destroy(machineId, force, nonce(machineId, lease));
+    }
+
+    private boolean destroy(String machineId, boolean force, String nonce) {
+        FlyRequest request = FlyRequest.delete(machinePath(machineId)).withHeader(NONCE_HEADER, nonce);
         return Calls.deleteIfPresent(http, force ? request.withQuery("force", "true") : request, "Machine " + machineId, LOG);
     }
 
-    /** Takes a lease for {@code ttl}; a lease held by someone else raises {@link FlyConflictException}. */
+    /**
+     * Takes a lease for {@code ttl}; a lease held by someone else raises {@link FlyConflictException}.
+     * The description gets a unique tag, so an acquire whose answer was lost is recognised (and the
+     * lease adopted) instead of locking the caller out until it expires.
+     */
     public Lease acquireLease(String machineId, Duration ttl, String description) {
-        return lease(machineId, ttl, description, null);
+        String tagged = (description == null ? "" : description + " ") + "[" + UUID.randomUUID().toString().substring(0, 8) + "]";
+        return Calls.createReconciled(http, "lease on machine " + machineId, () -> lease(machineId, ttl, tagged, null),
+                () -> findLease(machineId).filter(l -> tagged.equals(l.description())), LOG);
+    }
+
+    /** The live lease on the machine, with its nonce, or empty when it has none (Fly's GET answers 404). */
+    public Optional<Lease> findLease(String machineId) {
+        return Calls.findOrEmpty(() -> {
+            FlyResponse r = http.send(FlyRequest.get(machinePath(machineId) + "/lease"));
+            return MachineCodec.lease(Bodies.object(r, "get-lease"), machineId);
+        });
     }
 
     /** Extends a lease we hold; returns it with its new expiry. */

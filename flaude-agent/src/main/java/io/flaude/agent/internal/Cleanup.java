@@ -1,11 +1,15 @@
 package io.flaude.agent.internal;
 
+import io.flaude.fly.FlyConflictException;
 import io.flaude.fly.FlyException;
+import io.flaude.fly.Lease;
 import io.flaude.fly.Machines;
 import io.flaude.fly.Volumes;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +21,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class Cleanup {
     private static final Logger LOG = LoggerFactory.getLogger(Cleanup.class);
+
+    /** The longest a teardown waits for a lease on the machine to expire. */
+    static final Duration LEASE_WAIT = TurnExecution.LEASE_TTL.plusSeconds(5);
 
     private Cleanup() {
     }
@@ -30,17 +37,20 @@ public final class Cleanup {
         boolean interrupted = Thread.interrupted();
         List<FlyException> errors = new ArrayList<>();
         try {
+            boolean machineGone = true;
             if (machineId != null) {
                 try {
-                    machines.destroy(machineId, true);
+                    destroyMachine(machines, machineId);
                 } catch (FlyException e) {
                     LOG.warn("Could not destroy machine {}: {}", machineId, e.getMessage());
                     errors.add(e);
+                    machineGone = false;
                 }
             }
             if (volumeId != null) {
                 try {
-                    volumes.destroy(volumeId, detachWait);
+                    // A machine that could not be destroyed will not let go of the volume: one try, no wait.
+                    volumes.destroy(volumeId, machineGone ? detachWait : Duration.ZERO);
                 } catch (FlyException e) {
                     LOG.warn("Could not destroy volume {}: {}", volumeId, e.getMessage());
                     errors.add(e);
@@ -52,6 +62,40 @@ public final class Cleanup {
             }
         }
         return errors;
+    }
+
+    /**
+     * Destroys the machine, killing it if it runs. A lease in the way (409) is waited out once, for
+     * at most {@link #LEASE_WAIT}: a turn's lease lives {@link TurnExecution#LEASE_TTL}, so a lease a
+     * crashed or cut-off process left behind expires soon.
+     */
+    private static void destroyMachine(Machines machines, String machineId) {
+        try {
+            machines.destroy(machineId, true);
+        } catch (FlyConflictException held) {
+            Optional<Lease> lease = machines.findLease(machineId);
+            if (lease.isEmpty()) {
+                machines.destroy(machineId, true);
+                return;
+            }
+            Instant until = lease.get().expiresAt() == null ? Instant.now() : lease.get().expiresAt();
+            Duration wait = Duration.between(Instant.now(), until).plusSeconds(1);
+            if (wait.compareTo(LEASE_WAIT) > 0) {
+                throw held;
+            }
+            LOG.info("Machine {} is leased ({}); waiting {} ms for the lease to expire", machineId,
+                    lease.get().description(), wait.toMillis());
+            sleep(wait);
+            machines.destroy(machineId, true);
+        }
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.isNegative() ? Duration.ZERO : d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The first cleanup error, with the others attached as suppressed. */

@@ -46,6 +46,10 @@ public final class SessionReaper {
             String reason = reason(s, now, cutoff);
             if (reason != null) {
                 actions.add(act(ReapAction.Kind.SESSION, s.sessionId(), s.sessionId(), reason, dryRun, () -> destroySession.accept(s)));
+            } else if (abandonedTurn(s, cutoff)) {
+                actions.add(act(ReapAction.Kind.SESSION, s.sessionId(), s.sessionId(),
+                        "stale: running, but no turn holds it (set idle)", dryRun,
+                        () -> store.save(s.withState(SessionState.IDLE))));
             }
         }
         // What a recorded session owns is reaped (or kept) with its session, never as an orphan.
@@ -67,6 +71,25 @@ public final class SessionReaper {
             }
         }
         return actions;
+    }
+
+    /**
+     * A record left {@code running} by a process that died mid-turn (kill -9): older than the grace
+     * period, its machine holds no lease and is not running. The session itself is fine.
+     */
+    private boolean abandonedTurn(Session s, Instant cutoff) {
+        Instant last = s.lastTurnAt() != null ? s.lastTurnAt() : s.createdAt();
+        if (s.state() != SessionState.RUNNING || s.machineId() == null || !olderThan(last, cutoff)) {
+            return false;
+        }
+        try {
+            var machines = fly.machines(s.app());
+            return machines.findLease(s.machineId()).isEmpty()
+                    && machines.find(s.machineId()).map(m -> m.state() != io.flaude.fly.MachineState.STARTED
+                    && m.state() != io.flaude.fly.MachineState.STARTING).orElse(false);
+        } catch (FlyException e) {
+            return false;
+        }
     }
 
     private static String reason(Session s, Instant now, Instant cutoff) {

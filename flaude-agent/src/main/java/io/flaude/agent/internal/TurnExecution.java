@@ -4,12 +4,14 @@ import io.flaude.agent.RunFailedException;
 import io.flaude.agent.RunResult;
 import io.flaude.agent.Session;
 import io.flaude.agent.SessionBusyException;
+import io.flaude.agent.SessionMachineGoneException;
 import io.flaude.agent.SessionState;
 import io.flaude.agent.SessionStore;
 import io.flaude.agent.TurnOptions;
 import io.flaude.agent.TurnResult;
 import io.flaude.fly.FlyConflictException;
 import io.flaude.fly.FlyException;
+import io.flaude.fly.FlyNotFoundException;
 import io.flaude.fly.FlyValidationException;
 import io.flaude.fly.Lease;
 import io.flaude.fly.Logs;
@@ -34,8 +36,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class TurnExecution {
     private static final Logger LOG = LoggerFactory.getLogger(TurnExecution.class);
-    /** How long a turn's lease lives between refreshes. */
-    public static final Duration LEASE_TTL = Duration.ofSeconds(60);
+    /**
+     * How long a turn's lease lives between refreshes (at half of it). Short, as flyctl's are: a lease
+     * a crashed process could not release blocks the session for at most this long.
+     */
+    public static final Duration LEASE_TTL = Duration.ofSeconds(15);
     /** Machine metadata naming the variables the last turn set for itself only, so the next turn drops them. */
     static final String TURN_ENV_METADATA = "flaude_turn_env";
 
@@ -55,16 +60,24 @@ public final class TurnExecution {
         try {
             lease = machines.acquireLease(session.machineId(), LEASE_TTL, "flaude turn of session " + sessionId);
         } catch (FlyConflictException held) {
+            if (machines.find(session.machineId()).filter(m -> !m.isGone()).isEmpty()) {
+                throw new SessionMachineGoneException(sessionId, session.machineId());
+            }
             throw new SessionBusyException(sessionId, held.detail());
+        } catch (FlyNotFoundException gone) {
+            throw new SessionMachineGoneException(sessionId, session.machineId());
         }
+        // Running from the moment the lease is ours: a record that says idle while a lease is held is stale.
+        store.save(session.withState(SessionState.RUNNING));
+        boolean started = false;
         try (LeaseKeeper keeper = new LeaseKeeper(machines, lease, LEASE_TTL);
              LogFollower follower = LogFollower.fromNow(logs, session.machineId(), options.onLine())) {
             Machine current = machines.get(session.machineId());
             Machine updated = machines.update(session.machineId(), nextConfig(current.config(), options),
                     keeper.lease());
-            store.save(session.withState(SessionState.RUNNING));
             RunResult result;
             try {
+                started = true;
                 startUnlessRunning(session.machineId(), keeper.lease());
                 follower.start();
                 result = Execution.await(machines, updated, follower, options.timeout());
@@ -77,6 +90,12 @@ public final class TurnExecution {
                 throw new RunFailedException("turn of session " + sessionId, result);
             }
             return new TurnResult(after, result);
+        } catch (RuntimeException e) {
+            if (!started) {
+                // Nothing ran: the machine is still the stopped machine it was.
+                store.save(session.withState(SessionState.IDLE));
+            }
+            throw e;
         }
     }
 
