@@ -15,12 +15,26 @@ import java.util.Optional;
  * @param logLines              every line this run printed, in order
  * @param manifest              the JSON of the {@code [flaude:manifest:...]} line; {@code null} when
  *                              none was printed
+ * @param cleanupFailures       what went wrong destroying the run's machine afterwards (empty when it
+ *                              went): a separate fact from how the run ended, so a run that worked is
+ *                              never reported failed (and run twice) because its cleanup failed
  */
 public record RunResult(String machineId, String instanceId, Integer exitCode, String machineStateAsString,
-                        List<String> logLines, String manifest) {
+                        List<String> logLines, String manifest, List<String> cleanupFailures) {
 
     public RunResult {
         logLines = List.copyOf(logLines);
+        cleanupFailures = cleanupFailures == null ? List.of() : List.copyOf(cleanupFailures);
+    }
+
+    /** Whether everything the run made was destroyed afterwards (a session turn leaves its machine by design). */
+    public boolean cleanedUp() {
+        return cleanupFailures.isEmpty();
+    }
+
+    /** The same result, with what went wrong in its cleanup. */
+    public RunResult withCleanupFailures(List<String> failures) {
+        return new RunResult(machineId, instanceId, exitCode, machineStateAsString, logLines, manifest, failures);
     }
 
     /** The machine's state afterwards; empty when it no longer exists. */

@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One-shot runs: create a machine running Claude with the config, stream its log lines, wait for it
  * to stop, read the outcome, and always destroy the machine: on success, failure, timeout and
- * interruption. A failure raises {@link RunFailedException}. Thread-safe.
+ * interruption. A failed run raises {@link RunFailedException}; a run that worked but whose machine
+ * could not be destroyed is returned with {@link RunResult#cleanupFailures()}, never raised as a
+ * failure (a caller's retry would run the prompt twice). Thread-safe.
  */
 public final class Runner {
     private static final Logger LOG = LoggerFactory.getLogger(Runner.class);
@@ -41,6 +43,7 @@ public final class Runner {
         Machine machine = machines.create(config.toMachineConfig(), config.region());
         RunResult result;
         try (LogFollower follower = Execution.follow(fly.logs(app), machine.id(), options.onLine())) {
+            options.onCreated().accept(machine);
             result = Execution.await(machines, machine, follower, options.timeout());
         } catch (RuntimeException e) {
             throw Cleanup.suppress(e, Cleanup.destroy(machines, machine.id(), null, null, Duration.ZERO));
@@ -48,11 +51,13 @@ public final class Runner {
         List<FlyException> cleanup = Cleanup.destroy(machines, machine.id(), null, null, Duration.ZERO);
         LOG.info("Run on machine {} ended: exit code {}, state {}", machine.id(), result.exitCode(),
                 result.machineStateAsString());
+        if (!cleanup.isEmpty()) {
+            LOG.warn("The run on machine {} ended, but the machine could not be destroyed: {}", machine.id(),
+                    cleanup.get(0).getMessage());
+            result = result.withCleanupFailures(cleanup.stream().map(Throwable::getMessage).toList());
+        }
         if (!result.succeeded()) {
             throw Cleanup.suppress(new RunFailedException("run", result), cleanup);
-        }
-        if (!cleanup.isEmpty()) {
-            throw Cleanup.first(cleanup);
         }
         return result;
     }

@@ -2,6 +2,7 @@ package io.flaude.cli;
 
 import io.flaude.cli.support.CliCommand;
 import io.flaude.cli.support.AppOption;
+import io.flaude.cli.support.CleanupOnSignal;
 import io.flaude.agent.RunFailedException;
 import io.flaude.agent.RunOptions;
 import io.flaude.agent.RunResult;
@@ -12,6 +13,7 @@ import io.flaude.cli.agent.LiveOutput;
 import io.flaude.cli.output.JsonOutput;
 import io.flaude.fly.FlyClient;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,19 +40,36 @@ public final class RunCommand extends CliCommand {
     public Integer call() {
         String appName = app.resolve(context());
         var config = agent.toConfig(context());
+        AtomicReference<String> machine = new AtomicReference<>();
         try (FlyClient fly = context().client();
-             LiveOutput live = new LiveOutput(out(), err(), !json, LiveOutput.onTerminal(), "running on Fly")) {
+             LiveOutput live = new LiveOutput(out(), err(), !json, LiveOutput.onTerminal(), "running on Fly");
+             CleanupOnSignal signal = new CleanupOnSignal(err(), "the run's machine", Duration.ofSeconds(60),
+                     () -> "machine " + machine.get() + " of app " + appName)) {
             RunResult r;
             try {
-                r = new Runner(fly).run(appName, config, RunOptions.DEFAULTS.withTimeout(timeout).withOnLine(live));
+                r = new Runner(fly).run(appName, config, RunOptions.DEFAULTS.withTimeout(timeout).withOnLine(live)
+                        .withOnCreated(m -> machine.set(m.id())));
             } catch (RunFailedException e) {
                 if (json) {
                     printJson(JsonOutput.run(e.result()));
                 }
                 throw e;
+            } catch (RuntimeException e) {
+                if (signal.signalled()) {
+                    err().println(e.getSuppressed().length == 0
+                            ? "Interrupted: machine " + machine.get() + " destroyed"
+                            : "Interrupted: machine " + machine.get() + " may be left: " + e.getSuppressed()[0].getMessage());
+                    err().flush();
+                }
+                throw e;
             }
             if (json) {
                 printJson(JsonOutput.run(r));
+            }
+            if (!r.cleanedUp()) {
+                err().println("Warning: the run succeeded, but machine " + r.machineId() + " could not be destroyed ("
+                        + r.cleanupFailures().get(0) + "); destroy it with: flaude machines destroy " + r.machineId()
+                        + " -a " + appName + " --force");
             }
         }
         return 0;

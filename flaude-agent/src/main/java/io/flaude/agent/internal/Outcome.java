@@ -37,7 +37,7 @@ public final class Outcome {
                     .map(MachineEvent::exitCode).findFirst().orElse(null);
         }
         String state = machine.map(Machine::stateAsString).orElse(null);
-        return new RunResult(machineId, instanceId, exit, state, lines, manifest(lines));
+        return new RunResult(machineId, instanceId, exit, state, lines, manifest(lines), List.of());
     }
 
     /** The last {@code [flaude:exit:N]} marker, if printed. */

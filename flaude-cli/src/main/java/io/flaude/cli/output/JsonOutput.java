@@ -59,6 +59,8 @@ public final class JsonOutput {
         m.put("outcome", r.outcome().name().toLowerCase(java.util.Locale.ROOT));
         m.put("machine_state", r.machineStateAsString());
         m.put("succeeded", r.succeeded());
+        m.put("cleaned_up", r.cleanedUp());
+        m.put("cleanup_failures", r.cleanupFailures());
         m.put("output", r.output());
         return m;
     }

@@ -5,6 +5,7 @@ import io.flaude.agent.Sessions;
 import io.flaude.agent.TurnResult;
 import io.flaude.cli.support.AppOption;
 import io.flaude.cli.agent.AgentOptions;
+import io.flaude.cli.support.CleanupOnSignal;
 import io.flaude.cli.support.DurationConverter;
 import io.flaude.cli.agent.LiveOutput;
 import io.flaude.cli.output.JsonOutput;
@@ -42,8 +43,22 @@ public final class SessionCreateCommand extends SessionCommand {
         String appName = app.resolve(context());
         var config = agent.toConfig(context());
         SessionOptions options = new SessionOptions(volumeSizeGb, ttl, idleTimeout, timeout);
-        try (LiveOutput live = new LiveOutput(out(), err(), !json, LiveOutput.onTerminal(), "creating session")) {
-            TurnResult t = sessions.create(appName, config, options, live);
+        try (LiveOutput live = new LiveOutput(out(), err(), !json, LiveOutput.onTerminal(), "creating session");
+             CleanupOnSignal signal = new CleanupOnSignal(err(), "the session being created", Duration.ofSeconds(120),
+                     () -> "what `flaude sessions reap -a " + appName + " --grace 0s` finds")) {
+            TurnResult t;
+            try {
+                t = sessions.create(appName, config, options, live);
+            } catch (RuntimeException e) {
+                if (signal.signalled()) {
+                    err().println(e.getSuppressed().length == 0
+                            ? "Interrupted: the session was rolled back (machine, volume and record destroyed)"
+                            : "Interrupted: the rollback failed (" + e.getSuppressed()[0].getMessage()
+                                    + "); run: flaude sessions reap -a " + appName + " --grace 0s");
+                    err().flush();
+                }
+                throw e;
+            }
             if (json) {
                 printJson(JsonOutput.turn(t.session(), t.result()));
             } else {

@@ -1,22 +1,21 @@
 package io.flaude.cli.sessions;
 
 import io.flaude.agent.Session;
-import io.flaude.agent.Sessions;
+import io.flaude.agent.SessionStore;
 import io.flaude.cli.output.Table;
-import io.flaude.fly.FlyClient;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code flaude sessions list [-a APP] [--json]}. */
 @Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true, description = "List the sessions this machine remembers.")
-public final class SessionListCommand extends SessionCommand {
+public final class SessionListCommand extends StoreCommand {
     @Option(names = {"-a", "--app"}, paramLabel = "APP", description = "Only this app's sessions.")
     String app;
 
     @Override
-    int run(Sessions sessions, FlyClient fly) {
-        List<Session> list = sessions.list().stream().filter(s -> app == null || app.equals(s.app())).toList();
+    int run(SessionStore store) {
+        List<Session> list = store.list().stream().filter(s -> app == null || app.equals(s.app())).toList();
         if (json) {
             printJson(list);
             return 0;

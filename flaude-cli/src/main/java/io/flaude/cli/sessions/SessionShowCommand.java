@@ -1,21 +1,21 @@
 package io.flaude.cli.sessions;
 
 import io.flaude.agent.Session;
-import io.flaude.agent.Sessions;
+import io.flaude.agent.SessionNotFoundException;
+import io.flaude.agent.SessionStore;
 import io.flaude.cli.output.Table;
-import io.flaude.fly.FlyClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code flaude sessions show SESSION_ID [--json]}. */
 @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one session.")
-public final class SessionShowCommand extends SessionCommand {
+public final class SessionShowCommand extends StoreCommand {
     @Parameters(index = "0", paramLabel = "SESSION_ID")
     String sessionId;
 
     @Override
-    int run(Sessions sessions, FlyClient fly) {
-        Session s = sessions.get(sessionId);
+    int run(SessionStore store) {
+        Session s = store.find(sessionId).orElseThrow(() -> new SessionNotFoundException(sessionId, null));
         if (json) {
             printJson(s);
             return 0;

@@ -7,6 +7,7 @@ import io.flaude.agent.TurnOptions;
 import io.flaude.agent.TurnResult;
 import io.flaude.cli.support.DurationConverter;
 import io.flaude.cli.agent.LiveOutput;
+import io.flaude.cli.support.CleanupOnSignal;
 import io.flaude.cli.output.JsonOutput;
 import io.flaude.fly.FlyClient;
 import java.time.Duration;
@@ -39,17 +40,32 @@ public final class SessionTurnCommand extends SessionCommand {
     @Override
     int run(Sessions sessions, FlyClient fly) {
         Session session = app != null ? sessions.recover(app, sessionId) : sessions.get(sessionId);
-        try (LiveOutput live = new LiveOutput(out(), err(), !json, LiveOutput.onTerminal(), "turn of " + sessionId)) {
-            TurnResult t = sessions.turn(session.sessionId(),
-                    TurnOptions.prompt(prompt).withEnv(env).withTimeout(timeout).withOnLine(live));
-            if (json) {
-                printJson(JsonOutput.turn(t.session(), t.result()));
+        try (LiveOutput live = new LiveOutput(out(), err(), !json, LiveOutput.onTerminal(), "turn of " + sessionId);
+             CleanupOnSignal signal = new CleanupOnSignal(err(), "the turn of session " + sessionId,
+                     Duration.ofSeconds(60), () -> "a running machine " + session.machineId() + " (stop it with: "
+                     + "flaude sessions reap -a " + session.app() + ")")) {
+            try {
+                TurnResult t = sessions.turn(session.sessionId(),
+                        TurnOptions.prompt(prompt).withEnv(env).withTimeout(timeout).withOnLine(live));
+                if (json) {
+                    printJson(JsonOutput.turn(t.session(), t.result()));
+                }
+            } catch (RunFailedException e) {
+                if (json) {
+                    printJson(JsonOutput.turn(sessions.get(sessionId), e.result()));
+                }
+                throw e;
+            } catch (RuntimeException e) {
+                if (signal.signalled()) {
+                    err().println(e.getSuppressed().length == 0
+                            ? "Interrupted: machine " + session.machineId() + " stopped; session " + sessionId
+                                    + " is idle and takes the next turn"
+                            : "Interrupted: machine " + session.machineId() + " may still run: "
+                                    + e.getSuppressed()[0].getMessage());
+                    err().flush();
+                }
+                throw e;
             }
-        } catch (RunFailedException e) {
-            if (json) {
-                printJson(JsonOutput.turn(sessions.get(sessionId), e.result()));
-            }
-            throw e;
         }
         return 0;
     }

@@ -2,6 +2,7 @@ package io.flaude.fly.internal;
 
 import io.flaude.fly.FlyApiException;
 import io.flaude.fly.FlyException;
+import io.flaude.fly.FlyInterruptedException;
 import io.flaude.fly.FlyNotFoundException;
 import io.flaude.fly.FlyTransportException;
 import java.time.Duration;
@@ -54,6 +55,22 @@ public final class Calls {
         for (int attempt = 1; ; attempt++) {
             try {
                 return create.get();
+            } catch (FlyInterruptedException interrupted) {
+                // Interrupted with the request on its way: it may have taken effect. Hand back what it
+                // made (the interrupt stays set, so the caller's next wait stops and cleans it up).
+                Thread.interrupted();
+                try {
+                    Optional<T> found = lookup.get();
+                    if (found.isPresent()) {
+                        log.info("{}: interrupted, but the create took effect; handing it back", what);
+                        return found.get();
+                    }
+                } catch (FlyException lookupFailed) {
+                    interrupted.addSuppressed(lookupFailed);
+                } finally {
+                    Thread.currentThread().interrupt();
+                }
+                throw interrupted;
             } catch (FlyException failure) {
                 if (!unknownOutcome(failure)) {
                     throw failure;

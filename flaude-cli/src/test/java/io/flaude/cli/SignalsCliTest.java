@@ -1,0 +1,153 @@
+package io.flaude.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.flaude.emulator.FlyEmulator;
+import io.flaude.emulator.FlyEmulatorTest;
+import io.flaude.fly.Apps;
+import io.flaude.fly.FlyClient;
+import io.flaude.fly.Machine;
+import io.flaude.fly.MachineState;
+import io.flaude.fly.RateBudget;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Ctrl-C and kill, sent as real signals to the real CLI process (a separate JVM running
+ * {@code io.flaude.cli.Main} against the test's emulator): nothing is left running or half made.
+ */
+@FlyEmulatorTest(detachDelayMs = 200)
+class SignalsCliTest {
+    private static final String APP = "signals";
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @TempDir
+    Path home;
+
+    FlyEmulator emulator;
+    FlyClient fly;
+
+    @BeforeEach
+    void connect() {
+        fly = FlyClient.builder().baseUri(emulator.baseUri()).token(emulator.token()).rateBudget(RateBudget.unlimited()).build();
+        fly.apps().create(APP, Apps.DEFAULT_ORG);
+    }
+
+    @AfterEach
+    void disconnect() {
+        fly.close();
+    }
+
+    private Process cli(String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "io.flaude.cli.Main"));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .redirectOutput(home.resolve("out.txt").toFile())
+                .redirectError(home.resolve("err.txt").toFile());
+        Map<String, String> env = pb.environment();
+        env.put("FLY_API_TOKEN", emulator.token());
+        env.put("FLY_API_HOSTNAME", emulator.baseUri().toString());
+        env.put("CLAUDE_CODE_OAUTH_TOKEN", "sk-ant-oat-signal-test");
+        env.put("FLAUDE_HOME", home.toString());
+        return pb.start();
+    }
+
+    private static void signal(Process p, String name) throws Exception {
+        assertThat(new ProcessBuilder("kill", "-" + name, Long.toString(p.pid())).start().waitFor()).isZero();
+    }
+
+    private Machine awaitMachine(Predicate<Machine> condition) throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (System.nanoTime() < deadline) {
+            var match = fly.machines(APP).list().stream().filter(condition).findFirst();
+            if (match.isPresent()) {
+                return match.get();
+            }
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+        throw new AssertionError("no such machine in time; stderr: " + err());
+    }
+
+    private String err() {
+        try {
+            return Files.readString(home.resolve("err.txt"));
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    private int exit(Process p) throws InterruptedException {
+        assertThat(p.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).as("the CLI exits; stderr: %s", err()).isTrue();
+        return p.exitValue();
+    }
+
+    @Test
+    void ctrl_c_during_run_destroys_the_machine_and_says_so() throws Exception {
+        Process p = cli("run", "-a", APP, "--prompt", "long", "--env", "FLAUDE_EMULATOR_SLEEP_MS=30000");
+        Machine m = awaitMachine(x -> x.state() == MachineState.STARTED);
+
+        signal(p, "INT");
+
+        assertThat(exit(p)).isEqualTo(130);
+        assertThat(err()).contains("Interrupted: machine " + m.id() + " destroyed");
+        assertThat(fly.machines(APP).get(m.id()).isGone()).isTrue();
+    }
+
+    @Test
+    void sigterm_during_run_destroys_the_machine_too() throws Exception {
+        Process p = cli("run", "-a", APP, "--prompt", "long", "--env", "FLAUDE_EMULATOR_SLEEP_MS=30000");
+        Machine m = awaitMachine(x -> x.state() == MachineState.STARTED);
+
+        signal(p, "TERM");
+
+        assertThat(exit(p)).isEqualTo(143);
+        assertThat(fly.machines(APP).get(m.id()).isGone()).isTrue();
+    }
+
+    @Test
+    void ctrl_c_during_sessions_create_rolls_back_machine_volume_and_record() throws Exception {
+        Process p = cli("sessions", "create", "-a", APP, "--prompt", "long", "--env", "FLAUDE_EMULATOR_SLEEP_MS=30000");
+        awaitMachine(x -> x.state() == MachineState.STARTED);
+
+        signal(p, "INT");
+
+        assertThat(exit(p)).isEqualTo(130);
+        assertThat(err()).contains("Interrupted: the session was rolled back");
+        assertThat(emulator.liveResources()).isEmpty();
+        var env = Map.of("FLAUDE_HOME", home.toString());
+        assertThat(CliRun.of(env, "sessions", "list", "--json").out().strip()).isEqualTo("[ ]");
+    }
+
+    @Test
+    void ctrl_c_during_a_turn_stops_the_machine_and_the_next_turn_works_at_once() throws Exception {
+        var env = Map.of("FLY_API_TOKEN", emulator.token(), "FLY_API_HOSTNAME", emulator.baseUri().toString(),
+                "CLAUDE_CODE_OAUTH_TOKEN", "sk-ant-oat-signal-test", "FLAUDE_HOME", home.toString());
+        CliRun created = CliRun.of(env, "sessions", "create", "-a", APP, "--prompt", "first", "--json");
+        assertThat(created.code()).as(created.err()).isZero();
+        String id = tools.jackson.databind.json.JsonMapper.builder().build().readTree(created.out()).path("session_id").asString();
+        Process p = cli("sessions", "turn", id, "--prompt", "long", "--env", "FLAUDE_EMULATOR_SLEEP_MS=30000");
+        Machine m = awaitMachine(x -> x.state() == MachineState.STARTED);
+
+        signal(p, "INT");
+
+        assertThat(exit(p)).isEqualTo(130);
+        assertThat(err()).contains("Interrupted: machine " + m.id() + " stopped");
+        assertThat(fly.machines(APP).get(m.id()).state()).isIn(MachineState.STOPPING, MachineState.STOPPED);
+        assertThat(fly.machines(APP).findLease(m.id())).as("the lease was released").isEmpty();
+        CliRun next = CliRun.of(env, "sessions", "turn", id, "--prompt", "again");
+        assertThat(next.code()).as(next.err()).isZero();
+        CliRun.of(env, "sessions", "destroy", id);
+    }
+}
