@@ -4,6 +4,7 @@ import io.flaude.agent.SessionStore;
 import io.flaude.agent.SqliteSessionStore;
 import io.flaude.cli.apps.AppsCommand;
 import io.flaude.cli.bench.BenchCommand;
+import io.flaude.cli.chaos.ChaosCommand;
 import io.flaude.cli.image.ImageCommand;
 import io.flaude.cli.machines.MachinesCommand;
 import io.flaude.cli.sessions.SessionsCommand;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "flaude", mixinStandardHelpOptions = true, version = "flaude 0.1.0",
         description = "Run Claude Code on Fly.io Machines; Fly Volumes keep sessions alive between prompts.",
         subcommands = {RunCommand.class, SessionsCommand.class, MachinesCommand.class, VolumesCommand.class,
-                AppsCommand.class, EmulatorCommand.class, DemoCommand.class, BenchCommand.class, ImageCommand.class,
+                AppsCommand.class, EmulatorCommand.class, DemoCommand.class, BenchCommand.class, ChaosCommand.class,
+                ImageCommand.class,
                 HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success (destroying an already-gone volume is success)",

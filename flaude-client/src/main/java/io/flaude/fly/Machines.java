@@ -124,11 +124,15 @@ public final class Machines {
     private Machine update(String machineId, MachineConfig config, String nonce) {
         ObjectNode body = Json.object();
         body.set("config", MachineCodec.configJson(validate(config)));
-        FlyResponse r = http.send(FlyRequest.post(machinePath(machineId), body).withHeader(NONCE_HEADER, nonce));
+        // Repeating an update makes one more version of the same config: harmless, so it is retried.
+        FlyResponse r = http.send(FlyRequest.post(machinePath(machineId), body).asRepeatable().withHeader(NONCE_HEADER, nonce));
         return MachineCodec.machine(Bodies.object(r, "update-machine"), app);
     }
 
-    /** Starts a stopped machine. */
+    /**
+     * Starts a stopped machine. A start whose answer was lost is repeated; if the first one took
+     * effect, the repeat answers 412 {@code machine still active} ({@link FlyConflictException}).
+     */
     public void start(String machineId) {
         start(machineId, (String) null);
     }
@@ -139,7 +143,7 @@ public final class Machines {
     }
 
     private void start(String machineId, String nonce) {
-        http.send(FlyRequest.post(machinePath(machineId) + "/start", null).withHeader(NONCE_HEADER, nonce));
+        http.send(FlyRequest.post(machinePath(machineId) + "/start", null).asRepeatable().withHeader(NONCE_HEADER, nonce));
     }
 
     /** Stops a running machine (Fly sends its stop signal, then kills it after the stop timeout). */

@@ -28,7 +28,7 @@ public interface RetryPolicy {
     /**
      * Up to 6 tries with capped, jittered exponential backoff (250 ms doubling, at most 8 s; a
      * {@code Retry-After} Fly sends wins). Retried: a 429 or "rate limit exceeded" for any call (Fly
-     * refused it, so it was not applied); for idempotent calls also 408, 502, 503, 504 and transport
+     * refused it, so it was not applied); for idempotent calls also 408, 500, 502, 503, 504 and transport
      * failures (the request may or may not have arrived; repeating it changes nothing). A create whose
      * answer was lost is never repeated blindly: that needs a reconcile first.
      */
@@ -65,6 +65,6 @@ public interface RetryPolicy {
             return transport.retryable();
         }
         return failure instanceof FlyApiException api
-                && (api.statusCode() == 408 || api.statusCode() == 502 || api.statusCode() == 503 || api.statusCode() == 504);
+                && (api.statusCode() == 408 || api.statusCode() == 500 || api.statusCode() >= 502 && api.statusCode() <= 504);
     }
 }
