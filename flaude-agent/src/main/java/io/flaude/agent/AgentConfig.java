@@ -44,9 +44,19 @@ public record AgentConfig(String image, String claudeToken, String githubUsernam
         if (mountPath == null || !mountPath.startsWith("/")) {
             throw new FlyValidationException("the mount path must be absolute, got '" + mountPath + "'");
         }
+        env.keySet().forEach(AgentConfig::requireEnvName);
         if (cpus < 1 || memoryMb < 256) {
             throw new FlyValidationException("a machine needs at least 1 CPU and 256 MB, got " + cpus + " and " + memoryMb);
         }
+    }
+
+    /** An env name: letters, digits and underscores, not starting with a digit. */
+    static String requireEnvName(String name) {
+        if (name == null || !name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw new FlyValidationException("invalid env name '" + name + "': use letters, digits and _, "
+                    + "not starting with a digit (KEY=VALUE)");
+        }
+        return name;
     }
 
     public static Builder builder() {

@@ -14,4 +14,15 @@ public enum OutputFormat {
     public String wire() {
         return wire;
     }
+
+    /** The format Claude's flag names ({@code stream-json}), or the constant's name ({@code STREAM_JSON}). */
+    public static OutputFormat fromWire(String value) {
+        for (OutputFormat f : values()) {
+            if (f.wire.equalsIgnoreCase(value) || f.name().equalsIgnoreCase(value)) {
+                return f;
+            }
+        }
+        throw new io.flaude.fly.FlyValidationException("invalid output format '" + value
+                + "': use text, json or stream-json");
+    }
 }

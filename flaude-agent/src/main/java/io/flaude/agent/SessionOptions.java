@@ -1,5 +1,6 @@
 package io.flaude.agent;
 
+import io.flaude.fly.FlyValidationException;
 import java.time.Duration;
 
 /**
@@ -11,6 +12,21 @@ import java.time.Duration;
  * @param turnTimeout  how long one turn may run
  */
 public record SessionOptions(int volumeSizeGb, Duration ttl, Duration idleTimeout, Duration turnTimeout) {
+    public SessionOptions {
+        positive("ttl", ttl);
+        positive("idle timeout", idleTimeout);
+        positive("turn timeout", turnTimeout);
+        if (turnTimeout == null) {
+            throw new FlyValidationException("a session needs a turn timeout");
+        }
+    }
+
+    private static void positive(String what, Duration d) {
+        if (d != null && !d.isPositive()) {
+            throw new FlyValidationException("the " + what + " must be positive, got " + d.toSeconds() + " s");
+        }
+    }
+
     /** 1 GB, no expiry, 30-minute turns. */
     public static final SessionOptions DEFAULTS = new SessionOptions(1, null, null, Duration.ofMinutes(30));
 

@@ -24,8 +24,12 @@ public record TurnOptions(String prompt, Map<String, String> env, Duration timeo
             throw new FlyValidationException("a prompt is required");
         }
         env = env == null ? Map.of() : Map.copyOf(env);
+        env.keySet().forEach(AgentConfig::requireEnvName);
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(onLine, "onLine");
+        if (!timeout.isPositive()) {
+            throw new FlyValidationException("a turn's timeout must be positive, got " + timeout.toSeconds() + " s");
+        }
     }
 
     /** A turn with this prompt, no extra env, the default timeout and no live output. */

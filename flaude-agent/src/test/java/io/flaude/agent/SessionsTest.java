@@ -194,7 +194,7 @@ class SessionsTest extends AgentTestBase {
 
     @Test
     void a_volume_create_failure_creates_nothing_and_forgets_the_session() {
-        emulator.faults().script("POST", "/v1/apps/*/volumes", Fault.status(500, "{\"error\":\"boom\"}"));
+        emulator.faults().script("POST", "/v1/apps/*/volumes", Fault.status(422, "{\"error\":\"unprocessable: boom\"}"));
 
         assertThatThrownBy(() -> create(config("first"))).isInstanceOf(FlyException.class);
         assertNothingLeft();

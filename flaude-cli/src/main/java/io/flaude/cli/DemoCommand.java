@@ -6,6 +6,7 @@ import io.flaude.fly.App;
 import io.flaude.fly.Apps;
 import io.flaude.fly.ExtendedVolume;
 import io.flaude.fly.FlyClient;
+import io.flaude.fly.FlyValidationException;
 import io.flaude.fly.RateBudget;
 import io.flaude.fly.Snapshot;
 import io.flaude.fly.Volume;
@@ -29,6 +30,10 @@ public final class DemoCommand extends CliCommand {
 
     @Override
     public Integer call() {
+        if (context().apiUrlOption() != null) {
+            throw new FlyValidationException("demo runs on an embedded emulator and sends nothing to --api-url; "
+                    + "point the other commands at your API instead");
+        }
         PrintWriter out = out();
         try (FlyEmulator emulator = FlyEmulator.start();
              FlyClient fly = FlyClient.builder().baseUri(emulator.baseUri()).token(emulator.token())

@@ -38,6 +38,10 @@ public final class EmulatorCommand extends CliCommand {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (context().verbose()) {
+            throw new io.flaude.fly.FlyValidationException("emulator: -v is not supported; read what it was asked at "
+                    + "/_emulator/journal");
+        }
         FlyEmulator.Builder builder = conditions.applyTo(FlyEmulator.builder().host(host).port(port).token(token));
         if (!agentImages.isEmpty()) {
             builder.agentImages(agentImages.toArray(String[]::new));

@@ -58,7 +58,8 @@ class SessionsCliTest {
         CliRun r = run("run", "-a", APP, "--prompt", "say hi");
 
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("[flaude:exit:0]");
+        assertThat(r.out()).as("Claude's answer on stdout").contains("You said: \"say hi\"").doesNotContain("[flaude");
+        assertThat(r.err()).as("flaude's own lines on stderr").contains("[flaude:exit:0]");
         assertThat(fly.machines(APP).list()).allMatch(m -> m.isGone());
     }
 
@@ -106,7 +107,9 @@ class SessionsCliTest {
         assertThat(json(run("sessions", "show", id, "--json")).path("state").asString()).isEqualTo("idle");
         assertThat(run("sessions", "destroy", id).out()).contains("Destroyed session " + id);
         assertThat(fly.volumes(APP).list(VolumeListOptions.LIVE)).isEmpty();
-        assertThat(run("sessions", "destroy", id).code()).isZero();
+        CliRun again = run("sessions", "destroy", id);
+        assertThat(again.code()).as("the store no longer knows it: a typo reads the same, so it is an error").isEqualTo(1);
+        assertThat(again.err()).contains("no session " + id);
     }
 
     @Test

@@ -69,9 +69,14 @@ public final class FlyClient implements AutoCloseable {
         if (v.endsWith("/v1")) {
             v = v.substring(0, v.length() - 3);
         }
+        if (!v.contains("://")) {
+            // Guessing https for, say, 127.0.0.1:4280 sends TLS to a plain HTTP server and hangs: refuse instead.
+            throw new FlyValidationException("the Fly API URL '" + value + "' has no scheme: write http://" + v
+                    + " or https://" + v);
+        }
         URI uri;
         try {
-            uri = new URI(v.contains("://") ? v : "https://" + v);
+            uri = new URI(v);
         } catch (java.net.URISyntaxException e) {
             throw new FlyValidationException("invalid Fly API URL '" + value + "': " + e.getReason());
         }

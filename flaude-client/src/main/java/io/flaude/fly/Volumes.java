@@ -228,6 +228,17 @@ public final class Volumes {
         return Validation.volumeId(volumeId);
     }
 
+    /**
+     * Checks a spec as {@link #create(VolumeSpec)} does before sending it, so a caller can refuse bad
+     * input before any request of its own.
+     *
+     * @throws FlyValidationException when a field is not allowed
+     */
+    public static VolumeSpec check(VolumeSpec spec) {
+        validate(spec);
+        return spec;
+    }
+
     private String volumePath(String volumeId) {
         return path + "/" + Validation.volumeId(volumeId);
     }

@@ -42,12 +42,12 @@ class VolumeDestroyTest extends EmulatorTestBase {
     @Test
     void other_errors_are_raised() {
         Volume v = volumes().create();
-        emulator.faults().script("DELETE", "/v1/apps/*/volumes/*", Fault.status(500, "{\"error\":\"internal error\"}"));
+        emulator.faults().script("DELETE", "/v1/apps/*/volumes/*", Fault.status(422, "{\"error\":\"unprocessable\"}"));
 
         assertThatThrownBy(() -> volumes().destroy(v.id()))
-                .isInstanceOfSatisfying(FlyServerException.class, e -> {
-                    assertThat(e.statusCode()).isEqualTo(500);
-                    assertThat(e.detail()).isEqualTo("internal error");
+                .isInstanceOfSatisfying(FlyApiException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(422);
+                    assertThat(e.detail()).isEqualTo("unprocessable");
                 });
     }
 

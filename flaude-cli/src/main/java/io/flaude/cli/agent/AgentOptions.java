@@ -31,9 +31,17 @@ public final class AgentOptions {
     @Option(names = "--image", defaultValue = AgentConfig.DEFAULT_IMAGE, description = "Machine image (default: ${DEFAULT-VALUE}).")
     String image;
 
-    @Option(names = "--output-format", defaultValue = "TEXT", paramLabel = "FORMAT",
-            description = "Claude's output format: ${COMPLETION-CANDIDATES} (default: text).")
+    @Option(names = "--output-format", defaultValue = "text", paramLabel = "FORMAT", converter = FormatConverter.class,
+            description = "Claude's output format: text, json or stream-json (default: ${DEFAULT-VALUE}).")
     OutputFormat outputFormat;
+
+    /** Claude's own spelling ({@code stream-json}) as well as the constant's. */
+    static final class FormatConverter implements picocli.CommandLine.ITypeConverter<OutputFormat> {
+        @Override
+        public OutputFormat convert(String value) {
+            return OutputFormat.fromWire(value);
+        }
+    }
 
     public String prompt() {
         return prompt;

@@ -65,8 +65,10 @@ public final class LiveOutput implements Consumer<String>, AutoCloseable {
                 err.print("\r\033[K");
                 err.flush();
             }
-            out.println(line);
-            out.flush();
+            // Claude's answer on stdout; flaude's own [flaude...] lines (progress, manifest, exit) on stderr.
+            PrintWriter to = line.startsWith("[flaude") ? err : out;
+            to.println(line);
+            to.flush();
         } finally {
             lock.unlock();
         }

@@ -28,7 +28,9 @@ abstract class NamedAppCommand extends CliCommand {
     @Override
     public final Integer call() {
         try (FlyClient fly = context().client()) {
-            App found = run(fly.apps()).orElseThrow(() -> new FlyClientException("no app named " + app));
+            boolean orgGiven = spec.commandLine().getParseResult().hasMatchedOption("--org");
+            App found = run(fly.apps()).filter(a -> !orgGiven || a.orgSlug() == null || org.equals(a.orgSlug()))
+                    .orElseThrow(() -> new FlyClientException("no app named " + app + (orgGiven ? " in org " + org : "")));
             if (json) {
                 printJson(found);
             } else {

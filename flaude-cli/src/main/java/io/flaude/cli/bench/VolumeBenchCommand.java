@@ -39,6 +39,7 @@ public final class VolumeBenchCommand extends CliCommand {
     String appPrefix;
 
     private RateBudget budget = RateBudget.fly();
+    private final List<String> made = new ArrayList<>();
 
     @Override
     public Integer call() throws InterruptedException {
@@ -65,6 +66,10 @@ public final class VolumeBenchCommand extends CliCommand {
                 VolumeBench.run(ops(setup, "client-" + r, token, false), share, concurrency, clientTally);
             }
             print(setup.baseUri() + (emulator == null ? "" : " (embedded emulator)"), rawTally, clientTally);
+            // The bench's apps (and what is left in them) go again, on a real API as on the emulator.
+            for (String app : made) {
+                setup.apps().delete(app, true);
+            }
         } finally {
             if (emulator != null) {
                 emulator.close();
@@ -82,6 +87,7 @@ public final class VolumeBenchCommand extends CliCommand {
         for (int w = 0; w < concurrency; w++) {
             apps.add(setup.apps().ensure(appPrefix + "-" + round + "-" + w, Apps.DEFAULT_ORG).name());
         }
+        made.addAll(apps);
         AtomicInteger next = new AtomicInteger();
         URI base = setup.baseUri();
         return () -> {

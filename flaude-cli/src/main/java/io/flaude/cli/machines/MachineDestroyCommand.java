@@ -17,7 +17,8 @@ public final class MachineDestroyCommand extends MachineCommand {
     @Override
     int run(Machines machines) {
         boolean destroyed = machines.destroy(machineId, force);
-        out().println(destroyed ? "Destroyed machine " + machineId : "Machine " + machineId + " was already gone");
+        print(java.util.Map.of("machine_id", machineId, "destroyed", destroyed, "already_gone", !destroyed),
+                () -> out().println(destroyed ? "Destroyed machine " + machineId : "Machine " + machineId + " was already gone"));
         return 0;
     }
 }

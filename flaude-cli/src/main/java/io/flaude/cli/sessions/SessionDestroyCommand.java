@@ -18,14 +18,13 @@ public final class SessionDestroyCommand extends SessionCommand {
 
     @Override
     int run(Sessions sessions, FlyClient fly) {
-        boolean destroyed;
-        if (app != null) {
-            sessions.destroy(sessions.recover(app, sessionId));
-            destroyed = true;
+        // With -a, a session the store lost is found on Fly; without it, an id the store does not know is an error.
+        sessions.destroy(app != null ? sessions.recover(app, sessionId) : sessions.get(sessionId));
+        if (json) {
+            printJson(java.util.Map.of("session_id", sessionId, "destroyed", true));
         } else {
-            destroyed = sessions.destroy(sessionId);
+            out().println("Destroyed session " + sessionId);
         }
-        out().println(destroyed ? "Destroyed session " + sessionId : "Session " + sessionId + " was already gone");
         return 0;
     }
 }

@@ -1,5 +1,6 @@
 package io.flaude.cli.volumes;
 
+import io.flaude.fly.FlyValidationException;
 import io.flaude.fly.Volume;
 import io.flaude.fly.VolumeSpec;
 import io.flaude.fly.Volumes;
@@ -11,17 +12,18 @@ import picocli.CommandLine.Parameters;
 @Command(name = "create", mixinStandardHelpOptions = true,
         description = "Create a volume (defaults: name flaude_session, region iad, 1 GB).")
 public final class VolumeCreateCommand extends VolumeCommand {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", defaultValue = VolumeSpec.DEFAULT_NAME,
-            description = "Volume name: 1-30 lowercase letters, digits, underscores (default: ${DEFAULT-VALUE}).")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "NAME",
+            description = "Volume name: 1-30 lowercase letters, digits, underscores (default: " + VolumeSpec.DEFAULT_NAME
+                    + "; a fork: the source's).")
     String name;
 
-    @Option(names = {"-r", "--region"}, defaultValue = VolumeSpec.DEFAULT_REGION,
-            description = "Region code (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-r", "--region"},
+            description = "Region code (default: " + VolumeSpec.DEFAULT_REGION + "; a fork: the source's).")
     String region;
 
-    @Option(names = {"-s", "--size"}, defaultValue = "1", paramLabel = "SIZE_GB",
-            description = "Size in GB, 1-500 (default: ${DEFAULT-VALUE}).")
-    int sizeGb;
+    @Option(names = {"-s", "--size"}, paramLabel = "SIZE_GB",
+            description = "Size in GB, 1-500 (default: 1; a fork: the source's).")
+    Integer sizeGb;
 
     @Option(names = "--snapshot-id", paramLabel = "ID", description = "Restore from this snapshot (vs_...).")
     String snapshotId;
@@ -41,14 +43,24 @@ public final class VolumeCreateCommand extends VolumeCommand {
 
     @Override
     int run(Volumes volumes) {
-        VolumeSpec spec = VolumeSpec.builder().name(name).region(region).sizeGb(sizeGb)
-                .snapshotId(snapshotId).sourceVolumeId(forkFrom)
-                .encrypted(noEncryption ? Boolean.FALSE : null)
+        if (forkFrom != null && snapshotId != null) {
+            throw new FlyValidationException("--fork-from and --snapshot-id cannot be combined: a volume is made from one source");
+        }
+        // What was given is checked before any request; a fork takes the rest from its source.
+        Volumes.check(VolumeSpec.builder().name(name != null ? name : VolumeSpec.DEFAULT_NAME)
+                .region(region != null ? region : VolumeSpec.DEFAULT_REGION).sizeGb(sizeGb != null ? sizeGb : 1)
+                .snapshotId(snapshotId).snapshotRetention(snapshotRetention).build());
+        Volume source = forkFrom == null ? null : volumes.get(Volumes.checkId(forkFrom));
+        VolumeSpec spec = VolumeSpec.builder()
+                .name(name != null ? name : source != null ? source.name() : VolumeSpec.DEFAULT_NAME)
+                .region(region != null ? region : source != null ? source.region() : VolumeSpec.DEFAULT_REGION)
+                .sizeGb(sizeGb != null ? sizeGb : source != null ? Math.max(1, source.sizeGb()) : 1)
+                .snapshotId(snapshotId).encrypted(noEncryption ? Boolean.FALSE : null)
                 .requireUniqueZone(requireUniqueZone).snapshotRetention(snapshotRetention).build();
-        Volume v = volumes.create(spec);
+        Volume v = forkFrom != null ? volumes.fork(forkFrom, spec) : volumes.create(spec);
         print(v, () -> {
             out().println("Created volume " + v.id() + " (" + v.name() + ", " + v.sizeGb() + "GB in "
-                    + v.region() + ", state " + v.state() + ")");
+                    + v.region() + ", state " + v.stateAsString() + ")");
             VolumeView.details(v, out());
         });
         return 0;

@@ -4,7 +4,11 @@ import io.flaude.cli.support.DurationConverter;
 import io.flaude.fly.FlyException;
 import io.flaude.fly.Volumes;
 import java.time.Duration;
+import io.flaude.cli.support.ExitCodes;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,14 +35,28 @@ public final class VolumeDestroyCommand extends VolumeCommand {
         volumeIds.forEach(Volumes::checkId);
         Duration wait = waitDetach ? detachTimeout : Duration.ZERO;
         int code = 0;
+        List<Map<String, Object>> results = new ArrayList<>();
         for (String id : volumeIds) {
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("volume_id", id);
             try {
                 boolean destroyed = volumes.destroy(id, wait);
-                out().println(destroyed ? "Destroyed volume " + id : "Volume " + id + " was already gone");
+                result.put("destroyed", destroyed);
+                result.put("already_gone", !destroyed);
+                if (!json) {
+                    out().println(destroyed ? "Destroyed volume " + id : "Volume " + id + " was already gone");
+                }
             } catch (FlyException e) {
+                // One volume's failure must not stop the others; each is reported, and the exit code says it.
+                result.put("destroyed", false);
+                result.put("error", e.getMessage());
                 err().println("Error: " + e.getMessage());
-                code = 1;
+                code = ExitCodes.FAILED;
             }
+            results.add(result);
+        }
+        if (json) {
+            printJson(results);
         }
         return code;
     }

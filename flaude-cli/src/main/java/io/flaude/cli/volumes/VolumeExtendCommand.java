@@ -24,6 +24,11 @@ public final class VolumeExtendCommand extends VolumeCommand {
     int run(Volumes volumes) {
         boolean relative = size.startsWith("+");
         int n = parse(relative ? size.substring(1) : size);
+        if (relative && n < 1) {
+            throw new FlyValidationException("invalid size '" + size + "': growing by " + n + " GB changes nothing; "
+                    + "give +1 or more, or a new total");
+        }
+        Volumes.checkId(volumeId);
         int total = relative ? volumes.get(volumeId).sizeGb() + n : n;
         ExtendedVolume r = volumes.extend(volumeId, total);
         print(Map.of("volume", r.volume(), "needs_restart", r.needsRestart()),

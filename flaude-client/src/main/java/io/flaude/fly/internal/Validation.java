@@ -17,6 +17,10 @@ public final class Validation {
     private static final Pattern SNAPSHOT_ID = Pattern.compile("vs_[A-Za-z0-9]{1,64}");
     private static final Pattern MACHINE_ID = Pattern.compile("[a-z0-9]{1,32}");
     private static final Pattern ORG = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+    /** Fly's regions as its platform lists them (2026); a code outside them is refused before any request. */
+    private static final java.util.Set<String> REGIONS = java.util.Set.of("ams", "arn", "atl", "bog", "bom", "bos",
+            "cdg", "den", "dfw", "ewr", "eze", "fra", "gdl", "gig", "gru", "hkg", "iad", "jnb", "lax", "lhr", "mad", "mia",
+            "nrt", "ord", "otp", "phx", "qro", "scl", "sea", "sin", "sjc", "syd", "waw", "yul", "yyz");
 
     public static final int MIN_SIZE_GB = 1;
     public static final int MAX_SIZE_GB = 500;
@@ -37,7 +41,12 @@ public final class Validation {
     }
 
     public static String region(String region) {
-        return matching(region, REGION, "region", "use a 3-letter Fly region code such as iad, ord or fra");
+        matching(region, REGION, "region", "use a 3-letter Fly region code such as iad, ord or fra");
+        if (!REGIONS.contains(region)) {
+            throw new FlyValidationException("unknown region '" + region + "': Fly's regions are "
+                    + String.join(", ", new java.util.TreeSet<>(REGIONS)));
+        }
+        return region;
     }
 
     public static String volumeId(String id) {
