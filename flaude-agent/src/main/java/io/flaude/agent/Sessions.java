@@ -4,6 +4,7 @@ import io.flaude.agent.internal.Cleanup;
 import io.flaude.agent.internal.Execution;
 import io.flaude.agent.internal.LogFollower;
 import io.flaude.agent.internal.SessionReaper;
+import io.flaude.agent.internal.TurnCache;
 import io.flaude.agent.internal.TurnExecution;
 import io.flaude.fly.FlyClient;
 import io.flaude.fly.FlyException;
@@ -35,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * its own machine instance so it never reads the previous turn's result, and teardown waits for Fly
  * to release the volume. Thread-safe.
  */
-public final class Sessions {
+public final class Sessions implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Sessions.class);
     /** Session volumes are named with this prefix and 16 hex digits of the session id. */
     public static final String VOLUME_PREFIX = "flaude_s_";
@@ -44,6 +45,7 @@ public final class Sessions {
     private final SessionStore store;
     private final Duration detachWait;
     private final Map<String, ReentrantLock> turnLocks = new ConcurrentHashMap<>();
+    private final TurnCache cache = new TurnCache();
 
     public Sessions(FlyClient fly, SessionStore store) {
         this(fly, store, Volumes.DEFAULT_DETACH_WAIT);
@@ -99,6 +101,9 @@ public final class Sessions {
             }
             session = session.afterTurn(Instant.now());
             store.save(session);
+            if (machine.config() != null) {
+                cache.config(id, machine.config());
+            }
             LOG.info("Session {} created in app '{}' (machine {}, volume {})", id, app, machineId, volumeId);
             return new TurnResult(session, result);
         } catch (RuntimeException e) {
@@ -161,7 +166,7 @@ public final class Sessions {
         }
         try {
             Session session = get(sessionId);
-            return new TurnExecution(fly.machines(session.app()), fly.logs(session.app()), store).run(session, options);
+            return new TurnExecution(fly.machines(session.app()), fly.logs(session.app()), store, cache).run(session, options);
         } finally {
             local.unlock();
         }
@@ -211,6 +216,7 @@ public final class Sessions {
             throw new SessionBusyException(id, "a turn is running in this process");
         }
         try {
+            cache.forget(id);
             List<FlyException> errors = new ArrayList<>();
             // A record that lost its machine or volume id (a create cut short) is completed from Fly.
             String machine = session.machineId() != null ? session.machineId()
@@ -257,6 +263,16 @@ public final class Sessions {
 
     private SessionReaper reaper() {
         return new SessionReaper(fly, store, this::destroy, detachWait);
+    }
+
+    /**
+     * Releases the leases this instance kept for the sessions' next turns (a turn leaves its lease for
+     * two seconds, so a next turn right after needs no new one). Close it before the process ends, or
+     * other processes wait up to a lease's 15 s for those sessions.
+     */
+    @Override
+    public void close() {
+        cache.releaseAll();
     }
 
     /** The volume name of a session: {@value #VOLUME_PREFIX} and 16 hex digits of its id (Fly allows 30 characters). */

@@ -29,7 +29,12 @@ final class SessionDemo {
 
     /** Runs the story from step {@code first}; throws if anything is left behind. */
     void run(int first) {
-        Sessions sessions = new Sessions(fly, new InMemorySessionStore(), Duration.ofSeconds(30));
+        try (Sessions sessions = new Sessions(fly, new InMemorySessionStore(), Duration.ofSeconds(30))) {
+            story(sessions, first);
+        }
+    }
+
+    private void story(Sessions sessions, int first) {
         AgentConfig config = AgentConfig.builder().claudeToken("demo-token-not-a-secret")
                 .prompt("Remember the number 42.").env(Map.of("FLAUDE_EMULATOR_SLEEP_MS", "100")).build();
         TurnResult one = sessions.create(app, config, SessionOptions.DEFAULTS.withTurnTimeout(Duration.ofMinutes(1)));

@@ -6,6 +6,7 @@ import io.flaude.fly.internal.FlyResponse;
 import io.flaude.fly.internal.HttpTransport;
 import io.flaude.fly.internal.Json;
 import io.flaude.fly.internal.Validation;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -23,6 +24,15 @@ public final class Logs {
     Logs(HttpTransport http, String app) {
         this.http = http;
         this.app = Validation.appName(app);
+    }
+
+    /**
+     * The token that asks for the lines printed after {@code time}: Fly's {@code next_token} is a time in
+     * nanoseconds since the epoch (reported; see docs/sessions.md), so a follower can start at a
+     * machine's update without first reading everything before it.
+     */
+    public static String tokenAt(Instant time) {
+        return Long.toString(time.getEpochSecond() * 1_000_000_000L + time.getNano());
     }
 
     /** The first page of {@code machineId}'s lines. */

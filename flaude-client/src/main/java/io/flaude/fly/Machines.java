@@ -256,6 +256,20 @@ public final class Machines {
         return waitFor(machineId, state, null, timeout);
     }
 
+    /**
+     * The long-poll alone: waits until the instance {@code started} describes is in {@code state} (one
+     * of the states {@code /wait} serves), and answers the state Fly reported, without reading the
+     * machine again. For callers on a latency budget that need the state, not the machine.
+     */
+    public MachineState awaitState(Machine started, MachineState state, Duration timeout) {
+        if (!state.waitable()) {
+            throw new FlyValidationException("Fly's /wait serves started, stopped, suspended, destroyed and failed, not "
+                    + state.wire());
+        }
+        return MachineState.fromWire(longPoll(started.id(), state, started.instanceId(), timeout)
+                .path("state").stringValue(state.wire()));
+    }
+
     /** Waits until {@code condition} holds for the machine, polling GET (backing off from 100 ms to 1 s). */
     public Machine waitUntil(String machineId, Predicate<Machine> condition, Duration timeout) {
         return poll(machineId, condition, "what was asked", timeout);
@@ -272,6 +286,12 @@ public final class Machines {
         if (!state.waitable()) {
             return poll(machineId, m -> m.state() == state, state.name().toLowerCase(java.util.Locale.ROOT), timeout);
         }
+        longPoll(machineId, state, instanceId, timeout);
+        return get(machineId);
+    }
+
+    /** Chained {@code /wait}s under one deadline; the body of the answer that reached the state. */
+    private JsonNode longPoll(String machineId, MachineState state, String instanceId, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         for (int attempt = 1; ; attempt++) {
             long leftSeconds = Math.max(1, Math.min(MAX_WAIT_SECONDS,
@@ -282,8 +302,9 @@ public final class Machines {
                 request = request.withQuery("version", instanceId);
             }
             try {
-                http.send(request);
-                return get(machineId);
+                FlyResponse r = http.send(request);
+                JsonNode body = Json.parseOrNull(r.body());
+                return body == null ? Json.object() : body;
             } catch (FlyApiException e) {
                 if (e.statusCode() != 408) {
                     throw e;

@@ -93,4 +93,18 @@ class LogsApiTest extends MachineTestBase {
     void logs_need_a_token() {
         assertThat(api.authorization(null).get(LOGS).statusCode()).isEqualTo(401);
     }
+
+    @Test
+    void next_token_is_the_last_lines_time_in_nanoseconds_and_a_time_asks_for_what_came_after() {
+        String id = chatty(1).get("id").stringValue();
+        JsonNode all = page("?instance=" + id);
+        JsonNode last = all.get("data").get(all.get("data").size() - 1);
+        java.time.Instant at = java.time.Instant.parse(last.get("attributes").get("timestamp").stringValue());
+        String token = all.get("meta").get("next_token").stringValue();
+
+        assertThat(Long.parseLong(token)).isEqualTo(at.getEpochSecond() * 1_000_000_000L + at.getNano());
+        assertThat(page("?instance=" + id + "&next_token=0").get("data")).hasSameSizeAs(all.get("data"));
+        assertThat(page("?instance=" + id + "&next_token=" + token).get("data")).isEmpty();
+        assertThat(api.get("/api/v1/apps/" + APP + "/logs?next_token=later").statusCode()).isEqualTo(400);
+    }
 }

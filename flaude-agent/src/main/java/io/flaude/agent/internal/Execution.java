@@ -30,9 +30,10 @@ public final class Execution {
      */
     public static RunResult await(Machines machines, Machine started, LogFollower follower, Duration timeout) {
         Instant since = started.updatedAt() != null ? started.updatedAt() : started.createdAt();
-        Optional<Machine> after;
+        Optional<Machine> after = null;
+        MachineState reached = null;
         try {
-            after = Optional.of(machines.waitFor(started, MachineState.STOPPED, timeout));
+            reached = machines.awaitState(started, MachineState.STOPPED, timeout);
         } catch (FlyNotFoundException vanished) {
             after = Optional.empty();
         } catch (FlyApiException refused) {
@@ -44,6 +45,13 @@ public final class Execution {
         }
         // Fly's logs can trail the stop, and the destroy of an auto-destroyed machine: wait for the marker either way.
         List<String> lines = follower.finish(LOG_GRACE);
+        if (reached != null && Outcome.marker(lines) != null) {
+            // The marker decides the exit code: the machine need not be read again (one round trip saved).
+            return Outcome.withMarker(started.id(), started.instanceId(), reached.wire(), lines);
+        }
+        if (after == null) {
+            after = machines.find(started.id());
+        }
         return Outcome.of(started.id(), started.instanceId(), after, since, lines);
     }
 

@@ -4,6 +4,7 @@ import io.flaude.fly.FlyException;
 import io.flaude.fly.Lease;
 import io.flaude.fly.Machines;
 import java.time.Duration;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +20,7 @@ public final class LeaseKeeper implements AutoCloseable {
     private final Duration ttl;
     private final Thread refresher;
     private volatile Lease lease;
+    private volatile boolean handedOver;
 
     public LeaseKeeper(Machines machines, Lease lease, Duration ttl) {
         this.machines = machines;
@@ -34,9 +36,15 @@ public final class LeaseKeeper implements AutoCloseable {
     }
 
     private void refreshLoop() {
+        // A lease taken over from the last turn may have less than a TTL left: refresh it in time.
+        Instant expires = lease.expiresAt();
+        Duration first = expires == null ? ttl.dividedBy(2)
+                : min(ttl.dividedBy(2), Duration.between(Instant.now(), expires).dividedBy(2));
+        boolean firstRound = true;
         while (!Thread.currentThread().isInterrupted()) {
             try {
-                Thread.sleep(ttl.dividedBy(2));
+                Thread.sleep(firstRound ? (first.isNegative() ? Duration.ZERO : first) : ttl.dividedBy(2));
+                firstRound = false;
                 lease = machines.refreshLease(lease, ttl);
             } catch (InterruptedException e) {
                 return;
@@ -46,8 +54,22 @@ public final class LeaseKeeper implements AutoCloseable {
         }
     }
 
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /** Stops refreshing and hands the lease over unreleased (to be kept for the next turn); close then does nothing. */
+    public Lease handOver() {
+        handedOver = true;
+        refresher.interrupt();
+        return lease;
+    }
+
     @Override
     public void close() {
+        if (handedOver) {
+            return;
+        }
         refresher.interrupt();
         boolean interrupted = Thread.interrupted();
         try {

@@ -37,6 +37,11 @@ public final class LogFollower implements AutoCloseable {
         return f;
     }
 
+    /** Follows the lines printed after {@code token} (e.g. {@link Logs#tokenAt} of an update's time): no request. */
+    public static LogFollower fromToken(Logs logs, String machineId, String token, Consumer<String> onLine) {
+        return new LogFollower(logs, machineId, onLine, token);
+    }
+
     public static LogFollower fromStart(Logs logs, String machineId, Consumer<String> onLine) {
         return new LogFollower(logs, machineId, onLine, null);
     }
@@ -65,13 +70,16 @@ public final class LogFollower implements AutoCloseable {
         return this;
     }
 
-    /** Stops following, then reads until the exit marker is in or {@code grace} has passed; returns every line. */
+    /**
+     * Stops following, then reads until the exit marker is in or {@code grace} has passed; returns every
+     * line. When the marker is on the first page read, that one request is all it costs.
+     */
     public List<String> finish(Duration grace) {
         stopFollowing();
         long deadline = System.nanoTime() + grace.toNanos();
         while (true) {
             try {
-                readOnce();
+                readUntilMarker();
             } catch (FlyException e) {
                 LOG.debug("Reading logs of machine {} failed: {}", machineId, e.getMessage());
             }
@@ -91,14 +99,33 @@ public final class LogFollower implements AutoCloseable {
     private void readOnce() {
         lock.lock();
         try {
-            LogPage page = token == null ? logs.drain(machineId) : logs.drain(machineId, token);
-            token = page.nextToken();
-            for (LogLine line : page.lines()) {
-                lines.add(line.message());
-                onLine.accept(line.message());
+            take(token == null ? logs.drain(machineId) : logs.drain(machineId, token));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Page by page, stopping at an empty page or at the page that holds the exit marker. */
+    private void readUntilMarker() {
+        lock.lock();
+        try {
+            while (true) {
+                LogPage page = token == null ? logs.page(machineId) : logs.page(machineId, token);
+                take(page);
+                if (page.lines().isEmpty() || Outcome.marker(lines) != null) {
+                    return;
+                }
             }
         } finally {
             lock.unlock();
+        }
+    }
+
+    private void take(LogPage page) {
+        token = page.nextToken();
+        for (LogLine line : page.lines()) {
+            lines.add(line.message());
+            onLine.accept(line.message());
         }
     }
 

@@ -40,6 +40,11 @@ public final class Outcome {
         return new RunResult(machineId, instanceId, exit, state, lines, manifest(lines), List.of());
     }
 
+    /** A run whose marker was printed, with the state the wait answered: no need to read the machine again. */
+    public static RunResult withMarker(String machineId, String instanceId, String state, List<String> lines) {
+        return new RunResult(machineId, instanceId, marker(lines), state, lines, manifest(lines), List.of());
+    }
+
     /** The last {@code [flaude:exit:N]} marker, if printed. */
     public static Integer marker(List<String> lines) {
         for (int i = lines.size() - 1; i >= 0; i--) {

@@ -47,36 +47,35 @@ public final class TurnExecution {
     private final Machines machines;
     private final Logs logs;
     private final SessionStore store;
+    private final TurnCache cache;
 
-    public TurnExecution(Machines machines, Logs logs, SessionStore store) {
+    public TurnExecution(Machines machines, Logs logs, SessionStore store, TurnCache cache) {
         this.machines = machines;
         this.logs = logs;
         this.store = store;
+        this.cache = cache;
     }
 
+    /**
+     * On the critical path, with a warm cache: update, start, wait, and one read of the logs for the
+     * exit marker. The lease of the last turn is taken over when it is still good (else acquired),
+     * the config comes from the last update's answer (else a GET), the log position is the update's
+     * own time (no reads to skip older lines), and the lease is kept for the next turn, not released.
+     */
     public TurnResult run(Session session, TurnOptions options) {
         String sessionId = session.sessionId();
-        Lease lease;
-        try {
-            lease = machines.acquireLease(session.machineId(), LEASE_TTL, "flaude turn of session " + sessionId);
-        } catch (FlyConflictException held) {
-            if (machines.find(session.machineId()).filter(m -> !m.isGone()).isEmpty()) {
-                throw new SessionMachineGoneException(sessionId, session.machineId());
-            }
-            throw new SessionBusyException(sessionId, held.detail());
-        } catch (FlyNotFoundException gone) {
-            throw new SessionMachineGoneException(sessionId, session.machineId());
-        }
+        Lease lease = cache.takeLease(sessionId).orElseGet(() -> acquire(session));
         // Running from the moment the lease is ours: a record that says idle while a lease is held is stale.
         store.save(session.withState(SessionState.RUNNING));
         boolean started = false;
-        try (LeaseKeeper keeper = new LeaseKeeper(machines, lease, LEASE_TTL);
-             LogFollower follower = LogFollower.fromNow(logs, session.machineId(), options.onLine())) {
-            Machine current = machines.get(session.machineId());
-            Machine updated = machines.update(session.machineId(), nextConfig(current.config(), options),
-                    keeper.lease());
+        try (LeaseKeeper keeper = new LeaseKeeper(machines, lease, LEASE_TTL)) {
+            MachineConfig current = cache.config(sessionId).orElseGet(() -> machines.get(session.machineId()).config());
+            Machine updated = machines.update(session.machineId(), nextConfig(current, options), keeper.lease());
+            if (updated.config() != null) {
+                cache.config(sessionId, updated.config());
+            }
             RunResult result;
-            try {
+            try (LogFollower follower = follower(session.machineId(), updated, options)) {
                 started = true;
                 startUnlessRunning(session.machineId(), keeper.lease());
                 follower.start();
@@ -86,17 +85,39 @@ public final class TurnExecution {
             }
             Session after = session.afterTurn(Instant.now());
             store.save(result.machineState().isEmpty() ? after.withState(SessionState.FAILED) : after);
+            cache.keepLease(sessionId, keeper.handOver(), machines);
             if (!result.succeeded()) {
                 throw new RunFailedException("turn of session " + sessionId, result);
             }
             return new TurnResult(after, result);
         } catch (RuntimeException e) {
             if (!started) {
-                // Nothing ran: the machine is still the stopped machine it was.
+                // Nothing ran: the machine is still the stopped machine it was (its config maybe not).
                 store.save(session.withState(SessionState.IDLE));
+                cache.forget(sessionId);
             }
             throw e;
         }
+    }
+
+    private Lease acquire(Session session) {
+        try {
+            return machines.acquireLease(session.machineId(), LEASE_TTL, "flaude turn of session " + session.sessionId());
+        } catch (FlyConflictException held) {
+            if (machines.find(session.machineId()).filter(m -> !m.isGone()).isEmpty()) {
+                throw new SessionMachineGoneException(session.sessionId(), session.machineId());
+            }
+            throw new SessionBusyException(session.sessionId(), held.detail());
+        } catch (FlyNotFoundException gone) {
+            throw new SessionMachineGoneException(session.sessionId(), session.machineId());
+        }
+    }
+
+    /** From the update's own time when Fly gave it (no request), else past everything printed so far. */
+    private LogFollower follower(String machineId, Machine updated, TurnOptions options) {
+        return updated.updatedAt() != null
+                ? LogFollower.fromToken(logs, machineId, Logs.tokenAt(updated.updatedAt()), options.onLine())
+                : LogFollower.fromNow(logs, machineId, options.onLine());
     }
 
     /**

@@ -7,6 +7,7 @@ import io.flaude.agent.SessionOptions;
 import io.flaude.agent.Sessions;
 import io.flaude.agent.TurnOptions;
 import io.flaude.cli.support.CliCommand;
+import io.flaude.cli.support.EmulatorConditionsOptions;
 import io.flaude.emulator.FlyEmulator;
 import io.flaude.fly.Apps;
 import io.flaude.fly.FlyClient;
@@ -23,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -39,6 +41,9 @@ public final class SessionBenchCommand extends CliCommand {
     @Option(names = "--turns", defaultValue = "200", description = "Turns timed on one session (default: ${DEFAULT-VALUE}).")
     int turns;
 
+    @Mixin
+    EmulatorConditionsOptions conditions;
+
     @Option(names = "--sessions", defaultValue = "1000", description = "Live sessions held at once (default: ${DEFAULT-VALUE}).")
     int sessionCount;
 
@@ -48,36 +53,61 @@ public final class SessionBenchCommand extends CliCommand {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = out();
-        try (FlyEmulator emulator = FlyEmulator.builder().detachDelay(Duration.ofMillis(50)).start();
+        FlyEmulator.Builder builder = conditions.applyTo(FlyEmulator.builder().detachDelay(Duration.ofMillis(50)));
+        try (FlyEmulator emulator = builder.start();
              FlyClient fly = FlyClient.builder().baseUri(emulator.baseUri()).token(emulator.token())
-                     .rateBudget(RateBudget.unlimited()).build()) {
+                     .rateBudget(emulator.conditions().rateLimitsEnforced() ? RateBudget.fly() : RateBudget.unlimited())
+                     .build();
+             Sessions sessions = new Sessions(fly, new InMemorySessionStore(), Duration.ofSeconds(30))) {
             fly.apps().ensure(APP, Apps.DEFAULT_ORG);
-            Sessions sessions = new Sessions(fly, new InMemorySessionStore(), Duration.ofSeconds(30));
             AgentConfig config = AgentConfig.builder().claudeToken("bench-token").prompt("hi")
                     .env(Map.of("FLAUDE_EMULATOR_SLEEP_MS", "0")).build();
             SessionOptions options = SessionOptions.DEFAULTS.withTurnTimeout(Duration.ofMinutes(2));
-            out.printf("flaude bench sessions on an embedded emulator (%s)%n", emulator.baseUri());
-            timeTurns(sessions, config, options, out);
-            emulator.journal().clear();
-            holdMany(sessions, config, options, () -> emulator.journal().clear(), out);
+            String hard = conditions.describe();
+            out.printf("flaude bench sessions on an embedded emulator (%s%s)%n", emulator.baseUri(),
+                    hard.isEmpty() ? "" : ", " + hard);
+            timeTurns(sessions, config, options, emulator, out);
+            if (sessionCount > 0) {
+                emulator.journal().clear();
+                holdMany(sessions, config, options, () -> emulator.journal().clear(), out);
+            }
         }
         return 0;
     }
 
-    private void timeTurns(Sessions sessions, AgentConfig config, SessionOptions options, PrintWriter out) {
+    private void timeTurns(Sessions sessions, AgentConfig config, SessionOptions options, FlyEmulator emulator,
+                           PrintWriter out) {
         Session s = sessions.create(APP, config, options).session();
+        int warmup = Math.min(20, Math.max(2, turns / 10));
         Latencies latencies = new Latencies(turns);
-        for (int i = 0; i < turns + 20; i++) {
+        List<Integer> machineCalls = new ArrayList<>();
+        List<Integer> logCalls = new ArrayList<>();
+        for (int i = 0; i < turns + warmup; i++) {
+            emulator.journal().clear();
             long t0 = System.nanoTime();
             sessions.turn(s.sessionId(), TurnOptions.prompt("turn " + i).withTimeout(options.turnTimeout()));
-            if (i >= 20) {
-                latencies.record(System.nanoTime() - t0);
+            long elapsed = System.nanoTime() - t0;
+            if (i >= warmup) {
+                latencies.record(elapsed);
+                var exchanges = emulator.journal().exchanges();
+                int logs = (int) exchanges.stream().filter(e -> e.path().startsWith("/api/")).count();
+                logCalls.add(logs);
+                machineCalls.add(exchanges.size() - logs);
             }
         }
         sessions.destroy(s.sessionId());
-        out.printf("turn latency over %d turns (after 20 warm-up), agent exits at once: p50 %.1f ms, p99 %.1f ms"
-                + "  (goal p50 <= 50 ms; the Python flaude polls every 2 s)%n",
-                turns, latencies.percentileMillis(50), latencies.percentileMillis(99));
+        double latency = (emulator.conditions().minLatency().toNanos() + emulator.conditions().maxLatency().toNanos()) / 2e6;
+        out.printf("turn latency over %d turns (after %d warm-up), agent exits at once: p50 %.1f ms, p99 %.1f ms%n",
+                turns, warmup, latencies.percentileMillis(50), latencies.percentileMillis(99));
+        out.printf("requests per turn (median): %d to the Machines API, %d to the logs API%s%n", median(machineCalls),
+                median(logCalls), latency > 0 ? String.format(java.util.Locale.ROOT,
+                        "; at %.0f ms a request, p50 = %.1f round trips", latency, latencies.percentileMillis(50) / latency)
+                        : "");
+    }
+
+    private static int median(List<Integer> values) {
+        List<Integer> sorted = values.stream().sorted().toList();
+        return sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2);
     }
 
     /** @param forgetJournal drops the emulator's request journal (a test aid, not session state) before measuring */
@@ -94,7 +124,7 @@ public final class SessionBenchCommand extends CliCommand {
                 futures.add(pool.submit(() -> {
                     slots.acquire();
                     try {
-                        return sessions.create(APP, config, options, null).session();
+                        return sessions.create(APP, config, options).session();
                     } finally {
                         slots.release();
                     }

@@ -99,32 +99,41 @@ public final class ChaosRun {
             }
             SessionStore store = new InMemorySessionStore();
             Sessions sessions = new Sessions(fly, store, Duration.ofSeconds(10));
-            Semaphore slots = new Semaphore(s.concurrency());
-            List<Future<?>> work = new ArrayList<>();
-            try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-                for (int i = 0; i < s.sessions(); i++) {
-                    int n = i;
-                    work.add(pool.submit(() -> limited(slots, () -> sessionLife(sessions, n))));
-                }
-                for (int i = 0; i < s.runs(); i++) {
-                    int n = i;
-                    work.add(pool.submit(() -> limited(slots, () -> oneRun(fly, n))));
-                }
+            try (sessions) {
+                return work(s, emulator, fly, store, sessions);
             }
-            Map<FaultKind, Long> injected = emulator.conditions().injected();
-            emulator.conditions().randomFaults(Map.of());
-            List<String> ownerless = ownerless(fly, store);
-            List<String> duplicates = duplicates(fly);
-            for (Session left : store.list()) {
-                call(() -> {
-                    sessions.destroy(left);
-                    return null;
-                });
-            }
-            sessions.reap(APP, Duration.ZERO);
-            return new Report(operations.get(), succeeded.get(), new TreeMap<>(typed), List.copyOf(untyped), injected,
-                    fly.metrics().retries(), ownerless, duplicates, emulator.liveResources());
         }
+    }
+
+    private Report work(Settings s, FlyEmulator emulator, FlyClient fly, SessionStore store, Sessions sessions)
+            throws InterruptedException {
+        Semaphore slots = new Semaphore(s.concurrency());
+        List<Future<?>> work = new ArrayList<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < s.sessions(); i++) {
+                int n = i;
+                work.add(pool.submit(() -> limited(slots, () -> sessionLife(sessions, n))));
+            }
+            for (int i = 0; i < s.runs(); i++) {
+                int n = i;
+                work.add(pool.submit(() -> limited(slots, () -> oneRun(fly, n))));
+            }
+        }
+        Map<FaultKind, Long> injected = emulator.conditions().injected();
+        emulator.conditions().randomFaults(Map.of());
+        List<String> ownerless = ownerless(fly, store);
+        List<String> duplicates = duplicates(fly);
+        // What a failed destroy left is the reaper's job; it must leave nothing at all.
+        for (Session left : store.list()) {
+            try {
+                sessions.destroy(left);
+            } catch (FlyException e) {
+                // the reap below tries again
+            }
+        }
+        sessions.reap(APP, Duration.ZERO);
+        return new Report(operations.get(), succeeded.get(), new TreeMap<>(typed), List.copyOf(untyped), injected,
+                fly.metrics().retries(), ownerless, duplicates, emulator.liveResources());
     }
 
     private void sessionLife(Sessions sessions, int n) {

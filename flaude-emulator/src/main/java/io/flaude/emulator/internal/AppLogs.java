@@ -14,9 +14,13 @@ final class AppLogs {
 
     private final Deque<LogRecord> lines = new ArrayDeque<>();
     private long seq;
+    private Instant last = Instant.EPOCH;
 
+    /** Appends a line; timestamps only grow (by a nanosecond at least), as {@code next_token} needs. */
     void append(String id, Instant timestamp, String message, String instance, String region) {
-        lines.addLast(new LogRecord(++seq, id, timestamp, message, instance, region));
+        Instant at = timestamp.isAfter(last) ? timestamp : last.plusNanos(1);
+        last = at;
+        lines.addLast(new LogRecord(++seq, id, at, message, instance, region));
         if (lines.size() > MAX_LINES) {
             lines.removeFirst();
         }

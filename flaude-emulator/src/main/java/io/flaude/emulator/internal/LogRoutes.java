@@ -1,9 +1,8 @@
 package io.flaude.emulator.internal;
 
-import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Base64;
 import java.util.List;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -11,12 +10,13 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Fly's REST logs API, {@code GET /api/v1/apps/{app}/logs} (not part of the Machines spec; fly-go
  * {@code GetAppLogs}), served on the same host. Lines come oldest first, at most 50 a page, filtered by
- * {@code instance} (machine id) and {@code region}. {@code next_token} resumes after the last line
- * served; when nothing new has arrived the same token comes back, so a poller can keep asking.
+ * {@code instance} (machine id) and {@code region}. {@code next_token} is, as on Fly (reported), the
+ * last line's time in nanoseconds since the epoch, and the API answers the lines after it; when
+ * nothing new has arrived the same token comes back, so a poller can keep asking. Without a token,
+ * lines from the start (Fly: the last day).
  */
 final class LogRoutes {
     static final int PAGE_SIZE = 50;
-    private static final String PREFIX = "log:";
     private static final DateTimeFormatter RFC_3339_NANOS =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -35,11 +35,11 @@ final class LogRoutes {
         String instance = request.query("instance");
         String region = request.query("region");
         String token = request.query("next_token");
-        long after = token == null ? 0 : decode(token);
+        long after = token == null || token.isEmpty() ? 0 : decode(token);
         return store.locked(() -> {
             String app = store.app(request.param("app_name")).name();
             List<LogRecord> page = store.logs(app).all().stream()
-                    .filter(line -> line.seq() > after)
+                    .filter(line -> nanos(line.timestamp()) > after)
                     .filter(line -> instance == null || instance.equals(line.instance()))
                     .filter(line -> region == null || region.equals(line.region()))
                     .limit(PAGE_SIZE)
@@ -47,7 +47,8 @@ final class LogRoutes {
             ObjectNode body = Json.object();
             ArrayNode data = body.putArray("data");
             page.forEach(line -> data.add(entry(line)));
-            String next = page.isEmpty() ? (token != null ? token : encode(0)) : encode(page.getLast().seq());
+            String next = page.isEmpty() ? (token != null && !token.isEmpty() ? token : "0")
+                    : Long.toString(nanos(page.getLast().timestamp()));
             body.putObject("meta").put("next_token", next);
             return ApiResponse.of(200, body);
         });
@@ -66,22 +67,19 @@ final class LogRoutes {
         return entry;
     }
 
-    private static String encode(long seq) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString((PREFIX + seq).getBytes(StandardCharsets.UTF_8));
+    private static long nanos(Instant t) {
+        return t.getEpochSecond() * 1_000_000_000L + t.getNano();
     }
 
     private static long decode(String token) {
         try {
-            String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-            if (text.startsWith(PREFIX)) {
-                long seq = Long.parseLong(text.substring(PREFIX.length()));
-                if (seq >= 0) {
-                    return seq;
-                }
+            long nanos = Long.parseLong(token);
+            if (nanos >= 0) {
+                return nanos;
             }
-        } catch (IllegalArgumentException e) {
-            // not base64 or not a number: reported below
+        } catch (NumberFormatException e) {
+            // not a number: reported below
         }
-        throw ApiError.invalid("invalid next_token");
+        throw ApiError.invalid("invalid next_token: a time in nanoseconds since the epoch");
     }
 }
