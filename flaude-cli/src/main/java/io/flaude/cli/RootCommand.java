@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 /** {@code flaude}: the root command and the global options every subcommand accepts. */
 @Command(name = "flaude", mixinStandardHelpOptions = true, version = "flaude 0.1.0",
         description = "Run Claude Code on Fly.io Machines; Fly Volumes keep sessions alive between prompts.",
-        subcommands = {RunCommand.class, SessionsCommand.class, MachinesCommand.class, VolumesCommand.class,
+        subcommands = {RunCommand.class, BatchCommand.class, SessionsCommand.class, MachinesCommand.class, VolumesCommand.class,
                 AppsCommand.class, EmulatorCommand.class, DemoCommand.class, BenchCommand.class, ChaosCommand.class,
                 ImageCommand.class,
                 HelpCommand.class},
