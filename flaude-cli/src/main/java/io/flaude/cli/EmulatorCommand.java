@@ -3,6 +3,8 @@ package io.flaude.cli;
 import io.flaude.cli.support.CliCommand;
 import io.flaude.cli.support.EmulatorConditionsOptions;
 import io.flaude.emulator.FlyEmulator;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
@@ -36,6 +38,14 @@ public final class EmulatorCommand extends CliCommand {
     @Option(names = "--serve-seconds", hidden = true, defaultValue = "0", description = "Stop after this many seconds (tests).")
     long serveSeconds;
 
+    private static boolean loopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         if (context().verbose()) {
@@ -47,6 +57,15 @@ public final class EmulatorCommand extends CliCommand {
             builder.agentImages(agentImages.toArray(String[]::new));
         }
         FlyEmulator emulator = builder.start();
+        if (!loopback(host)) {
+            if (token == null) {
+                err().println("Warning: listening on " + host + " with no --token: anyone who can reach this port can"
+                        + " use the API with any token. Pass --token T to accept only yours.");
+            }
+            err().println("Note: clients on other hosts send their token over plain http; flaude refuses that unless"
+                    + " given --allow-plain-http.");
+            err().flush();
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             emulator.close();

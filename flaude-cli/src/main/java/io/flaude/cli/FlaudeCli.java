@@ -4,6 +4,7 @@ import io.flaude.cli.support.ExitCodes;
 import io.flaude.fly.FlyApiException;
 import io.flaude.fly.FlyValidationException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.Map;
 import picocli.CommandLine;
 
@@ -22,7 +23,8 @@ public final class FlaudeCli {
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler((e, args) -> {
             PrintWriter w = e.getCommandLine().getErr();
-            w.println("Error: " + e.getMessage());
+            RootCommand root = e.getCommandLine().getCommandSpec().root().commandLine().getCommand();
+            w.println("Error: " + root.redact(e.getMessage()));
             w.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for the options.");
             w.flush();
             return ExitCodes.USAGE;
@@ -30,9 +32,11 @@ public final class FlaudeCli {
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             RootCommand root = commandLine.getCommandSpec().root().commandLine().getCommand();
             PrintWriter w = commandLine.getErr();
-            w.println("Error: " + describe(e));
+            w.println("Error: " + root.redact(describe(e)));
             if (root.verbose()) {
-                e.printStackTrace(w);
+                StringWriter trace = new StringWriter();
+                e.printStackTrace(new PrintWriter(trace));
+                w.print(root.redact(trace.toString()));
             }
             w.flush();
             return exitCode(e);

@@ -11,7 +11,11 @@ import io.flaude.cli.sessions.SessionsCommand;
 import io.flaude.cli.support.CliContext;
 import io.flaude.cli.volumes.VolumesCommand;
 import io.flaude.fly.FlyClient;
+import io.flaude.fly.Redactor;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,6 +43,10 @@ public final class RootCommand implements Runnable, CliContext {
     private String token;
     private String apiUrl;
     private boolean verbose;
+    private boolean allowPlainHttp;
+
+    /** The environment variables whose values are secrets: cut out of everything flaude prints. */
+    static final List<String> SECRET_ENV = List.of(FlyClient.TOKEN_ENV, "CLAUDE_CODE_OAUTH_TOKEN", "GITHUB_TOKEN");
 
     RootCommand(Map<String, String> env) {
         this.env = env;
@@ -54,6 +62,13 @@ public final class RootCommand implements Runnable, CliContext {
             description = "Fly Machines API base URL (default: env FLY_API_HOSTNAME, else https://api.machines.dev).")
     void apiUrl(String apiUrl) {
         this.apiUrl = apiUrl;
+    }
+
+    @Option(names = "--allow-plain-http", scope = ScopeType.INHERIT,
+            description = "Send the token over plain http:// to a host that is not loopback or _api.internal"
+                    + " (refused by default: anyone on the path could read it).")
+    void allowPlainHttp(boolean allow) {
+        this.allowPlainHttp = allow;
     }
 
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
@@ -77,12 +92,28 @@ public final class RootCommand implements Runnable, CliContext {
     /** A client from {@code -t}/{@code --api-url}, else the environment; fails before any request without a token. */
     @Override
     public FlyClient client() {
-        FlyClient.Builder b = FlyClient.builder().token(token != null ? token : env(FlyClient.TOKEN_ENV));
+        FlyClient.Builder b = FlyClient.builder().token(token != null ? token : env(FlyClient.TOKEN_ENV))
+                .redact(secrets().toArray(String[]::new)).allowPlainHttp(allowPlainHttp);
         String url = apiUrl != null ? apiUrl : env(FlyClient.HOSTNAME_ENV);
         if (url != null) {
             b.baseUri(url);
         }
         return b.build();
+    }
+
+    /** Every secret this process holds: the {@code -t} token and the values of {@link #SECRET_ENV}. */
+    List<String> secrets() {
+        List<String> values = new ArrayList<>();
+        if (token != null) {
+            values.add(token);
+        }
+        SECRET_ENV.stream().map(this::env).filter(Objects::nonNull).forEach(values::add);
+        return values;
+    }
+
+    /** Cuts every secret this process holds out of a line before it is printed. */
+    String redact(String line) {
+        return Redactor.of(secrets()).redact(line);
     }
 
     /** The session store: SQLite under {@code $FLAUDE_HOME} (default {@code ~/.flaude}). */

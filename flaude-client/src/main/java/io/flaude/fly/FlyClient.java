@@ -3,9 +3,12 @@ package io.flaude.fly;
 import io.flaude.fly.internal.BaseUrl;
 import io.flaude.fly.internal.HttpTransport;
 import io.flaude.fly.internal.Pause;
+import io.flaude.fly.internal.PlainHttp;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -51,8 +54,14 @@ public final class FlyClient implements AutoCloseable {
                 .build();
         URI logsUri = b.logsBaseUri != null ? b.logsBaseUri
                 : baseUri.equals(DEFAULT_BASE_URI) ? DEFAULT_LOGS_BASE_URI : baseUri;
+        if (!b.allowPlainHttp) {
+            PlainHttp.refuse(baseUri);
+            PlainHttp.refuse(logsUri);
+        }
+        List<String> secrets = new ArrayList<>(b.otherSecrets);
+        secrets.add(token);
         this.http = new HttpTransport(httpClient, new BaseUrl(baseUri, "/v1", b.resolver),
-                new BaseUrl(logsUri, "/api/v1", b.resolver), token, b.requestTimeout, b.retryPolicy, b.rateBudget,
+                new BaseUrl(logsUri, "/api/v1", b.resolver), token, Redactor.of(secrets), b.requestTimeout, b.retryPolicy, b.rateBudget,
                 b.retryBudget, Pause.system(), USER_AGENT);
         this.apps = new Apps(http);
     }
@@ -150,8 +159,33 @@ public final class FlyClient implements AutoCloseable {
         private Function<String, String> env = System::getenv;
         private BaseUrl.Resolver resolver = java.net.InetAddress::getByName;
         private URI logsBaseUri;
+        private boolean allowPlainHttp;
+        private final List<String> otherSecrets = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /**
+         * Other secrets this process holds (a Claude token, a GitHub token): cut, like the Fly token, out
+         * of any error text a server or proxy echoes. Blank values are ignored.
+         */
+        public Builder redact(String... secrets) {
+            for (String s : secrets) {
+                if (s != null && !s.isBlank()) {
+                    otherSecrets.add(s);
+                }
+            }
+            return this;
+        }
+
+        /**
+         * Lets the token travel over plain {@code http://} to a host that is neither loopback nor Fly's
+         * private {@code _api.internal} (default: refused when the client is built). Only for a network you
+         * trust, such as an emulator on another machine of yours.
+         */
+        public Builder allowPlainHttp(boolean allow) {
+            this.allowPlainHttp = allow;
+            return this;
         }
 
         /** The Fly API token; a macaroon ({@code fm2_...}) is sent as {@code FlyV1}, others as {@code Bearer}. */
@@ -234,7 +268,11 @@ public final class FlyClient implements AutoCloseable {
             return this;
         }
 
-        /** Builds the client; fails with {@link FlyValidationException} when no token can be found. */
+        /**
+         * Builds the client; fails with {@link FlyValidationException} when no token can be found, when the
+         * token has a character a header cannot carry, or when it would go over plain HTTP to a host that is
+         * not loopback or {@code _api.internal} (see {@link #allowPlainHttp(boolean)}).
+         */
         public FlyClient build() {
             return new FlyClient(this);
         }

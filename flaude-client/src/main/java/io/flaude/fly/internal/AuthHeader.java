@@ -1,5 +1,6 @@
 package io.flaude.fly.internal;
 
+import io.flaude.fly.FlyValidationException;
 import java.util.List;
 
 /**
@@ -14,8 +15,21 @@ public final class AuthHeader {
     private AuthHeader() {
     }
 
+    /**
+     * The header value; a token with a character a header cannot carry (a line break, a tab, DEL,
+     * anything outside printable ASCII) is refused with a message that names its position, never the
+     * token.
+     */
     public static String of(String token) {
         String t = token.strip();
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                throw new FlyValidationException("the Fly API token has a character a header cannot carry ("
+                        + describe(c) + ") at position " + (i + 1) + " of " + t.length()
+                        + "; the token is not shown. Check FLY_API_TOKEN or -t/--access-token for a stray line break");
+            }
+        }
         for (String scheme : SCHEMES) {
             if (t.regionMatches(true, 0, scheme, 0, scheme.length())) {
                 return t;
@@ -27,5 +41,15 @@ public final class AuthHeader {
             }
         }
         return "Bearer " + t;
+    }
+
+    private static String describe(char c) {
+        return switch (c) {
+            case '\n' -> "a line feed";
+            case '\r' -> "a carriage return";
+            case '\t' -> "a tab";
+            case 0x7f -> "DEL";
+            default -> c < 0x20 ? "control character U+" + String.format("%04X", (int) c) : "a non-ASCII character";
+        };
     }
 }

@@ -9,6 +9,7 @@ import io.flaude.fly.FlyRateLimitedException;
 import io.flaude.fly.FlyServerException;
 import io.flaude.fly.FlyUnauthorizedException;
 import io.flaude.fly.FlyVolumeBoundException;
+import io.flaude.fly.Redactor;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
@@ -19,7 +20,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Maps a non-2xx answer to the typed exception a caller can catch. Fly's body is
  * {@code {"error", "status"?, "message"?}}: {@code message} wins over {@code error} (as in Fly's Go
- * client), a body that is not JSON is kept raw, and the token is cut out of anything echoed. Not API.
+ * client), a body that is not JSON is kept raw, and every secret the client knows is cut out of anything echoed. Not API.
  */
 final class ErrorDecoder {
     private static final Set<String> CAPACITY_STATUSES = Set.of("insufficient_capacity", "volume_placement_capacity");
@@ -28,10 +29,10 @@ final class ErrorDecoder {
     private static final Pattern BOUND = Pattern.compile("volume is currently bound to machine:?\\s*([A-Za-z0-9_]+)?");
     private static final int MAX_DETAIL = 2000;
 
-    private final String secret;
+    private final Redactor redactor;
 
-    ErrorDecoder(String secret) {
-        this.secret = secret;
+    ErrorDecoder(Redactor redactor) {
+        this.redactor = redactor;
     }
 
     FlyApiException decode(FlyResponse response) {
@@ -52,14 +53,15 @@ final class ErrorDecoder {
         }
         FlyError error = new FlyError(status, redact(detail), response.method(), response.url(),
                 flyStatus, response.requestId());
-        return classify(error, response);
+        return classify(error, detail, response);
     }
 
-    private static FlyApiException classify(FlyError e, FlyResponse response) {
+    /** Classifies on what the server said ({@code detail}), never on the redacted text of {@code e}. */
+    private static FlyApiException classify(FlyError e, String detail, FlyResponse response) {
         int status = e.statusCode();
-        String lower = e.detail().toLowerCase(Locale.ROOT);
+        String lower = detail.toLowerCase(Locale.ROOT);
         if ((e.flyStatus() != null && CAPACITY_STATUSES.contains(e.flyStatus()))
-                || CAPACITY_TEXT.matcher(e.detail()).find()) {
+                || CAPACITY_TEXT.matcher(detail).find()) {
             return new FlyCapacityException(e, null);
         }
         if (status == 429 || lower.contains("rate limit")) {
@@ -72,7 +74,7 @@ final class ErrorDecoder {
             return new FlyNotFoundException(e, null);
         }
         if (status == 409 || status == 412) {
-            Matcher bound = BOUND.matcher(e.detail());
+            Matcher bound = BOUND.matcher(detail);
             return bound.find() ? new FlyVolumeBoundException(e, bound.group(1), null)
                     : new FlyConflictException(e, null);
         }
@@ -94,12 +96,9 @@ final class ErrorDecoder {
         }
     }
 
-    /** Cuts the token out of text the server echoed, and keeps the text a readable length. */
+    /** Cuts every secret out of text the server echoed, and keeps the text a readable length. */
     String redact(String text) {
-        String t = text;
-        if (secret != null && !secret.isEmpty() && t.contains(secret)) {
-            t = t.replace(secret, "<redacted>");
-        }
+        String t = redactor.redact(text);
         return t.length() > MAX_DETAIL ? t.substring(0, MAX_DETAIL) + "..." : t;
     }
 }

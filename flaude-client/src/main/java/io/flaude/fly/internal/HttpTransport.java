@@ -6,6 +6,7 @@ import io.flaude.fly.FlyInterruptedException;
 import io.flaude.fly.FlyTransportException;
 import io.flaude.fly.RateBudget;
 import io.flaude.fly.RetryPolicy;
+import io.flaude.fly.Redactor;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -43,15 +44,15 @@ public final class HttpTransport implements AutoCloseable {
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong retries = new AtomicLong();
 
-    public HttpTransport(HttpClient http, BaseUrl base, BaseUrl logsBase, String token, Duration requestTimeout,
-                         RetryPolicy retryPolicy, RateBudget budget, Duration retryBudget, Pause pause, String userAgent) {
+    public HttpTransport(HttpClient http, BaseUrl base, BaseUrl logsBase, String token, Redactor redactor,
+                         Duration requestTimeout, RetryPolicy retryPolicy, RateBudget budget, Duration retryBudget, Pause pause, String userAgent) {
         this.http = http;
         this.base = base;
         this.logsBase = logsBase;
         this.authorization = AuthHeader.of(token);
         this.requestTimeout = requestTimeout;
         this.retryPolicy = retryPolicy;
-        this.errors = new ErrorDecoder(token.strip());
+        this.errors = new ErrorDecoder(redactor);
         this.pause = pause;
         this.userAgent = userAgent;
         this.limiter = new RateLimiter(budget, System::nanoTime, pause);
