@@ -120,6 +120,11 @@ public final class FlyClient implements AutoCloseable {
         return new Machines(http, app);
     }
 
+    /** The secrets of {@code app}: set, unset, list (names and digests only). */
+    public Secrets secrets(String app) {
+        return new Secrets(http, app);
+    }
+
     /** The logs of {@code app}'s machines, from Fly's logs API. */
     public Logs logs(String app) {
         return new Logs(http, app);

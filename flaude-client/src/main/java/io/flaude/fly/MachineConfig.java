@@ -7,20 +7,30 @@ import java.util.TreeSet;
 
 /**
  * The parts of Fly's machine config this library sends and reads back: image, environment, size,
- * restart policy, auto-destroy, metadata and the volume mount. Collections are copied, so the
+ * restart policy, auto-destroy, metadata, the volume mount and files holding app secrets. Collections are copied, so the
  * caller's maps are never changed or shared. {@link #toString()} shows env names, never values
  * (they may hold tokens). Build one with {@link #builder(String)}; change one with {@link #toBuilder()}.
  *
  * @param restartPolicy {@code no}, {@code always} or {@code on-failure} ({@code null}: Fly's default)
  * @param autoDestroy   destroy the machine when its process exits
+ * @param files         files whose content is an app secret (base64-decoded), written before the process starts
  */
 public record MachineConfig(String image, Map<String, String> env, Guest guest, String restartPolicy,
-                            boolean autoDestroy, Map<String, String> metadata, List<Mount> mounts) {
+                            boolean autoDestroy, Map<String, String> metadata, List<Mount> mounts,
+                            List<SecretFile> files) {
 
     public MachineConfig {
         env = env == null ? Map.of() : Map.copyOf(env);
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
         mounts = mounts == null ? List.of() : List.copyOf(mounts);
+        files = files == null ? List.of() : List.copyOf(files);
+    }
+
+    /**
+     * A file at {@code guestPath} holding the app secret {@code secretName}: Fly base64-decodes the
+     * secret's value into it, so set the secret base64-encoded. The config carries the name only.
+     */
+    public record SecretFile(String guestPath, String secretName) {
     }
 
     /** A volume mounted into the machine. */
@@ -38,6 +48,7 @@ public record MachineConfig(String image, Map<String, String> env, Guest guest, 
         b.env.putAll(env);
         b.metadata.putAll(metadata);
         b.mounts = mounts;
+        b.files.addAll(files);
         return b;
     }
 
@@ -45,7 +56,7 @@ public record MachineConfig(String image, Map<String, String> env, Guest guest, 
     public String toString() {
         return "MachineConfig[image=" + image + ", env=" + new TreeSet<>(env.keySet()) + " (values hidden)"
                 + ", guest=" + guest + ", restartPolicy=" + restartPolicy + ", autoDestroy=" + autoDestroy
-                + ", metadata=" + metadata + ", mounts=" + mounts + "]";
+                + ", metadata=" + metadata + ", mounts=" + mounts + ", files=" + files + "]";
     }
 
     /** Builds a {@link MachineConfig}; maps are copied at {@link #build()}. */
@@ -57,6 +68,7 @@ public record MachineConfig(String image, Map<String, String> env, Guest guest, 
         private boolean autoDestroy;
         private final Map<String, String> metadata = new LinkedHashMap<>();
         private List<Mount> mounts = List.of();
+        private final List<SecretFile> files = new java.util.ArrayList<>();
 
         private Builder(String image) {
             this.image = image;
@@ -120,8 +132,15 @@ public record MachineConfig(String image, Map<String, String> env, Guest guest, 
             return this;
         }
 
+        /** Writes the app secret {@code secretName} (base64-decoded) to {@code guestPath}, replacing a file there. */
+        public Builder secretFile(String guestPath, String secretName) {
+            files.removeIf(f -> f.guestPath().equals(guestPath));
+            files.add(new SecretFile(guestPath, secretName));
+            return this;
+        }
+
         public MachineConfig build() {
-            return new MachineConfig(image, env, guest, restartPolicy, autoDestroy, metadata, mounts);
+            return new MachineConfig(image, env, guest, restartPolicy, autoDestroy, metadata, mounts, files);
         }
     }
 }

@@ -39,11 +39,29 @@ public final class Machines {
     private final HttpTransport http;
     private final String app;
     private final String path;
+    private final Long minSecretsVersion;
 
     Machines(HttpTransport http, String app) {
+        this(http, Validation.appName(app), null);
+    }
+
+    private Machines(HttpTransport http, String app, Long minSecretsVersion) {
         this.http = http;
-        this.app = Validation.appName(app);
+        this.app = app;
         this.path = "/apps/" + app + "/machines";
+        this.minSecretsVersion = minSecretsVersion;
+    }
+
+    /**
+     * These machines, with every create and update asking Fly to boot with at least app secrets
+     * {@code version} ({@code min_secrets_version}; the number {@link Secrets#set} returns), so a machine
+     * never starts on a host that has not seen a secret just set.
+     */
+    public Machines requiringSecrets(long version) {
+        if (version < 0) {
+            throw new FlyValidationException("a secrets version is never negative; got " + version);
+        }
+        return new Machines(http, app, version);
     }
 
     /** The app these machines belong to. */
@@ -71,6 +89,9 @@ public final class Machines {
         ObjectNode body = Json.object();
         body.set("config", MachineCodec.configJson(tagged));
         region.ifPresent(r -> body.put("region", r));
+        if (minSecretsVersion != null) {
+            body.put("min_secrets_version", minSecretsVersion);
+        }
         Machine m = Calls.createReconciled(http, "machine create in app '" + app + "'",
                 () -> MachineCodec.machine(Bodies.object(http.send(FlyRequest.post(path, body)), "create-machine"), app),
                 () -> list(MachineListOptions.withMetadata(CREATE_ID, createId).includingDeleted()).stream().findFirst(), LOG);
@@ -124,6 +145,9 @@ public final class Machines {
     private Machine update(String machineId, MachineConfig config, String nonce) {
         ObjectNode body = Json.object();
         body.set("config", MachineCodec.configJson(validate(config)));
+        if (minSecretsVersion != null) {
+            body.put("min_secrets_version", minSecretsVersion);
+        }
         // Repeating an update makes one more version of the same config: harmless, so it is retried.
         FlyResponse r = http.send(FlyRequest.post(machinePath(machineId), body).asRepeatable().withHeader(NONCE_HEADER, nonce));
         return MachineCodec.machine(Bodies.object(r, "update-machine"), app);
@@ -339,6 +363,12 @@ public final class Machines {
             throw new FlyValidationException("a Fly machine mounts at most one volume; got " + config.mounts().size());
         }
         config.mounts().forEach(m -> Validation.volumeId(m.volume()));
+        for (MachineConfig.SecretFile f : config.files()) {
+            if (f.guestPath() == null || !f.guestPath().startsWith("/")) {
+                throw new FlyValidationException("a secret file needs an absolute guest path; got '" + f.guestPath() + "'");
+            }
+            Validation.secretName(f.secretName());
+        }
         return config;
     }
 }

@@ -54,9 +54,16 @@ public final class MachineCodec {
         for (JsonNode mount : c.path("mounts")) {
             mounts.add(new MachineConfig.Mount(Json.string(mount, "volume", ""), Json.string(mount, "path", "")));
         }
+        List<MachineConfig.SecretFile> files = new ArrayList<>();
+        for (JsonNode f : c.path("files")) {
+            String secret = Json.string(f, "secret_name", null);
+            if (secret != null) {
+                files.add(new MachineConfig.SecretFile(Json.string(f, "guest_path", ""), secret));
+            }
+        }
         return new MachineConfig(Json.string(c, "image", ""), strings(c.path("env")), guest,
                 Json.string(c.path("restart"), "policy", null), c.path("auto_destroy").asBoolean(false),
-                strings(c.path("metadata")), mounts);
+                strings(c.path("metadata")), mounts, files);
     }
 
     public static ObjectNode configJson(MachineConfig config) {
@@ -81,6 +88,11 @@ public final class MachineCodec {
         if (!config.mounts().isEmpty()) {
             ArrayNode mounts = c.putArray("mounts");
             config.mounts().forEach(m -> mounts.addObject().put("volume", m.volume()).put("path", m.path()));
+        }
+        if (!config.files().isEmpty()) {
+            ArrayNode files = c.putArray("files");
+            config.files().forEach(f -> files.addObject().put("guest_path", f.guestPath())
+                    .put("secret_name", f.secretName()).put("mode", 0400));
         }
         return c;
     }

@@ -16,6 +16,8 @@ public final class Validation {
     private static final Pattern VOLUME_ID = Pattern.compile("vol_[A-Za-z0-9]{1,64}");
     private static final Pattern SNAPSHOT_ID = Pattern.compile("vs_[A-Za-z0-9]{1,64}");
     private static final Pattern MACHINE_ID = Pattern.compile("[a-z0-9]{1,32}");
+    /** Fly secret names as env names: letters, digits and underscores, not starting with a digit. */
+    private static final Pattern SECRET_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,255}");
     private static final Pattern ORG = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     /** Fly's regions as its platform lists them (2026); a code outside them is refused before any request. */
     private static final java.util.Set<String> REGIONS = java.util.Set.of("ams", "arn", "atl", "bog", "bom", "bos",
@@ -78,6 +80,10 @@ public final class Validation {
             throw new FlyValidationException("invalid fstype " + quote(fstype) + ": use ext4 or raw");
         }
         return fstype;
+    }
+
+    public static String secretName(String name) {
+        return matching(name, SECRET_NAME, "secret name", "use letters, digits and _, not starting with a digit");
     }
 
     private static String matching(String value, Pattern pattern, String what, String rule) {
