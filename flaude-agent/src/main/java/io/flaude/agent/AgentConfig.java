@@ -67,9 +67,18 @@ public record AgentConfig(String image, String claudeToken, String githubUsernam
         return new Builder(this);
     }
 
-    /** Fly's machine config: payload env, guest, restart policy {@code no}, metadata, the mount if any. */
-    public MachineConfig toMachineConfig() {
-        return AgentEnv.machineConfig(this);
+    /**
+     * Fly's machine config: payload env, guest, restart policy {@code no}, metadata, the mount if any,
+     * and the tokens as files holding the app secrets {@code <secretsPrefix>_CLAUDE} and
+     * {@code <secretsPrefix>_GITHUB} (set them to {@link #secretValues(String)} first). No token is in it.
+     */
+    public MachineConfig toMachineConfig(String secretsPrefix) {
+        return AgentEnv.machineConfig(this, secretsPrefix);
+    }
+
+    /** The app secrets {@link #toMachineConfig(String)} reads: each token base64-encoded, as Fly's secret files want. */
+    public Map<String, String> secretValues(String secretsPrefix) {
+        return AgentEnv.secretValues(this, secretsPrefix);
     }
 
     @Override

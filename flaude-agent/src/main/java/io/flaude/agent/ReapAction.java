@@ -18,6 +18,8 @@ public record ReapAction(Kind kind, String id, String sessionId, String reason, 
         /** A flaude machine that belongs to no live session. */
         MACHINE,
         /** A session volume that belongs to no live session. */
-        VOLUME
+        VOLUME,
+        /** The app secrets ({@code FLAUDE_R_<id>_*}, {@code FLAUDE_S_<id>_*}) of a run or session no machine reads. */
+        SECRETS
     }
 }

@@ -1,20 +1,25 @@
 package io.flaude.agent;
 
+import io.flaude.agent.internal.AgentSecrets;
 import io.flaude.agent.internal.Cleanup;
 import io.flaude.agent.internal.Execution;
 import io.flaude.agent.internal.LogFollower;
 import io.flaude.fly.FlyClient;
 import io.flaude.fly.FlyException;
 import io.flaude.fly.Machine;
+import io.flaude.fly.MachineConfig;
 import io.flaude.fly.Machines;
+import io.flaude.fly.Secrets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One-shot runs: create a machine running Claude with the config, stream its log lines, wait for it
- * to stop, read the outcome, and always destroy the machine: on success, failure, timeout and
+ * to stop, read the outcome, and always destroy the machine and then unset the run's secrets (its tokens, set as
+ * Fly app secrets {@code FLAUDE_R_<id>_*} and read by the machine as files): on success, failure, timeout and
  * interruption. A failed run raises {@link RunFailedException}; a run that worked but whose machine
  * could not be destroyed is returned with {@link RunResult#cleanupFailures()}, never raised as a
  * failure (a caller's retry would run the prompt twice). Thread-safe.
@@ -39,16 +44,26 @@ public final class Runner {
      * @throws RunFailedException when the run did not exit 0
      */
     public RunResult run(String app, AgentConfig config, RunOptions options) {
-        Machines machines = fly.machines(app);
-        Machine machine = machines.create(config.toMachineConfig(), config.region());
+        String prefix = AgentSecrets.forRun();
+        MachineConfig machineConfig = config.toMachineConfig(prefix);
+        fly.machines(app).check(machineConfig, config.region()); // bad input costs no request, not even a secret
+        Secrets secrets = fly.secrets(app);
+        Machines machines;
+        Machine machine;
+        try {
+            machines = fly.machines(app).requiringSecrets(secrets.set(config.secretValues(prefix)));
+            machine = machines.create(machineConfig, config.region());
+        } catch (RuntimeException e) {
+            throw Cleanup.suppress(e, Cleanup.unsetSecrets(secrets, prefix));
+        }
         RunResult result;
         try (LogFollower follower = Execution.follow(fly.logs(app), machine.id(), options.onLine())) {
             options.onCreated().accept(machine);
             result = Execution.await(machines, machine, follower, options.timeout());
         } catch (RuntimeException e) {
-            throw Cleanup.suppress(e, Cleanup.destroy(machines, machine.id(), null, null, Duration.ZERO));
+            throw Cleanup.suppress(e, teardown(machines, machine.id(), secrets, prefix));
         }
-        List<FlyException> cleanup = Cleanup.destroy(machines, machine.id(), null, null, Duration.ZERO);
+        List<FlyException> cleanup = teardown(machines, machine.id(), secrets, prefix);
         LOG.info("Run on machine {} ended: exit code {}, state {}", machine.id(), result.exitCode(),
                 result.machineStateAsString());
         if (!cleanup.isEmpty()) {
@@ -60,5 +75,14 @@ public final class Runner {
             throw Cleanup.suppress(new RunFailedException("run", result), cleanup);
         }
         return result;
+    }
+
+    /** The machine, then its secrets: a secret is unset only once no machine of the run can read it. */
+    private static List<FlyException> teardown(Machines machines, String machineId, Secrets secrets, String prefix) {
+        List<FlyException> errors = new ArrayList<>(Cleanup.destroy(machines, machineId, null, null, Duration.ZERO));
+        if (errors.isEmpty()) {
+            errors.addAll(Cleanup.unsetSecrets(secrets, prefix));
+        }
+        return errors;
     }
 }

@@ -1,5 +1,6 @@
 package io.flaude.agent;
 
+import io.flaude.agent.internal.AgentSecrets;
 import io.flaude.agent.internal.Cleanup;
 import io.flaude.agent.internal.Execution;
 import io.flaude.agent.internal.LogFollower;
@@ -88,7 +89,9 @@ public final class Sessions implements AutoCloseable {
             store.save(session);
             AgentConfig first = config.toBuilder().sessionId(id).volume(volumeId, config.mountPath())
                     .region(volume.region()).autoDestroy(false).build();
-            Machine machine = machines.create(first.toMachineConfig(), volume.region());
+            String prefix = AgentSecrets.forSession(id);
+            long secretsVersion = fly.secrets(app).set(first.secretValues(prefix));
+            Machine machine = machines.requiringSecrets(secretsVersion).create(first.toMachineConfig(prefix), volume.region());
             machineId = machine.id();
             session = session.withMachine(machineId).withState(SessionState.RUNNING);
             store.save(session);
@@ -115,6 +118,9 @@ public final class Sessions implements AutoCloseable {
                 String machine = machineId != null ? machineId : findMachine(app, id, errors).orElse(null);
                 String volume = volumeId != null ? volumeId : findVolume(app, id, errors).orElse(null);
                 errors.addAll(Cleanup.destroy(machines, machine, volumes, volume, detachWait));
+                if (errors.isEmpty()) {
+                    errors.addAll(Cleanup.unsetSecrets(fly.secrets(app), AgentSecrets.forSession(id)));
+                }
                 if (errors.isEmpty()) {
                     store.delete(id);
                 } else {
@@ -166,7 +172,8 @@ public final class Sessions implements AutoCloseable {
         }
         try {
             Session session = get(sessionId);
-            return new TurnExecution(fly.machines(session.app()), fly.logs(session.app()), store, cache).run(session, options);
+            return new TurnExecution(fly.machines(session.app()), fly.logs(session.app()), store, cache,
+                    fly.secrets(session.app())).run(session, options);
         } finally {
             local.unlock();
         }
@@ -205,7 +212,7 @@ public final class Sessions implements AutoCloseable {
     }
 
     /**
-     * Destroys the session: machine, then (once Fly has let go of it) the volume, then the record. A
+     * Destroys the session: machine, then (once Fly has let go of it) the volume, then its secrets, then the record. A
      * machine or volume that is already gone is fine. If Fly refuses, the record is kept as
      * {@code failed} (for the reaper, or a later destroy) and the error raised.
      */
@@ -225,6 +232,9 @@ public final class Sessions implements AutoCloseable {
                     : findVolume(session.app(), id, errors).orElse(null);
             errors.addAll(Cleanup.destroy(fly.machines(session.app()), machine, fly.volumes(session.app()), volume,
                     detachWait));
+            if (errors.isEmpty()) {
+                errors.addAll(Cleanup.unsetSecrets(fly.secrets(session.app()), AgentSecrets.forSession(id)));
+            }
             if (!errors.isEmpty()) {
                 // Keep what is left for the reaper, without overwriting what a turn elsewhere saved meanwhile.
                 store.find(id).filter(now -> now.state() != SessionState.RUNNING)

@@ -1,17 +1,21 @@
 package io.flaude.agent;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.flaude.fly.FlyValidationException;
 import io.flaude.fly.Guest;
 import io.flaude.fly.MachineConfig;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class AgentConfigTest {
+    private static final String PREFIX = "FLAUDE_R_0123456789ABCDEF";
+
 
     private static AgentConfig.Builder minimal() {
         return AgentConfig.builder().claudeToken("sk-ant-oat-secret").prompt("fix the bug");
@@ -35,11 +39,12 @@ class AgentConfigTest {
         MachineConfig m = minimal().github("octocat", "ghp_secret")
                 .repos(List.of(Repo.of("https://github.com/a/b"), new Repo("https://github.com/c/d", "dev", "dd")))
                 .outputFormat(OutputFormat.STREAM_JSON).sessionId("0b0e7c1e-1111-4222-8333-944455556666")
-                .volume("vol_abcdefgh12345678", "/mnt/session").env(Map.of("EXTRA", "1")).build().toMachineConfig();
+                .volume("vol_abcdefgh12345678", "/mnt/session").env(Map.of("EXTRA", "1")).build().toMachineConfig(PREFIX);
 
-        assertThat(m.env()).containsEntry("CLAUDE_CODE_OAUTH_TOKEN", "sk-ant-oat-secret")
+        assertThat(m.env()).containsEntry("CLAUDE_CODE_OAUTH_TOKEN_FILE", "/run/flaude/secrets/claude_token")
                 .containsEntry("FLAUDE_PROMPT", "fix the bug")
-                .containsEntry("GITHUB_USERNAME", "octocat").containsEntry("GITHUB_TOKEN", "ghp_secret")
+                .containsEntry("GITHUB_USERNAME", "octocat")
+                .containsEntry("GITHUB_TOKEN_FILE", "/run/flaude/secrets/github_token")
                 .containsEntry("FLAUDE_REPOS", "[{\"url\":\"https://github.com/a/b\"},"
                         + "{\"url\":\"https://github.com/c/d\",\"branch\":\"dev\",\"target_dir\":\"dd\"}]")
                 .containsEntry("FLAUDE_OUTPUT_FORMAT", "stream-json")
@@ -48,7 +53,10 @@ class AgentConfigTest {
                 .containsEntry("FLAUDE_MOUNT_PATH", "/mnt/session")
                 .containsEntry("EXTRA", "1");
         assertThat(m.mounts()).containsExactly(new MachineConfig.Mount("vol_abcdefgh12345678", "/mnt/session"));
-        assertThat(m.metadata()).containsEntry("managed_by", "flaude")
+        assertThat(m.files()).containsExactly(
+                new MachineConfig.SecretFile("/run/flaude/secrets/claude_token", PREFIX + "_CLAUDE"),
+                new MachineConfig.SecretFile("/run/flaude/secrets/github_token", PREFIX + "_GITHUB"));
+        assertThat(m.metadata()).containsEntry("managed_by", "flaude").containsEntry("flaude_secrets", PREFIX)
                 .containsEntry("session_id", "0b0e7c1e-1111-4222-8333-944455556666");
         assertThat(m.restartPolicy()).isEqualTo("no");
         assertThat(m.guest()).isEqualTo(new Guest("shared", 2, 4096));
@@ -56,12 +64,28 @@ class AgentConfigTest {
     }
 
     @Test
+    void no_token_is_anywhere_in_the_machine_config() {
+        MachineConfig m = minimal().github("octocat", "ghp_secret").build().toMachineConfig(PREFIX);
+
+        assertThat(m.toString() + m.env() + m.metadata() + m.files()).doesNotContain("sk-ant-oat-secret", "ghp_secret");
+    }
+
+    @Test
+    void the_secret_values_are_the_tokens_base64_encoded_under_the_names_the_files_read() {
+        Map<String, String> values = minimal().github("octocat", "ghp_secret").build().secretValues(PREFIX);
+
+        assertThat(values).containsOnly(
+                Map.entry(PREFIX + "_CLAUDE", Base64.getEncoder().encodeToString("sk-ant-oat-secret".getBytes(UTF_8))),
+                Map.entry(PREFIX + "_GITHUB", Base64.getEncoder().encodeToString("ghp_secret".getBytes(UTF_8))));
+    }
+
+    @Test
     void a_one_shot_config_has_no_mount_and_no_session_env() {
-        MachineConfig m = minimal().build().toMachineConfig();
+        MachineConfig m = minimal().build().toMachineConfig(PREFIX);
 
         assertThat(m.mounts()).isEmpty();
-        assertThat(m.env()).doesNotContainKeys("FLAUDE_SESSION_ID", "CLAUDE_CONFIG_DIR", "FLAUDE_REPOS", "GITHUB_TOKEN");
-        assertThat(m.metadata()).containsOnlyKeys("managed_by");
+        assertThat(m.env()).doesNotContainKeys("FLAUDE_SESSION_ID", "CLAUDE_CONFIG_DIR", "FLAUDE_REPOS", "GITHUB_TOKEN_FILE");
+        assertThat(m.metadata()).containsOnlyKeys("managed_by", "flaude_secrets", "flaude_claude_digest");
     }
 
     @Test
@@ -79,7 +103,7 @@ class AgentConfigTest {
 
     @Test
     void extra_env_cannot_override_the_payload() {
-        MachineConfig m = minimal().env(Map.of("FLAUDE_PROMPT", "injected")).build().toMachineConfig();
+        MachineConfig m = minimal().env(Map.of("FLAUDE_PROMPT", "injected")).build().toMachineConfig(PREFIX);
 
         assertThat(m.env()).containsEntry("FLAUDE_PROMPT", "fix the bug");
     }
@@ -87,7 +111,7 @@ class AgentConfigTest {
     @Test
     void toString_hides_the_tokens_and_env_values() {
         String text = minimal().github("octocat", "ghp_secret").env(Map.of("API_KEY", "hunter2")).build().toString()
-                + minimal().build().toMachineConfig().toString();
+                + minimal().build().toMachineConfig(PREFIX).toString();
 
         assertThat(text).doesNotContain("sk-ant-oat-secret", "ghp_secret", "hunter2").contains("API_KEY");
     }

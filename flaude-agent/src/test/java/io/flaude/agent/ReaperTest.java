@@ -19,7 +19,7 @@ class ReaperTest extends AgentTestBase {
     private void orphans() {
         fly.volumes(APP).create(VolumeSpec.builder().name("flaude_s_0123456789abcdef").build());
         MachineConfig lost = config("lost", Map.of("FLAUDE_EMULATOR_SLEEP_MS", "0")).toBuilder().autoDestroy(false).build()
-                .toMachineConfig();
+                .toMachineConfig("FLAUDE_R_0123456789ABCDEF");
         fly.machines(APP).create(lost);
     }
 

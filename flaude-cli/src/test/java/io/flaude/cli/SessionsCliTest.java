@@ -54,6 +54,28 @@ class SessionsCliTest {
     }
 
     @Test
+    void flaude_image_names_the_image_when_no_image_flag_is_given() {
+        env.put("FLAUDE_IMAGE", "registry.example.com/me/flaude-agent:mine");
+
+        CliRun r = run("run", "-a", APP, "--prompt", "hi");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(emulator.journal().matching("POST", "/v1/apps/*/machines").getFirst().requestBody())
+                .contains("registry.example.com/me/flaude-agent:mine");
+    }
+
+    @Test
+    void a_rotated_claude_token_is_used_from_the_next_turn_on() {
+        String id = json(run("sessions", "create", "-a", APP, "--prompt", "one", "--json")).path("session_id").asString();
+        env.put("CLAUDE_CODE_OAUTH_TOKEN", "sk-ant-oat-rotated");
+
+        CliRun r = run("sessions", "turn", id, "--prompt", "two");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(emulator.journal().matching("POST", "/v1/apps/*/secrets")).as("create, then the rotation").hasSize(2);
+    }
+
+    @Test
     void run_prints_the_agents_output_and_leaves_no_machine() {
         CliRun r = run("run", "-a", APP, "--prompt", "say hi");
 

@@ -74,6 +74,15 @@ public final class Machines {
         return create(config, Optional.empty());
     }
 
+    /**
+     * Checks {@code config} and {@code region} as {@link #create(MachineConfig, String)} would, without a
+     * request: for work that must happen before the create (setting secrets) and only if it can succeed.
+     */
+    public void check(MachineConfig config, String region) {
+        validate(config);
+        Validation.region(region);
+    }
+
     /** Creates and boots a machine in {@code region}. */
     public Machine create(MachineConfig config, String region) {
         return create(config, Optional.of(Validation.region(region)));

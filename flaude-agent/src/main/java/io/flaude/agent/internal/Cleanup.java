@@ -4,6 +4,7 @@ import io.flaude.fly.FlyConflictException;
 import io.flaude.fly.FlyException;
 import io.flaude.fly.Lease;
 import io.flaude.fly.Machines;
+import io.flaude.fly.Secrets;
 import io.flaude.fly.Volumes;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,6 +63,25 @@ public final class Cleanup {
             }
         }
         return errors;
+    }
+
+    /**
+     * Unsets the app secrets of a run or session ({@link AgentSecrets}); once its machine is gone nothing
+     * reads them. Returns the error met, if any; runs even when the thread was interrupted.
+     */
+    public static List<FlyException> unsetSecrets(Secrets secrets, String prefix) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            secrets.unset(AgentSecrets.names(prefix));
+            return List.of();
+        } catch (FlyException e) {
+            LOG.warn("Could not unset the secrets {}_*: {}", prefix, e.getMessage());
+            return List.of(e);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /**

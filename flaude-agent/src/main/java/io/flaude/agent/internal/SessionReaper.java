@@ -6,6 +6,7 @@ import io.flaude.agent.Session;
 import io.flaude.agent.SessionState;
 import io.flaude.agent.SessionStore;
 import io.flaude.agent.Sessions;
+import io.flaude.fly.AppSecret;
 import io.flaude.fly.FlyClient;
 import io.flaude.fly.FlyException;
 import io.flaude.fly.Machine;
@@ -15,9 +16,13 @@ import io.flaude.fly.VolumeListOptions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
 import java.util.stream.Collectors;
 
 /**
@@ -57,13 +62,21 @@ public final class SessionReaper {
         Set<String> liveVolumes = sessions.stream().map(Session::volumeId).collect(Collectors.toSet());
         MachineListOptions flaudes = MachineListOptions.withMetadata(AgentConfig.METADATA_MANAGED_BY,
                 AgentConfig.MANAGED_BY_FLAUDE);
+        Set<String> readSecrets = sessions.stream().map(s -> AgentSecrets.forSession(s.sessionId()))
+                .collect(Collectors.toCollection(HashSet::new));
         for (Machine m : fly.machines(app).list(flaudes)) {
             String sessionId = m.metadata(AgentConfig.METADATA_SESSION_ID).orElse(null);
-            if (!m.isGone() && (sessionId == null || !liveSessions.contains(sessionId)) && olderThan(m.createdAt(), cutoff)) {
+            if (m.isGone()) {
+                continue;
+            }
+            if ((sessionId == null || !liveSessions.contains(sessionId)) && olderThan(m.createdAt(), cutoff)) {
                 actions.add(act(ReapAction.Kind.MACHINE, m.id(), sessionId, sessionId == null ? "orphan: one-shot machine left behind"
                         : "orphan: no live session", dryRun, () -> fly.machines(app).destroy(m.id(), true)));
+            } else {
+                m.metadata(AgentSecrets.METADATA_PREFIX).ifPresent(readSecrets::add);
             }
         }
+        orphanSecrets(app, readSecrets, cutoff, dryRun, actions);
         for (Volume v : fly.volumes(app).list(VolumeListOptions.LIVE)) {
             if (v.name().startsWith(Sessions.VOLUME_PREFIX) && !liveVolumes.contains(v.id()) && olderThan(v.createdAt(), cutoff)) {
                 actions.add(act(ReapAction.Kind.VOLUME, v.id(), null, "orphan: session volume with no live session", dryRun,
@@ -71,6 +84,27 @@ public final class SessionReaper {
             }
         }
         return actions;
+    }
+
+    /**
+     * Secrets flaude named ({@link AgentSecrets#NAME}) that neither a recorded session nor a machine that
+     * stays reads, last set before the grace period: a run or session whose cleanup was cut short.
+     */
+    private void orphanSecrets(String app, Set<String> read, Instant cutoff, boolean dryRun, List<ReapAction> actions) {
+        Map<String, Instant> orphans = new TreeMap<>();
+        for (AppSecret secret : fly.secrets(app).list()) {
+            Matcher name = AgentSecrets.NAME.matcher(secret.name());
+            if (name.matches() && !read.contains(name.group(1))) {
+                Instant at = secret.updatedAt() != null ? secret.updatedAt() : secret.createdAt();
+                orphans.merge(name.group(1), at == null ? Instant.EPOCH : at, (a, b) -> a.isAfter(b) ? a : b);
+            }
+        }
+        orphans.forEach((prefix, lastSet) -> {
+            if (olderThan(lastSet, cutoff)) {
+                actions.add(act(ReapAction.Kind.SECRETS, prefix + "_*", null, "orphan: secrets no machine reads", dryRun,
+                        () -> fly.secrets(app).unset(AgentSecrets.names(prefix))));
+            }
+        });
     }
 
     /**

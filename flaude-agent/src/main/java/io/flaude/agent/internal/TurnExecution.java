@@ -18,6 +18,7 @@ import io.flaude.fly.Logs;
 import io.flaude.fly.Machine;
 import io.flaude.fly.MachineConfig;
 import io.flaude.fly.Machines;
+import io.flaude.fly.Secrets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -48,8 +49,10 @@ public final class TurnExecution {
     private final Logs logs;
     private final SessionStore store;
     private final TurnCache cache;
+    private final Secrets secrets;
 
-    public TurnExecution(Machines machines, Logs logs, SessionStore store, TurnCache cache) {
+    public TurnExecution(Machines machines, Logs logs, SessionStore store, TurnCache cache, Secrets secrets) {
+        this.secrets = secrets;
         this.machines = machines;
         this.logs = logs;
         this.store = store;
@@ -70,7 +73,13 @@ public final class TurnExecution {
         boolean started = false;
         try (LeaseKeeper keeper = new LeaseKeeper(machines, lease, LEASE_TTL)) {
             MachineConfig current = cache.config(sessionId).orElseGet(() -> machines.get(session.machineId()).config());
-            Machine updated = machines.update(session.machineId(), nextConfig(current, options), keeper.lease());
+            TokenRotation rotation = new TokenRotation(sessionId, current, options.claudeToken(), options.githubToken());
+            Machines updating = machines;
+            if (!rotation.changedSecrets().isEmpty()) {
+                LOG.info("Session {}: a new token for this turn; setting {}", sessionId, rotation.changedSecrets().keySet());
+                updating = machines.requiringSecrets(secrets.set(rotation.changedSecrets()));
+            }
+            Machine updated = updating.update(session.machineId(), nextConfig(rotation.config(), options), keeper.lease());
             if (updated.config() != null) {
                 cache.config(sessionId, updated.config());
             }

@@ -28,7 +28,9 @@ public final class AgentOptions {
     @Option(names = "--env", paramLabel = "KEY=VALUE", description = "Extra machine env (repeatable).")
     Map<String, String> env = new LinkedHashMap<>();
 
-    @Option(names = "--image", defaultValue = AgentConfig.DEFAULT_IMAGE, description = "Machine image (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--image", paramLabel = "IMAGE",
+            description = "Machine image (default: env FLAUDE_IMAGE, else " + AgentConfig.DEFAULT_IMAGE
+                    + ", which is not published yet: build and push your own with `flaude image build|push`).")
     String image;
 
     @Option(names = "--output-format", defaultValue = "text", paramLabel = "FORMAT", converter = FormatConverter.class,
@@ -57,7 +59,9 @@ public final class AgentOptions {
         if (token == null) {
             throw new FlyValidationException("no Claude token: set CLAUDE_CODE_OAUTH_TOKEN (see `claude setup-token`)");
         }
-        return AgentConfig.builder().image(image).claudeToken(token)
+        String chosen = image != null ? image : root.env("FLAUDE_IMAGE") != null ? root.env("FLAUDE_IMAGE")
+                : AgentConfig.DEFAULT_IMAGE;
+        return AgentConfig.builder().image(chosen).claudeToken(token)
                 .github(root.env("GITHUB_USERNAME"), root.env("GITHUB_TOKEN")).prompt(prompt)
                 .repos(repos.stream().map(Repo::of).toList()).region(region).env(env).outputFormat(outputFormat).build();
     }

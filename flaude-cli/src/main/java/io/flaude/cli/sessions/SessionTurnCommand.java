@@ -19,7 +19,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code flaude sessions turn SESSION_ID --prompt TEXT}: the next turn; exit 1 if it fails. */
 @Command(name = "turn", mixinStandardHelpOptions = true,
-        description = "Run the next turn of a session; it continues from the transcript on the volume.")
+        description = {"Run the next turn of a session; it continues from the transcript on the volume.",
+                "Tokens from env: CLAUDE_CODE_OAUTH_TOKEN and GITHUB_TOKEN, if set, replace the session's secrets when "
+                        + "they changed (a rotated token is used from this turn on)."})
 public final class SessionTurnCommand extends SessionCommand {
     @Parameters(index = "0", paramLabel = "SESSION_ID")
     String sessionId;
@@ -46,7 +48,8 @@ public final class SessionTurnCommand extends SessionCommand {
                      + "flaude sessions reap -a " + session.app() + ")")) {
             try {
                 TurnResult t = sessions.turn(session.sessionId(),
-                        TurnOptions.prompt(prompt).withEnv(env).withTimeout(timeout).withOnLine(live));
+                        TurnOptions.prompt(prompt).withEnv(env).withTimeout(timeout).withOnLine(live)
+                                .withTokens(context().env("CLAUDE_CODE_OAUTH_TOKEN"), context().env("GITHUB_TOKEN")));
                 if (json) {
                     printJson(JsonOutput.turn(t.session(), t.result()));
                 }
