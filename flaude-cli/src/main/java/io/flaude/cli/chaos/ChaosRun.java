@@ -62,7 +62,7 @@ public final class ChaosRun {
      * @param untypedFailures failures that were not a FlyException (must be none)
      * @param injected        faults the emulator injected, by kind
      * @param retries         tries the client repeated
-     * @param leftOwnerless   live machines and volumes no live session record owns, right after the work (must be none)
+     * @param leftOwnerless   live machines, volumes and secrets no live session record owns, right after the work (must be none)
      * @param duplicates      things made twice (must be none)
      * @param leftAtEnd       live machines and volumes after destroying every remaining session (must be none)
      */
@@ -190,7 +190,7 @@ public final class ChaosRun {
         }
     }
 
-    /** Live machines and volumes that no live session record owns. */
+    /** Live machines, volumes and flaude secrets that no live session record owns. */
     private static List<String> ownerless(FlyClient fly, SessionStore store) {
         Set<String> owned = store.list().stream().flatMap(s -> java.util.stream.Stream.of(s.machineId(), s.volumeId()))
                 .filter(java.util.Objects::nonNull).collect(Collectors.toSet());
@@ -199,6 +199,13 @@ public final class ChaosRun {
                 .forEach(m -> left.add("machine " + m.id() + " (" + m.stateAsString() + ")"));
         fly.volumes(APP).list(io.flaude.fly.VolumeListOptions.LIVE).stream().filter(v -> !owned.contains(v.id()))
                 .forEach(v -> left.add("volume " + v.id() + " " + v.name()));
+        // A session's secrets are FLAUDE_S_<first 16 hex of its id>_*; a run's must be gone once it ended (docs/image.md).
+        Set<String> sessionSecrets = store.list().stream()
+                .map(s -> "FLAUDE_S_" + s.sessionId().replace("-", "").substring(0, 16).toUpperCase(java.util.Locale.ROOT) + "_")
+                .collect(Collectors.toSet());
+        fly.secrets(APP).list().stream().map(io.flaude.fly.AppSecret::name)
+                .filter(n -> n.startsWith("FLAUDE_") && sessionSecrets.stream().noneMatch(n::startsWith))
+                .forEach(n -> left.add("secret " + n));
         return left;
     }
 
