@@ -22,12 +22,17 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * budget, so a batch queues for Fly's limits instead of drawing 429s. Each run's machine is tagged
  * with the batch id and its index ({@value #BATCH_METADATA}, {@value #INDEX_METADATA}). One run's
  * failure never stops the others; cancelling a batch interrupts its runs, whose machines are then
- * destroyed as for any interrupted run, and starts none of those still waiting. Thread-safe.
+ * destroyed as for any interrupted run, and starts none of those still waiting. The runs of a batch share
+ * one set of secrets per distinct pair of tokens, set once and unset when the batch ends (Fly allows one
+ * secrets change per second per app). Thread-safe.
  */
 public final class RunExecutor implements AutoCloseable {
     public static final String BATCH_METADATA = "flaude_batch";
     public static final String INDEX_METADATA = "flaude_batch_index";
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunExecutor.class);
+
+    private final FlyClient fly;
     private final Runner runner;
     private final Semaphore slots;
     private final java.util.Set<Batch> open = ConcurrentHashMap.newKeySet();
@@ -36,6 +41,7 @@ public final class RunExecutor implements AutoCloseable {
         if (concurrency < 1) {
             throw new FlyValidationException("an executor runs at least 1 run at a time, got " + concurrency);
         }
+        this.fly = fly;
         this.runner = new Runner(fly);
         this.slots = new Semaphore(concurrency, true);
     }
@@ -43,7 +49,7 @@ public final class RunExecutor implements AutoCloseable {
     /** Starts the runs in {@code app}; returns at once. Options apply to every run (the line callback gets all lines). */
     public Batch submit(String app, List<AgentConfig> configs, RunOptions options) {
         Objects.requireNonNull(options, "options");
-        Batch batch = new Batch(UUID.randomUUID().toString(), configs.size());
+        Batch batch = new Batch(UUID.randomUUID().toString(), configs.size(), new BatchSecrets(fly.secrets(app)));
         open.add(batch);
         for (int i = 0; i < configs.size(); i++) {
             int index = i;
@@ -85,7 +91,7 @@ public final class RunExecutor implements AutoCloseable {
                         new FlyClientException("the batch was cancelled before this run started")));
                 return;
             }
-            RunResult result = runner.run(app, config, options);
+            RunResult result = runner.run(app, config, options, batch.secrets);
             batch.finish(index, new BatchItem(index, config.prompt(), result, null));
         } catch (RunFailedException failed) {
             batch.finish(index, new BatchItem(index, config.prompt(), failed.result(), null));
@@ -116,8 +122,12 @@ public final class RunExecutor implements AutoCloseable {
         private final CountDownLatch done;
         private final List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
         private final AtomicBoolean cancelled = new AtomicBoolean();
+        private final BatchSecrets secrets;
+        private final java.util.concurrent.atomic.AtomicInteger remaining;
 
-        private Batch(String id, int size) {
+        private Batch(String id, int size, BatchSecrets secrets) {
+            this.secrets = secrets;
+            this.remaining = new java.util.concurrent.atomic.AtomicInteger(size);
             this.id = id;
             this.items = new AtomicReferenceArray<>(size);
             this.done = new CountDownLatch(size);
@@ -130,6 +140,10 @@ public final class RunExecutor implements AutoCloseable {
 
         private void finish(int index, BatchItem item) {
             items.set(index, item);
+            if (remaining.decrementAndGet() == 0) {
+                // The last run, before the batch counts as done: no machine of the batch reads its secrets any more (a failure is left to the reaper).
+                secrets.unsetAll().forEach(e -> LOG.warn("Batch {}: {}", id, e.getMessage()));
+            }
             done.countDown();
             if (done.getCount() == 0) {
                 open.remove(this);

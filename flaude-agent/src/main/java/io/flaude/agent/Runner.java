@@ -44,17 +44,28 @@ public final class Runner {
      * @throws RunFailedException when the run did not exit 0
      */
     public RunResult run(String app, AgentConfig config, RunOptions options) {
-        String prefix = AgentSecrets.forRun();
+        return run(app, config, options, null);
+    }
+
+    /**
+     * {@link #run(String, AgentConfig, RunOptions)}; with {@code shared}, the run reads secrets a batch
+     * set for all its runs (and unsets when it ends) instead of setting and unsetting its own: Fly allows
+     * one secrets change per second per app.
+     */
+    RunResult run(String app, AgentConfig config, RunOptions options, BatchSecrets shared) {
+        String own = AgentSecrets.forRun();
+        fly.machines(app).check(config.toMachineConfig(own), config.region()); // bad input costs no request, not even a secret
+        String prefix = shared != null ? shared.prefixFor(config) : own;
         MachineConfig machineConfig = config.toMachineConfig(prefix);
-        fly.machines(app).check(machineConfig, config.region()); // bad input costs no request, not even a secret
-        Secrets secrets = fly.secrets(app);
+        Secrets secrets = shared != null ? null : fly.secrets(app);
         Machines machines;
         Machine machine;
         try {
-            machines = fly.machines(app).requiringSecrets(secrets.set(config.secretValues(prefix)));
+            long version = shared != null ? shared.versionFor(config) : secrets.set(config.secretValues(prefix));
+            machines = fly.machines(app).requiringSecrets(version);
             machine = machines.create(machineConfig, config.region());
         } catch (RuntimeException e) {
-            throw Cleanup.suppress(e, Cleanup.unsetSecrets(secrets, prefix));
+            throw Cleanup.suppress(e, secrets == null ? List.of() : Cleanup.unsetSecrets(secrets, prefix));
         }
         RunResult result;
         try (LogFollower follower = Execution.follow(fly.logs(app), machine.id(), options.onLine())) {
@@ -77,10 +88,10 @@ public final class Runner {
         return result;
     }
 
-    /** The machine, then its secrets: a secret is unset only once no machine of the run can read it. */
+    /** The machine, then its own secrets (none when a batch shares them): unset only once no machine can read them. */
     private static List<FlyException> teardown(Machines machines, String machineId, Secrets secrets, String prefix) {
         List<FlyException> errors = new ArrayList<>(Cleanup.destroy(machines, machineId, null, null, Duration.ZERO));
-        if (errors.isEmpty()) {
+        if (errors.isEmpty() && secrets != null) {
             errors.addAll(Cleanup.unsetSecrets(secrets, prefix));
         }
         return errors;

@@ -37,6 +37,20 @@ class RunExecutorTest extends AgentTestBase {
     }
 
     @Test
+    void a_batch_sets_its_secrets_once_per_token_pair_and_unsets_them_when_it_ends() {
+        List<AgentConfig> runs = new java.util.ArrayList<>(configs(4, Map.of()));
+        runs.add(runs.getFirst().toBuilder().claudeToken("sk-ant-oat-other").build());
+        try (RunExecutor executor = new RunExecutor(fly, 2)) {
+            BatchResult r = executor.runAll(APP, runs, OPTIONS);
+
+            assertThat(r.succeeded()).isEqualTo(5);
+            assertThat(emulator.journal().matching("POST", "/v1/apps/*/secrets"))
+                    .as("two pairs set, then both unset in one change each").hasSize(4);
+            assertThat(fly.secrets(APP).list()).isEmpty();
+        }
+    }
+
+    @Test
     void one_run_failing_never_stops_the_others() {
         List<AgentConfig> runs = new java.util.ArrayList<>(configs(3, Map.of()));
         runs.add(1, config("fails", Map.of("FLAUDE_EMULATOR_EXIT", "7")));

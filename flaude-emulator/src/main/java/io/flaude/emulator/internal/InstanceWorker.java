@@ -67,7 +67,7 @@ final class InstanceWorker implements Runnable {
     /** One boot step; null when the run is no longer wanted. The second step reaches {@code started}. */
     private Launch boot(boolean toStarted) {
         MachineRecord machine = store.findMachine(run.app, run.machineId).orElse(null);
-        if (!instances.current(run) || machine == null || run.ending != InstanceRun.Ending.NONE) {
+        if (!instances.current(run) || machine == null || machine.destroyed() || run.ending != InstanceRun.Ending.NONE) {
             return null;
         }
         if (!toStarted) {

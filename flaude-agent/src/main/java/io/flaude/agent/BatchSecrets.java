@@ -1,0 +1,66 @@
+package io.flaude.agent;
+
+import io.flaude.agent.internal.AgentSecrets;
+import io.flaude.agent.internal.Cleanup;
+import io.flaude.fly.FlyException;
+import io.flaude.fly.Secrets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The secrets of one batch of runs: one {@code FLAUDE_R_<id>_*} pair per distinct pair of tokens, set
+ * when the first run needing it starts and unset when the batch ends, so a batch of N runs costs two
+ * secrets changes, not 2N (Fly allows one per second per app). Thread-safe.
+ */
+final class BatchSecrets {
+    private record Entry(String prefix, long version) {
+    }
+
+    private final Secrets secrets;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Map<String, Entry> byTokens = new HashMap<>();
+
+    BatchSecrets(Secrets secrets) {
+        this.secrets = secrets;
+    }
+
+    String prefixFor(AgentConfig config) {
+        return entry(config).prefix();
+    }
+
+    long versionFor(AgentConfig config) {
+        return entry(config).version();
+    }
+
+    private Entry entry(AgentConfig config) {
+        String key = AgentSecrets.digest(config.claudeToken(), config.githubToken() == null ? "" : config.githubToken());
+        lock.lock();
+        try {
+            Entry e = byTokens.get(key);
+            if (e == null) {
+                String prefix = AgentSecrets.forRun();
+                e = new Entry(prefix, secrets.set(config.secretValues(prefix)));
+                byTokens.put(key, e);
+            }
+            return e;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Unsets every pair set; what fails is left to the reaper and returned. */
+    List<FlyException> unsetAll() {
+        lock.lock();
+        try {
+            List<FlyException> errors = new ArrayList<>();
+            byTokens.values().forEach(e -> errors.addAll(Cleanup.unsetSecrets(secrets, e.prefix())));
+            byTokens.clear();
+            return errors;
+        } finally {
+            lock.unlock();
+        }
+    }
+}
