@@ -16,7 +16,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * secrets changes, not 2N (Fly allows one per second per app). Thread-safe.
  */
 final class BatchSecrets {
-    private record Entry(String prefix, long version) {
+    private record Entry(String prefix, long version, java.util.Set<String> names) {
     }
 
     private final Secrets secrets;
@@ -42,7 +42,8 @@ final class BatchSecrets {
             Entry e = byTokens.get(key);
             if (e == null) {
                 String prefix = AgentSecrets.forRun();
-                e = new Entry(prefix, secrets.set(config.secretValues(prefix)));
+                Map<String, String> values = config.secretValues(prefix);
+                e = new Entry(prefix, secrets.set(values), values.keySet());
                 byTokens.put(key, e);
             }
             return e;
@@ -56,7 +57,7 @@ final class BatchSecrets {
         lock.lock();
         try {
             List<FlyException> errors = new ArrayList<>();
-            byTokens.values().forEach(e -> errors.addAll(Cleanup.unsetSecrets(secrets, e.prefix())));
+            byTokens.values().forEach(e -> errors.addAll(Cleanup.unsetSecrets(secrets, e.prefix(), e.names())));
             byTokens.clear();
             return errors;
         } finally {

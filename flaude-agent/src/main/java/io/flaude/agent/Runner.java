@@ -65,16 +65,17 @@ public final class Runner {
             machines = fly.machines(app).requiringSecrets(version);
             machine = machines.create(machineConfig, config.region());
         } catch (RuntimeException e) {
-            throw Cleanup.suppress(e, secrets == null ? List.of() : Cleanup.unsetSecrets(secrets, prefix));
+            throw Cleanup.suppress(e, secrets == null ? List.of()
+                    : Cleanup.unsetSecrets(secrets, prefix, config.secretValues(prefix).keySet()));
         }
         RunResult result;
         try (LogFollower follower = Execution.follow(fly.logs(app), machine.id(), options.onLine())) {
             options.onCreated().accept(machine);
             result = Execution.await(machines, machine, follower, options.timeout());
         } catch (RuntimeException e) {
-            throw Cleanup.suppress(e, teardown(machines, machine.id(), secrets, prefix));
+            throw Cleanup.suppress(e, teardown(machines, machine.id(), secrets, prefix, config));
         }
-        List<FlyException> cleanup = teardown(machines, machine.id(), secrets, prefix);
+        List<FlyException> cleanup = teardown(machines, machine.id(), secrets, prefix, config);
         LOG.info("Run on machine {} ended: exit code {}, state {}", machine.id(), result.exitCode(),
                 result.machineStateAsString());
         if (!cleanup.isEmpty()) {
@@ -89,10 +90,11 @@ public final class Runner {
     }
 
     /** The machine, then its own secrets (none when a batch shares them): unset only once no machine can read them. */
-    private static List<FlyException> teardown(Machines machines, String machineId, Secrets secrets, String prefix) {
+    private static List<FlyException> teardown(Machines machines, String machineId, Secrets secrets, String prefix,
+                                               AgentConfig config) {
         List<FlyException> errors = new ArrayList<>(Cleanup.destroy(machines, machineId, null, null, Duration.ZERO));
         if (errors.isEmpty() && secrets != null) {
-            errors.addAll(Cleanup.unsetSecrets(secrets, prefix));
+            errors.addAll(Cleanup.unsetSecrets(secrets, prefix, config.secretValues(prefix).keySet()));
         }
         return errors;
     }

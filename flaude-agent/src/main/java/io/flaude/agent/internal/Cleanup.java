@@ -1,5 +1,6 @@
 package io.flaude.agent.internal;
 
+import io.flaude.fly.AppSecret;
 import io.flaude.fly.FlyConflictException;
 import io.flaude.fly.FlyException;
 import io.flaude.fly.Lease;
@@ -9,6 +10,7 @@ import io.flaude.fly.Volumes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -66,13 +68,29 @@ public final class Cleanup {
     }
 
     /**
-     * Unsets the app secrets of a run or session ({@link AgentSecrets}); once its machine is gone nothing
-     * reads them. Returns the error met, if any; runs even when the thread was interrupted.
+     * Unsets the app secrets of a session ({@link AgentSecrets}) that are set: they are listed first, as
+     * Fly is not known to accept unsetting a name it does not hold. Once the machine is gone nothing reads
+     * them. Returns the error met, if any; runs even when the thread was interrupted.
      */
     public static List<FlyException> unsetSecrets(Secrets secrets, String prefix) {
+        return unsetting(prefix, () -> {
+            List<String> set = secrets.list().stream().map(AppSecret::name)
+                    .filter(AgentSecrets.names(prefix)::contains).toList();
+            if (!set.isEmpty()) {
+                secrets.unset(set);
+            }
+        });
+    }
+
+    /** Unsets exactly these secrets of {@code prefix}, known to be set (a run's own, a batch's). */
+    public static List<FlyException> unsetSecrets(Secrets secrets, String prefix, Collection<String> names) {
+        return unsetting(prefix, () -> secrets.unset(names));
+    }
+
+    private static List<FlyException> unsetting(String prefix, Runnable unset) {
         boolean interrupted = Thread.interrupted();
         try {
-            secrets.unset(AgentSecrets.names(prefix));
+            unset.run();
             return List.of();
         } catch (FlyException e) {
             LOG.warn("Could not unset the secrets {}_*: {}", prefix, e.getMessage());
