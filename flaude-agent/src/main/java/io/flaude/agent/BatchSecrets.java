@@ -5,9 +5,11 @@ import io.flaude.agent.internal.Cleanup;
 import io.flaude.fly.FlyException;
 import io.flaude.fly.Secrets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -16,27 +18,21 @@ import java.util.concurrent.locks.ReentrantLock;
  * secrets changes, not 2N (Fly allows one per second per app). Thread-safe.
  */
 final class BatchSecrets {
-    private record Entry(String prefix, long version, java.util.Set<String> names) {
+    /** One pair of tokens' secrets: their prefix, the version that set them, the names set. */
+    record Entry(String prefix, long version, Set<String> names) {
     }
 
     private final Secrets secrets;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Map<String, Entry> byTokens = new HashMap<>();
+    private final Map<List<String>, Entry> byTokens = new HashMap<>();
 
     BatchSecrets(Secrets secrets) {
         this.secrets = secrets;
     }
 
-    String prefixFor(AgentConfig config) {
-        return entry(config).prefix();
-    }
-
-    long versionFor(AgentConfig config) {
-        return entry(config).version();
-    }
-
-    private Entry entry(AgentConfig config) {
-        String key = AgentSecrets.digest(config.claudeToken(), config.githubToken() == null ? "" : config.githubToken());
+    /** The secrets of this config's tokens, set now if no run of the batch set them yet. */
+    Entry acquire(AgentConfig config) {
+        List<String> key = Arrays.asList(config.claudeToken(), config.githubToken());
         lock.lock();
         try {
             Entry e = byTokens.get(key);

@@ -14,7 +14,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs many one-shot runs at once, each on a virtual thread, at most {@code concurrency} of them
@@ -30,7 +33,7 @@ public final class RunExecutor implements AutoCloseable {
     public static final String BATCH_METADATA = "flaude_batch";
     public static final String INDEX_METADATA = "flaude_batch_index";
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunExecutor.class);
+    private static final Logger LOG = LoggerFactory.getLogger(RunExecutor.class);
 
     private final FlyClient fly;
     private final Runner runner;
@@ -123,11 +126,11 @@ public final class RunExecutor implements AutoCloseable {
         private final List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
         private final AtomicBoolean cancelled = new AtomicBoolean();
         private final BatchSecrets secrets;
-        private final java.util.concurrent.atomic.AtomicInteger remaining;
+        private final AtomicInteger remaining;
 
         private Batch(String id, int size, BatchSecrets secrets) {
             this.secrets = secrets;
-            this.remaining = new java.util.concurrent.atomic.AtomicInteger(size);
+            this.remaining = new AtomicInteger(size);
             this.id = id;
             this.items = new AtomicReferenceArray<>(size);
             this.done = new CountDownLatch(size);

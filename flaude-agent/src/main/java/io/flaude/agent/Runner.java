@@ -54,14 +54,16 @@ public final class Runner {
      */
     RunResult run(String app, AgentConfig config, RunOptions options, BatchSecrets shared) {
         String own = AgentSecrets.forRun();
-        fly.machines(app).check(config.toMachineConfig(own), config.region()); // bad input costs no request, not even a secret
-        String prefix = shared != null ? shared.prefixFor(config) : own;
-        MachineConfig machineConfig = config.toMachineConfig(prefix);
-        Secrets secrets = shared != null ? null : fly.secrets(app);
+        MachineConfig ownConfig = config.toMachineConfig(own);
+        fly.machines(app).check(ownConfig, config.region()); // bad input costs no request, not even a secret
+        BatchSecrets.Entry batch = shared == null ? null : shared.acquire(config);
+        String prefix = batch == null ? own : batch.prefix();
+        MachineConfig machineConfig = batch == null ? ownConfig : config.toMachineConfig(prefix);
+        Secrets secrets = batch == null ? fly.secrets(app) : null;
         Machines machines;
         Machine machine;
         try {
-            long version = shared != null ? shared.versionFor(config) : secrets.set(config.secretValues(prefix));
+            long version = batch == null ? secrets.set(config.secretValues(prefix)) : batch.version();
             machines = fly.machines(app).requiringSecrets(version);
             machine = machines.create(machineConfig, config.region());
         } catch (RuntimeException e) {

@@ -4,6 +4,8 @@ import io.flaude.fly.FlyValidationException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -21,7 +23,7 @@ import java.util.function.Consumer;
 public record TurnOptions(String prompt, Map<String, String> env, Duration timeout, Consumer<String> onLine,
                           String claudeToken, String githubToken) {
     /** Names a turn's env may not set: the tokens travel as secrets ({@link #withTokens(String, String)}). */
-    static final java.util.Set<String> TOKEN_ENV = java.util.Set.of("CLAUDE_CODE_OAUTH_TOKEN", "GITHUB_TOKEN",
+    static final Set<String> TOKEN_ENV = Set.of("CLAUDE_CODE_OAUTH_TOKEN", "GITHUB_TOKEN",
             "CLAUDE_CODE_OAUTH_TOKEN_FILE", "GITHUB_TOKEN_FILE");
 
     /** How long a turn may run unless told otherwise. */
@@ -33,7 +35,7 @@ public record TurnOptions(String prompt, Map<String, String> env, Duration timeo
         }
         env = env == null ? Map.of() : Map.copyOf(env);
         env.keySet().forEach(AgentConfig::requireEnvName);
-        java.util.Set<String> tokens = new java.util.TreeSet<>(env.keySet());
+        Set<String> tokens = new TreeSet<>(env.keySet());
         tokens.retainAll(TOKEN_ENV);
         if (!tokens.isEmpty()) {
             throw new FlyValidationException("per-turn env may not set " + tokens

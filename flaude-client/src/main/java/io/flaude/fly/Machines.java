@@ -95,12 +95,8 @@ public final class Machines {
     private Machine create(MachineConfig config, Optional<String> region) {
         String createId = UUID.randomUUID().toString();
         MachineConfig tagged = validate(config).toBuilder().metadata(CREATE_ID, createId).build();
-        ObjectNode body = Json.object();
-        body.set("config", MachineCodec.configJson(tagged));
+        ObjectNode body = requestBody(tagged);
         region.ifPresent(r -> body.put("region", r));
-        if (minSecretsVersion != null) {
-            body.put("min_secrets_version", minSecretsVersion);
-        }
         Machine m = Calls.createReconciled(http, "machine create in app '" + app + "'",
                 () -> MachineCodec.machine(Bodies.object(http.send(FlyRequest.post(path, body)), "create-machine"), app),
                 () -> list(MachineListOptions.withMetadata(CREATE_ID, createId).includingDeleted()).stream().findFirst(), LOG);
@@ -152,11 +148,7 @@ public final class Machines {
     }
 
     private Machine update(String machineId, MachineConfig config, String nonce) {
-        ObjectNode body = Json.object();
-        body.set("config", MachineCodec.configJson(validate(config)));
-        if (minSecretsVersion != null) {
-            body.put("min_secrets_version", minSecretsVersion);
-        }
+        ObjectNode body = requestBody(validate(config));
         // Repeating an update makes one more version of the same config: harmless, so it is retried.
         FlyResponse r = http.send(FlyRequest.post(machinePath(machineId), body).asRepeatable().withHeader(NONCE_HEADER, nonce));
         return MachineCodec.machine(Bodies.object(r, "update-machine"), app);
@@ -362,6 +354,16 @@ public final class Machines {
             throw new FlyValidationException("the lease is on machine " + lease.machineId() + ", not " + machineId);
         }
         return lease.nonce();
+    }
+
+    /** A create or update body: the config, and the secrets version these machines require, if any. */
+    private ObjectNode requestBody(MachineConfig config) {
+        ObjectNode body = Json.object();
+        body.set("config", MachineCodec.configJson(config));
+        if (minSecretsVersion != null) {
+            body.put("min_secrets_version", minSecretsVersion);
+        }
+        return body;
     }
 
     private static MachineConfig validate(MachineConfig config) {

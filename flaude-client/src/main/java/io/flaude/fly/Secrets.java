@@ -18,7 +18,7 @@ import tools.jackson.databind.node.ObjectNode;
  * An app's secrets, through Fly's Machines API ({@code POST /v1/apps/{app}/secrets}): set and unset
  * many at once, list names and digests. Values go in and never come back. A machine sees a change when
  * it next starts or is updated; pass the version a change returns as
- * {@link MachineConfig#minSecretsVersion()} so it boots with at least that. Obtain it from
+ * {@link Machines#requiringSecrets(long)} so a machine boots with at least that. Obtain it from
  * {@link FlyClient#secrets(String)}.
  */
 public final class Secrets {
@@ -43,9 +43,9 @@ public final class Secrets {
         Map<String, String> checked = new LinkedHashMap<>();
         values.forEach((name, value) -> {
             if (value == null) {
-                throw new FlyValidationException("secret " + name(name) + " has no value; use unset to remove it");
+                throw new FlyValidationException("secret " + Validation.secretName(name) + " has no value; use unset to remove it");
             }
-            checked.put(name(name), value);
+            checked.put(Validation.secretName(name), value);
         });
         return change(checked);
     }
@@ -56,7 +56,7 @@ public final class Secrets {
             throw new FlyValidationException("no secrets to unset");
         }
         Map<String, String> changes = new LinkedHashMap<>();
-        names.forEach(n -> changes.put(name(n), null));
+        names.forEach(n -> changes.put(Validation.secretName(n), null));
         return change(changes);
     }
 
@@ -91,10 +91,6 @@ public final class Secrets {
             throw Bodies.invalid(r, "set-secrets", "no secrets version in the answer");
         }
         return version;
-    }
-
-    private static String name(String name) {
-        return Validation.secretName(name);
     }
 
     /** The app these secrets belong to. */

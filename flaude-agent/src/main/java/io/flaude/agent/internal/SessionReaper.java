@@ -91,20 +91,17 @@ public final class SessionReaper {
      * stays reads, last set before the grace period: a run or session whose cleanup was cut short.
      */
     private void orphanSecrets(String app, Set<String> read, Instant cutoff, boolean dryRun, List<ReapAction> actions) {
-        Map<String, Instant> orphans = new TreeMap<>();
-        Map<String, List<String>> names = new TreeMap<>();
+        Map<String, List<AppSecret>> orphans = new TreeMap<>();
         for (AppSecret secret : fly.secrets(app).list()) {
             Matcher name = AgentSecrets.NAME.matcher(secret.name());
             if (name.matches() && !read.contains(name.group(1))) {
-                Instant at = secret.updatedAt() != null ? secret.updatedAt() : secret.createdAt();
-                orphans.merge(name.group(1), at == null ? Instant.EPOCH : at, (a, b) -> a.isAfter(b) ? a : b);
-                names.computeIfAbsent(name.group(1), k -> new ArrayList<>()).add(secret.name());
+                orphans.computeIfAbsent(name.group(1), k -> new ArrayList<>()).add(secret);
             }
         }
-        orphans.forEach((prefix, lastSet) -> {
-            if (olderThan(lastSet, cutoff)) {
+        orphans.forEach((prefix, secrets) -> {
+            if (secrets.stream().allMatch(s -> olderThan(s.updatedAt() != null ? s.updatedAt() : s.createdAt(), cutoff))) {
                 actions.add(act(ReapAction.Kind.SECRETS, prefix + "_*", null, "orphan: secrets no machine reads", dryRun,
-                        () -> fly.secrets(app).unset(names.get(prefix))));
+                        () -> fly.secrets(app).unset(secrets.stream().map(AppSecret::name).toList())));
             }
         });
     }
