@@ -3,9 +3,9 @@ package io.flaude.agent;
 import io.flaude.agent.internal.AgentSecrets;
 import io.flaude.agent.internal.Cleanup;
 import io.flaude.agent.internal.Execution;
-import io.flaude.agent.internal.LogFollower;
 import io.flaude.fly.FlyClient;
 import io.flaude.fly.FlyException;
+import io.flaude.fly.LogFollow;
 import io.flaude.fly.Machine;
 import io.flaude.fly.MachineConfig;
 import io.flaude.fly.Machines;
@@ -71,7 +71,7 @@ public final class Runner {
                     : Cleanup.unsetSecrets(secrets, prefix, config.secretValues(prefix).keySet()));
         }
         RunResult result;
-        try (LogFollower follower = Execution.follow(fly.logs(app), machine.id(), options.onLine())) {
+        try (LogFollow follower = Execution.follow(fly.logs(app), machine.id(), null, options.onLine())) {
             options.onCreated().accept(machine);
             result = Execution.await(machines, machine, follower, options.timeout());
         } catch (RuntimeException e) {

@@ -3,12 +3,12 @@ package io.flaude.agent;
 import io.flaude.agent.internal.AgentSecrets;
 import io.flaude.agent.internal.Cleanup;
 import io.flaude.agent.internal.Execution;
-import io.flaude.agent.internal.LogFollower;
 import io.flaude.agent.internal.SessionReaper;
 import io.flaude.agent.internal.TurnCache;
 import io.flaude.agent.internal.TurnExecution;
 import io.flaude.fly.FlyClient;
 import io.flaude.fly.FlyException;
+import io.flaude.fly.LogFollow;
 import io.flaude.fly.Machine;
 import io.flaude.fly.MachineListOptions;
 import io.flaude.fly.Machines;
@@ -96,7 +96,7 @@ public final class Sessions implements AutoCloseable {
             session = session.withMachine(machineId).withState(SessionState.RUNNING);
             store.save(session);
             RunResult result;
-            try (LogFollower follower = Execution.follow(fly.logs(app), machineId, onLine)) {
+            try (LogFollow follower = Execution.follow(fly.logs(app), machineId, null, onLine)) {
                 result = Execution.await(machines, machine, follower, options.turnTimeout());
             }
             if (!result.succeeded()) {

@@ -1,7 +1,9 @@
 package io.flaude.fly;
 
 import io.flaude.fly.internal.BaseUrl;
+import io.flaude.fly.internal.DrainServer;
 import io.flaude.fly.internal.HttpTransport;
+import io.flaude.fly.internal.LogHubs;
 import io.flaude.fly.internal.Pause;
 import io.flaude.fly.internal.PlainHttp;
 import java.net.URI;
@@ -38,6 +40,8 @@ public final class FlyClient implements AutoCloseable {
     private final HttpTransport http;
     private final URI baseUri;
     private final Apps apps;
+    private final LogHubs logHubs;
+    private final List<LogDrain> drains = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private FlyClient(Builder b) {
         String token = b.token != null && !b.token.isBlank() ? b.token : b.env.apply(TOKEN_ENV);
@@ -64,6 +68,7 @@ public final class FlyClient implements AutoCloseable {
                 new BaseUrl(logsUri, "/api/v1", b.resolver), token, Redactor.of(secrets), b.requestTimeout, b.retryPolicy, b.rateBudget,
                 b.retryBudget, Pause.system(), USER_AGENT);
         this.apps = new Apps(http);
+        this.logHubs = LogHubs.create(app -> Logs.reader(http, app), b.natsUrl, b.natsOrg, token);
     }
 
     private static URI envBaseUri(String hostname) {
@@ -127,7 +132,25 @@ public final class FlyClient implements AutoCloseable {
 
     /** The logs of {@code app}'s machines, from Fly's logs API. */
     public Logs logs(String app) {
-        return new Logs(http, app);
+        return new Logs(http, app, logHubs);
+    }
+
+    /**
+     * Starts a {@link LogDrain} on {@code bind} (loopback unless you choose otherwise: the shipper must
+     * reach it, and nobody else should) that requires {@code Authorization: Bearer <bearerToken>}; the
+     * lines it receives feed this client's {@link Logs#follow}. It closes with the client.
+     *
+     * @throws FlyValidationException when the token is shorter than 16 characters or not printable ASCII
+     */
+    public LogDrain startLogDrain(java.net.InetSocketAddress bind, String bearerToken) {
+        java.util.Objects.requireNonNull(bind, "bind");
+        if (bearerToken == null || bearerToken.length() < 16 || !bearerToken.chars().allMatch(c -> c > 32 && c < 127)) {
+            throw new FlyValidationException("a log drain needs a bearer token of at least 16 printable ASCII"
+                    + " characters without spaces (e.g. from openssl rand -hex 16)");
+        }
+        LogDrain drain = new LogDrain(new DrainServer(bind, bearerToken, logHubs::pushed));
+        drains.add(drain);
+        return drain;
     }
 
     /** What this client has sent so far: requests, retries, and waits for the rate budget. */
@@ -144,6 +167,8 @@ public final class FlyClient implements AutoCloseable {
     /** Releases the pooled connections. */
     @Override
     public void close() {
+        drains.forEach(LogDrain::close);
+        logHubs.close();
         http.close();
     }
 
@@ -164,6 +189,8 @@ public final class FlyClient implements AutoCloseable {
         private Function<String, String> env = System::getenv;
         private BaseUrl.Resolver resolver = java.net.InetAddress::getByName;
         private URI logsBaseUri;
+        private String natsUrl;
+        private String natsOrg;
         private boolean allowPlainHttp;
         private final List<String> otherSecrets = new ArrayList<>();
 
@@ -258,6 +285,21 @@ public final class FlyClient implements AutoCloseable {
          */
         public Builder rateBudget(RateBudget rateBudget) {
             this.rateBudget = java.util.Objects.requireNonNull(rateBudget, "rateBudget");
+            return this;
+        }
+
+        /**
+         * Reads live log lines from Fly's NATS log stream, where it can be reached: inside the
+         * organization's private network it is {@code nats://[fdaa::3]:4223}; {@code org} is the org's slug
+         * (the user name Fly expects; the password is this client's token, as flyctl sends it). Polling the
+         * logs API goes on until NATS delivers, and resumes whenever it does not; default: polling only.
+         */
+        public Builder natsLogs(String url, String org) {
+            this.natsUrl = java.util.Objects.requireNonNull(url, "url");
+            if (org == null || org.isBlank()) {
+                throw new FlyValidationException("NATS logs need the organization's slug as the user name");
+            }
+            this.natsOrg = org;
             return this;
         }
 

@@ -5,11 +5,14 @@ import io.flaude.fly.internal.FlyRequest;
 import io.flaude.fly.internal.FlyResponse;
 import io.flaude.fly.internal.HttpTransport;
 import io.flaude.fly.internal.Json;
+import io.flaude.fly.internal.LogHub;
+import io.flaude.fly.internal.LogHubs;
 import io.flaude.fly.internal.Validation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -20,10 +23,65 @@ import tools.jackson.databind.JsonNode;
 public final class Logs {
     private final HttpTransport http;
     private final String app;
+    private final LogHubs hubs;
 
-    Logs(HttpTransport http, String app) {
+    Logs(HttpTransport http, String app, LogHubs hubs) {
         this.http = http;
         this.app = Validation.appName(app);
+        this.hubs = hubs;
+    }
+
+    /** How an app's log reader reads the API. */
+    static LogHub.Reader reader(HttpTransport http, String app) {
+        Logs logs = new Logs(http, app, null);
+        return new LogHub.Reader() {
+            @Override
+            public LogPage appPage(String token) {
+                return logs.appPage(token);
+            }
+
+            @Override
+            public LogPage page(String machineId, String token) {
+                return logs.read(machineId, token);
+            }
+        };
+    }
+
+    /**
+     * Follows {@code machineId}'s lines printed after {@code afterToken} ({@link #tokenAt} of, say, an
+     * update's time, or a page's {@code nextToken}; null: from the machine's first line), calling
+     * {@code onLine} for each as it comes, once, oldest first as far as the sources allow.
+     *
+     * <p>Every machine this client follows in one app shares one reader: one request to the logs API
+     * serves them all, quickly while a follower {@linkplain LogFollow#finish awaits its end line}, every
+     * second at most when all is quiet, and not at all when nothing is followed. Where Fly's NATS log
+     * stream is configured ({@link FlyClient.Builder#natsLogs}) or a {@link LogDrain} receives the app's
+     * lines, they arrive live and polling pauses; {@link LogFollow#finish} ends with a read of the API
+     * either way, so a line a live source missed is not lost. {@code onLine} runs on the reader's thread:
+     * keep it quick.
+     */
+    public LogFollow follow(String machineId, String afterToken, Consumer<LogLine> onLine) {
+        Validation.machineId(machineId);
+        long after = afterToken == null || afterToken.isEmpty() ? -1 : parseToken(afterToken);
+        return new LogFollow(machineId, hubs.hub(app).follow(machineId, after,
+                onLine == null ? line -> { } : onLine));
+    }
+
+    private static long parseToken(String token) {
+        try {
+            long t = Long.parseLong(token);
+            if (t >= 0) {
+                return t;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new FlyValidationException("invalid log token '" + token + "': a time in nanoseconds since the epoch");
+    }
+
+    /** One page of every machine's lines of the app after {@code nextToken} ("" for the first page). */
+    public LogPage appPage(String nextToken) {
+        return read(null, Objects.requireNonNull(nextToken, "nextToken"));
     }
 
     /**
@@ -46,9 +104,10 @@ public final class Logs {
     }
 
     private LogPage read(String machineId, String nextToken) {
-        FlyRequest request = FlyRequest.logs("/apps/" + app + "/logs")
-                .withQuery("next_token", nextToken)
-                .withQuery("instance", Validation.machineId(machineId));
+        FlyRequest request = FlyRequest.logs("/apps/" + app + "/logs").withQuery("next_token", nextToken);
+        if (machineId != null) {
+            request = request.withQuery("instance", Validation.machineId(machineId));
+        }
         FlyResponse r = http.send(request);
         JsonNode body = Bodies.object(r, "app-logs");
         List<LogLine> lines = new ArrayList<>();

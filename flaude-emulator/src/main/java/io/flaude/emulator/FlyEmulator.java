@@ -56,7 +56,8 @@ public final class FlyEmulator implements AutoCloseable {
 
     private FlyEmulator(Builder builder) {
         api = new FlyApi(new EmulatorConfig(builder.orgSlug, builder.forkHydrationDelay, builder.restoreDelay,
-                builder.snapshotDelay, builder.detachDelay, builder.dataDir, builder.createLag, builder.agentImages));
+                builder.snapshotDelay, builder.detachDelay, builder.dataDir, builder.createLag, builder.agentImages,
+                builder.natsUrl));
         token = builder.token != null ? builder.token : Ids.token();
         conditions = builder.conditions;
         executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -210,6 +211,7 @@ public final class FlyEmulator implements AutoCloseable {
         private Path dataDir;
         private final Conditions conditions = new Conditions();
         private List<String> agentImages = List.of(DEFAULT_AGENT_IMAGES);
+        private String natsUrl;
         private Duration createLag = Duration.ZERO;
 
         private Builder() {}
@@ -351,6 +353,16 @@ public final class FlyEmulator implements AutoCloseable {
          */
         public Builder createLag(Duration lag) {
             this.createLag = nonNegative(lag);
+            return this;
+        }
+
+        /**
+         * Also publishes every line a machine prints to this NATS server, as Fly's live log stream does
+         * (subject {@code logs.<app>.<region>.<machine_id>}, Fly's JSON); credentials go in the URL, e.g.
+         * {@code nats://org:token@127.0.0.1:4223}. Default: none. The server must be reachable at start.
+         */
+        public Builder natsUrl(String url) {
+            this.natsUrl = url;
             return this;
         }
 

@@ -3,6 +3,8 @@ package io.flaude.agent.internal;
 import io.flaude.agent.RunResult;
 import io.flaude.fly.FlyApiException;
 import io.flaude.fly.FlyNotFoundException;
+import io.flaude.fly.LogFollow;
+import io.flaude.fly.LogLine;
 import io.flaude.fly.Logs;
 import io.flaude.fly.Machine;
 import io.flaude.fly.MachineState;
@@ -26,9 +28,9 @@ public final class Execution {
 
     /**
      * @param started  the machine as the create or update call answered (its instance and timestamp)
-     * @param follower already started on this instance's lines
+     * @param follower following this instance's lines
      */
-    public static RunResult await(Machines machines, Machine started, LogFollower follower, Duration timeout) {
+    public static RunResult await(Machines machines, Machine started, LogFollow follower, Duration timeout) {
         Instant since = started.updatedAt() != null ? started.updatedAt() : started.createdAt();
         Optional<Machine> after = null;
         MachineState reached = null;
@@ -44,7 +46,8 @@ public final class Execution {
             }
         }
         // Fly's logs can trail the stop, and the destroy of an auto-destroyed machine: wait for the marker either way.
-        List<String> lines = follower.finish(LOG_GRACE);
+        List<String> lines = follower.finish(line -> Outcome.isMarker(line.message()), LOG_GRACE).stream()
+                .map(LogLine::message).toList();
         if (reached != null && Outcome.marker(lines) != null) {
             // The marker decides the exit code: the machine need not be read again (one round trip saved).
             return Outcome.withMarker(started.id(), started.instanceId(), reached.wire(), lines);
@@ -55,8 +58,12 @@ public final class Execution {
         return Outcome.of(started.id(), started.instanceId(), after, since, lines);
     }
 
-    /** A follower for a machine's whole output, from its first line, reading live. */
-    public static LogFollower follow(Logs logs, String machineId, Consumer<String> onLine) {
-        return LogFollower.fromStart(logs, machineId, onLine).start();
+    /**
+     * Follows a machine's output printed after {@code afterToken} (null: from its first line), live;
+     * every machine of the app shares one reader.
+     */
+    public static LogFollow follow(Logs logs, String machineId, String afterToken, Consumer<String> onLine) {
+        Consumer<String> each = onLine == null ? line -> { } : onLine;
+        return logs.follow(machineId, afterToken, line -> each.accept(line.message()));
     }
 }

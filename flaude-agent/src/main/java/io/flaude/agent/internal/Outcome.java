@@ -45,6 +45,11 @@ public final class Outcome {
         return new RunResult(machineId, instanceId, marker(lines), state, lines, manifest(lines), List.of());
     }
 
+    /** Whether {@code line} is an {@code [flaude:exit:N]} marker. */
+    public static boolean isMarker(String line) {
+        return EXIT.matcher(line).matches();
+    }
+
     /** The last {@code [flaude:exit:N]} marker, if printed. */
     public static Integer marker(List<String> lines) {
         for (int i = lines.size() - 1; i >= 0; i--) {

@@ -14,6 +14,7 @@ import io.flaude.fly.FlyException;
 import io.flaude.fly.FlyNotFoundException;
 import io.flaude.fly.FlyValidationException;
 import io.flaude.fly.Lease;
+import io.flaude.fly.LogFollow;
 import io.flaude.fly.Logs;
 import io.flaude.fly.Machine;
 import io.flaude.fly.MachineConfig;
@@ -84,10 +85,9 @@ public final class TurnExecution {
                 cache.config(sessionId, updated.config());
             }
             RunResult result;
-            try (LogFollower follower = follower(session.machineId(), updated, options)) {
+            try (LogFollow follower = follower(session.machineId(), updated, options)) {
                 started = true;
                 startUnlessRunning(session.machineId(), keeper.lease());
-                follower.start();
                 result = Execution.await(machines, updated, follower, options.timeout());
             } catch (RuntimeException e) {
                 throw Cleanup.suppress(e, stopAfterFailedTurn(session, keeper.lease()));
@@ -123,10 +123,10 @@ public final class TurnExecution {
     }
 
     /** From the update's own time when Fly gave it (no request), else past everything printed so far. */
-    private LogFollower follower(String machineId, Machine updated, TurnOptions options) {
-        return updated.updatedAt() != null
-                ? LogFollower.fromToken(logs, machineId, Logs.tokenAt(updated.updatedAt()), options.onLine())
-                : LogFollower.fromNow(logs, machineId, options.onLine());
+    private LogFollow follower(String machineId, Machine updated, TurnOptions options) {
+        String after = updated.updatedAt() != null ? Logs.tokenAt(updated.updatedAt())
+                : logs.drain(machineId).nextToken();
+        return Execution.follow(logs, machineId, after, options.onLine());
     }
 
     /**

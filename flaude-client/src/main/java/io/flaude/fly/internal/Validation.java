@@ -37,6 +37,11 @@ public final class Validation {
                 "use 1-63 lowercase letters, digits and dashes, not starting or ending with a dash");
     }
 
+    /** Whether {@code app} is a valid app name (no exception: for names that arrive from the network). */
+    public static boolean isAppName(String app) {
+        return app != null && APP.matcher(app).matches();
+    }
+
     public static String volumeName(String name) {
         return matching(name, VOLUME_NAME, "volume name",
                 "use 1-30 lowercase letters, digits and underscores (no dashes)");

@@ -17,13 +17,15 @@ final class AppLogs {
     private Instant last = Instant.EPOCH;
 
     /** Appends a line; timestamps only grow (by a nanosecond at least), as {@code next_token} needs. */
-    void append(String id, Instant timestamp, String message, String instance, String region) {
+    LogRecord append(String id, Instant timestamp, String message, String instance, String region) {
         Instant at = timestamp.isAfter(last) ? timestamp : last.plusNanos(1);
         last = at;
-        lines.addLast(new LogRecord(++seq, id, at, message, instance, region));
+        LogRecord line = new LogRecord(++seq, id, at, message, instance, region);
+        lines.addLast(line);
         if (lines.size() > MAX_LINES) {
             lines.removeFirst();
         }
+        return line;
     }
 
     /** Every retained line, oldest first. */

@@ -18,9 +18,11 @@ import java.util.Objects;
  *     eventual consistency can show it; zero for none
  * @param agentImages globs ({@code *} matches anything) naming the images that run the simulated agent;
  *     every other image runs a long-lived process
+ * @param natsUrl the NATS server every printed line is also published to, as Fly's log stream, or null
  */
 public record EmulatorConfig(String orgSlug, Duration forkHydrationDelay, Duration restoreDelay, Duration snapshotDelay,
-                             Duration detachDelay, Path dataDir, Duration createLag, List<String> agentImages) {
+                             Duration detachDelay, Path dataDir, Duration createLag, List<String> agentImages,
+                             String natsUrl) {
     public EmulatorConfig {
         agentImages = List.copyOf(agentImages);
         Objects.requireNonNull(orgSlug, "orgSlug");

@@ -9,10 +9,13 @@ public final class FlyApi {
     private final Router router = new Router();
     private final VolumeFiles files;
     private final Instances instances;
+    private final LogPublisher publisher;
 
+    /** @throws IllegalArgumentException when the NATS server named in the config cannot be reached */
     public FlyApi(EmulatorConfig config) {
+        publisher = config.natsUrl() == null ? null : LogPublisher.connect(config.natsUrl());
         files = new VolumeFiles(config.dataDir());
-        instances = new Instances(store, files, config.detachDelay(), new Workloads(config.agentImages()));
+        instances = new Instances(store, files, config.detachDelay(), new Workloads(config.agentImages()), publisher);
         new AppRoutes(store, config, instances).registerOn(router);
         new VolumeCreation(store, config, files).registerOn(router);
         new VolumeRoutes(store).registerOn(router);
@@ -47,6 +50,9 @@ public final class FlyApi {
     public void close() {
         instances.close();
         files.close();
+        if (publisher != null) {
+            publisher.close();
+        }
     }
 
     /**

@@ -125,12 +125,13 @@ final class InstanceWorker implements Runnable {
 
     /** One line of output into the app's logs, unless the run was killed meanwhile. */
     private void print(String line) {
-        store.locked(() -> {
-            if (instances.audible(run)) {
-                store.findMachine(run.app, run.machineId).ifPresent(m ->
-                        store.logs(run.app).append(Ids.logId(), Instant.now(), line, m.id(), m.region()));
-            }
-            return null;
-        });
+        LogRecord printed = store.locked(() -> instances.audible(run)
+                ? store.findMachine(run.app, run.machineId)
+                        .map(m -> store.logs(run.app).append(Ids.logId(), Instant.now(), line, m.id(), m.region()))
+                        .orElse(null)
+                : null);
+        if (printed != null && instances.publisher() != null) {
+            instances.publisher().publish(run.app, printed); // outside the store lock: NATS may be slow
+        }
     }
 }

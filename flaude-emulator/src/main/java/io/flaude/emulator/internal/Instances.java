@@ -36,13 +36,20 @@ final class Instances {
     /** The pause before a restart by the policy, so a crash loop does not spin. */
     private static final Duration RESTART_BACKOFF = Duration.ofMillis(100);
     private boolean closed;
+    /** Where printed lines also go live (Fly's NATS stream), or null. */
+    private final LogPublisher publisher;
 
-    Instances(Store store, VolumeFiles files, Duration detachDelay, Workloads workloads) {
+    Instances(Store store, VolumeFiles files, Duration detachDelay, Workloads workloads, LogPublisher publisher) {
         this.store = store;
+        this.publisher = publisher;
         this.workloads = workloads;
         this.files = files;
         this.detachDelay = detachDelay;
         this.events = new MachineEvents(store);
+    }
+
+    LogPublisher publisher() {
+        return publisher;
     }
 
     MachineEvents events() {

@@ -1,0 +1,469 @@
+package io.flaude.fly.internal;
+
+import io.flaude.fly.FlyException;
+import io.flaude.fly.FlyRateLimitedException;
+import io.flaude.fly.LogLine;
+import io.flaude.fly.LogPage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One reader of one app's logs for every machine of it being followed: it polls Fly's logs API for the
+ * whole app (one request serves every follower; lines are routed by instance), and takes lines pushed
+ * live (NATS, a log drain). Its interval adapts: {@link #QUICK} while a follower awaits its end line,
+ * {@link #LIVE} after lines came, doubling to {@link #QUIET} on empty pages, no polling at all while a
+ * push source delivers (except for followers awaiting their end), backing off on errors and 429, and
+ * no thread once nobody follows.
+ *
+ * <p>Each follower knows up to which log token its lines are all in ({@code covered}); a follower that
+ * joins behind the reader's position gets a backfill of its own machine's lines, so no line is lost
+ * whoever joined first. One lock guards everything, including the callbacks (keep them quick).
+ */
+public final class LogHub {
+    static final Duration QUICK = Duration.ofMillis(100);
+    static final Duration LIVE = Duration.ofMillis(250);
+    static final Duration QUIET = Duration.ofSeconds(1);
+    static final Duration ERROR_FIRST = Duration.ofMillis(500);
+    static final Duration ERROR_MAX = Duration.ofSeconds(8);
+    /** A push source that delivered within this window stands in for live polling. */
+    static final Duration PUSH_FRESH = Duration.ofSeconds(5);
+    /** How long the reader thread stays once nobody follows. */
+    static final Duration LINGER = Duration.ofSeconds(2);
+    /** Pages one poll may read before it lets the others have a turn. */
+    static final int MAX_PAGES = 20;
+    /** Recent lines kept for followers that join late (pushed lines for machines nobody follows yet too). */
+    static final int RECENT_MAX = 5_000;
+    private static final Logger LOG = LoggerFactory.getLogger(LogHub.class);
+
+    /** How the hub reads Fly's logs API. */
+    public interface Reader {
+        /** One page of every machine's lines after {@code token} ("" for the start). */
+        LogPage appPage(String token);
+
+        /** One page of one machine's lines after {@code token} ("" for its first line). */
+        LogPage page(String machineId, String token);
+    }
+
+    private final String app;
+    private final Reader reader;
+    private final BooleanSupplier pushConnected;
+    private final Runnable onBusy;
+    private final Runnable onIdle;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition wake = lock.newCondition();
+    private final List<Follower> followers = new ArrayList<>();
+    private final ArrayDeque<LogLine> recent = new ArrayDeque<>();
+    private final AtomicLong polls = new AtomicLong();
+    /** Every REST line after this token is in {@link #recent} (-1: no such claim). */
+    private long recentSince = -1;
+    /** Where the app-wide poll continues (-1: not reading). */
+    private long cursor = -1;
+    private long lastPush = Long.MIN_VALUE;
+    private Thread thread;
+    private boolean closed;
+
+    /**
+     * @param pushConnected whether a push source is connected for this app now
+     * @param onBusy        called (under no lock) when the first follower comes, e.g. to subscribe to NATS
+     * @param onIdle        called when the reader stops because nobody follows
+     */
+    public LogHub(String app, Reader reader, BooleanSupplier pushConnected, Runnable onBusy, Runnable onIdle) {
+        this.app = app;
+        this.reader = reader;
+        this.pushConnected = pushConnected;
+        this.onBusy = onBusy;
+        this.onIdle = onIdle;
+    }
+
+    /** App-wide requests this hub has made to the logs API (backfills not included). */
+    public long polls() {
+        return polls.get();
+    }
+
+    /**
+     * Follows one machine's lines printed after {@code afterNanos} (-1: from its first line). Lines
+     * already seen by this hub are replayed to {@code onLine} before this returns.
+     */
+    public Follower follow(String machineId, long afterNanos, Consumer<LogLine> onLine) {
+        boolean first;
+        Follower f = new Follower(machineId, afterNanos, onLine);
+        lock.lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("the client is closed");
+            }
+            first = thread == null;
+            if (cursor < 0) {
+                cursor = afterNanos >= 0 ? afterNanos : nanos(Instant.now().minusSeconds(2));
+                recentSince = cursor;
+            }
+            recent.forEach(f::offer);
+            f.covered = recentSince >= 0 && afterNanos >= recentSince ? Math.max(afterNanos, cursor) : afterNanos;
+            followers.add(f);
+            if (first) {
+                thread = Thread.ofVirtual().name("flaude-logs-" + app).start(this::run);
+            }
+            wake.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        if (first) {
+            onBusy.run();
+        }
+        return f;
+    }
+
+    /** A line pushed live (NATS, a drain): routed now, and kept for a follower that joins later. */
+    public void offer(LogLine line) {
+        lock.lock();
+        try {
+            lastPush = System.nanoTime();
+            keep(line);
+            for (Follower f : followers) {
+                f.offer(line);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Stops the reader; followers see no more lines. */
+    public void close() {
+        Thread t;
+        lock.lock();
+        try {
+            closed = true;
+            t = thread;
+            wake.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        if (t != null) {
+            t.interrupt();
+        }
+    }
+
+    private void run() {
+        Duration interval = LIVE;
+        Duration errorDelay = Duration.ZERO;
+        try {
+            while (true) {
+                List<Follower> behind;
+                boolean urgent;
+                boolean poll;
+                lock.lock();
+                try {
+                    if (!awaitFollowers()) {
+                        return;
+                    }
+                    behind = followers.stream().filter(f -> f.covered < cursor).toList();
+                    urgent = followers.stream().anyMatch(f -> f.end != null);
+                    poll = urgent || !(pushConnected.getAsBoolean() && System.nanoTime() - lastPush < PUSH_FRESH.toNanos());
+                } finally {
+                    lock.unlock();
+                }
+                try {
+                    for (Follower f : behind) {
+                        backfill(f, null);
+                    }
+                    if (poll) {
+                        int lines = pollApp();
+                        interval = urgent ? QUICK : lines > 0 ? LIVE : min(interval.multipliedBy(2), QUIET);
+                    } else {
+                        interval = LIVE;
+                    }
+                    errorDelay = Duration.ZERO;
+                } catch (FlyRateLimitedException e) {
+                    errorDelay = e.retryAfter().orElse(backoff(errorDelay));
+                    LOG.debug("The logs API of app {} is rate limited; next read in {}", app, errorDelay);
+                } catch (FlyException e) {
+                    errorDelay = backoff(errorDelay);
+                    LOG.debug("Reading the logs of app {} failed ({}); next read in {}", app, e.getMessage(), errorDelay);
+                }
+                pause(errorDelay.compareTo(interval) > 0 ? errorDelay : interval, errorDelay.isZero());
+            }
+        } catch (InterruptedException e) {
+            // closed
+        } finally {
+            lock.lock();
+            try {
+                if (thread == Thread.currentThread()) {
+                    thread = null;
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** Under the lock: waits for a follower; false (the reader ends) after {@link #LINGER} without one. */
+    private boolean awaitFollowers() throws InterruptedException {
+        long deadline = System.nanoTime() + LINGER.toNanos();
+        while (followers.isEmpty() && !closed) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                thread = null;
+                cursor = -1;
+                recentSince = -1;
+                lock.unlock();
+                try {
+                    onIdle.run();
+                } finally {
+                    lock.lock();
+                }
+                return false;
+            }
+            wake.awaitNanos(left);
+        }
+        return !closed;
+    }
+
+    /** Sleeps {@code delay}; an urgent follower or a new one cuts it short (not while backing off). */
+    private void pause(Duration delay, boolean interruptible) throws InterruptedException {
+        long deadline = System.nanoTime() + delay.toNanos();
+        long earliest = System.nanoTime() + QUICK.toNanos();
+        lock.lock();
+        try {
+            while (!closed) {
+                long now = System.nanoTime();
+                if (now >= deadline) {
+                    return;
+                }
+                boolean wanted = interruptible && now >= earliest
+                        && followers.stream().anyMatch(f -> f.end != null || f.covered < cursor);
+                if (wanted) {
+                    return;
+                }
+                wake.awaitNanos(Math.min(deadline - now, Math.max(earliest - now, 1)));
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Reads the app's new lines page by page and routes them; the number of lines read. */
+    private int pollApp() {
+        long from;
+        lock.lock();
+        try {
+            from = cursor;
+        } finally {
+            lock.unlock();
+        }
+        long token = from;
+        List<LogLine> read = new ArrayList<>();
+        for (int i = 0; i < MAX_PAGES; i++) {
+            polls.incrementAndGet();
+            LogPage page = reader.appPage(Long.toString(token));
+            read.addAll(page.lines());
+            long next = parse(page.nextToken(), token);
+            if (page.lines().isEmpty() || next == token) {
+                break;
+            }
+            token = next;
+        }
+        lock.lock();
+        try {
+            for (LogLine line : read) {
+                keep(line);
+                for (Follower f : followers) {
+                    f.offer(line);
+                }
+            }
+            for (Follower f : followers) {
+                if (f.covered >= from) {
+                    f.covered = Math.max(f.covered, token);
+                }
+            }
+            cursor = Math.max(cursor, token);
+        } finally {
+            lock.unlock();
+        }
+        return read.size();
+    }
+
+    /**
+     * Reads one follower's machine page by page from where its lines are complete, until an empty page
+     * (then they are complete up to now) or, when {@code endLine} is given, the page that holds it.
+     */
+    private void backfill(Follower f, Predicate<LogLine> endLine) {
+        long before;
+        long from;
+        lock.lock();
+        try {
+            before = cursor;
+            from = f.covered;
+        } finally {
+            lock.unlock();
+        }
+        long token = from;
+        while (true) {
+            LogPage page = reader.page(f.machineId, token < 0 ? "" : Long.toString(token));
+            long next = parse(page.nextToken(), token);
+            boolean done = page.lines().isEmpty() || next == token;
+            boolean sawEnd = endLine != null && page.lines().stream().anyMatch(endLine);
+            lock.lock();
+            try {
+                page.lines().forEach(f::offer);
+                // After an empty page nothing of this machine is missing up to where the hub had read.
+                f.covered = Math.max(f.covered, done ? Math.max(next, before) : next);
+            } finally {
+                lock.unlock();
+            }
+            if (done || sawEnd) {
+                return;
+            }
+            token = next;
+        }
+    }
+
+    private void keep(LogLine line) {
+        recent.addLast(line);
+        if (recent.size() > RECENT_MAX) {
+            LogLine dropped = recent.removeFirst();
+            if (dropped.timestamp() != null && recentSince >= 0) {
+                recentSince = Math.max(recentSince, nanos(dropped.timestamp()));
+            }
+        }
+    }
+
+    private static Duration backoff(Duration last) {
+        return last.isZero() ? ERROR_FIRST : min(last.multipliedBy(2), ERROR_MAX);
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    static long nanos(Instant t) {
+        return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+    }
+
+    private static long parse(String token, long fallback) {
+        try {
+            return token == null || token.isEmpty() ? fallback : Long.parseLong(token);
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    /** One machine being followed: its lines, without duplicates, however many sources delivered them. */
+    public final class Follower {
+        private final String machineId;
+        private final long after;
+        private final Consumer<LogLine> onLine;
+        private final Set<String> seen = new HashSet<>();
+        private final List<LogLine> lines = new ArrayList<>();
+        private final Condition arrived = lock.newCondition();
+        /** Every line of this machine up to this token has been offered (-1: none yet). */
+        private long covered;
+        private Predicate<LogLine> end;
+        private boolean ended;
+        private boolean stopped;
+
+        private Follower(String machineId, long after, Consumer<LogLine> onLine) {
+            this.machineId = machineId;
+            this.after = after;
+            this.onLine = onLine;
+        }
+
+        /** Under the hub lock. */
+        private void offer(LogLine line) {
+            if (stopped || !machineId.equals(line.instance())
+                    || (after >= 0 && line.timestamp() != null && nanos(line.timestamp()) <= after)) {
+                return;
+            }
+            if (!seen.add(line.timestamp() + "\u0000" + line.message())) {
+                return;
+            }
+            lines.add(line);
+            try {
+                onLine.accept(line);
+            } catch (RuntimeException e) {
+                LOG.warn("A log line callback failed: {}", e.toString());
+            }
+            if (end != null && end.test(line)) {
+                ended = true;
+                arrived.signalAll();
+            }
+        }
+
+        /** Every line so far, oldest first. */
+        public List<LogLine> lines() {
+            lock.lock();
+            try {
+                return sorted();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        /**
+         * Reads this machine's lines once more from the API (a backfill, so nothing a push source missed
+         * is lost), then, unless a line matching {@code endLine} is in, has the reader poll quickly until
+         * one arrives or {@code grace} has passed; stops following and returns every line, oldest first.
+         */
+        public List<LogLine> finish(Predicate<LogLine> endLine, Duration grace) throws InterruptedException {
+            long deadline = System.nanoTime() + grace.toNanos();
+            try {
+                backfill(this, endLine);
+            } catch (FlyException e) {
+                LOG.debug("Reading the logs of machine {} failed: {}", machineId, e.getMessage());
+            }
+            lock.lock();
+            try {
+                ended = lines.stream().anyMatch(endLine);
+                end = endLine;
+                wake.signalAll();
+                while (!ended && !closed) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        break;
+                    }
+                    arrived.awaitNanos(left);
+                }
+                return sorted();
+            } finally {
+                end = null;
+                stopLocked();
+                lock.unlock();
+            }
+        }
+
+        /** Stops following: no more lines, no more requests for it. */
+        public void stop() {
+            lock.lock();
+            try {
+                stopLocked();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        private void stopLocked() {
+            stopped = true;
+            followers.remove(this);
+            arrived.signalAll();
+        }
+
+        private List<LogLine> sorted() {
+            List<LogLine> copy = new ArrayList<>(lines);
+            copy.sort(Comparator.comparing(LogLine::timestamp, Comparator.nullsLast(Comparator.naturalOrder())));
+            return List.copyOf(copy);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.flaude.fly.internal;
+
+import io.flaude.fly.LogLine;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The log readers of one client, one per app, and the push sources that feed them: Fly's NATS stream
+ * (when configured) and log drains. A pushed line for an app nobody follows yet is kept by that app's
+ * hub, so a follower that comes a moment later still gets it.
+ */
+public final class LogHubs implements AutoCloseable {
+    private final Map<String, LogHub> hubs = new ConcurrentHashMap<>();
+    private final Function<String, LogHub.Reader> readers;
+    private final NatsLogSource nats;
+
+    /**
+     * @param readers the logs API reader of each app
+     * @param nats    Fly's NATS stream, or null to poll only
+     */
+    public LogHubs(Function<String, LogHub.Reader> readers, NatsLogSource nats) {
+        this.readers = readers;
+        this.nats = nats;
+    }
+
+    /** The configured NATS source and client token make one: call with the source built on {@link #pushed}. */
+    public static LogHubs create(Function<String, LogHub.Reader> readers, String natsUrl, String natsOrg, String token) {
+        LogHubs[] self = new LogHubs[1];
+        NatsLogSource nats = natsUrl == null ? null
+                : new NatsLogSource(natsUrl, natsOrg, token, (subject, body) -> self[0].pushed(body));
+        self[0] = new LogHubs(readers, nats);
+        return self[0];
+    }
+
+    public LogHub hub(String app) {
+        return hubs.computeIfAbsent(app, a -> new LogHub(a, readers.apply(a),
+                () -> nats != null && nats.connected(),
+                () -> {
+                    if (nats != null) {
+                        nats.subscribe(a);
+                    }
+                },
+                () -> {
+                    if (nats != null) {
+                        nats.unsubscribe(a);
+                    }
+                }));
+    }
+
+    /** One event of Fly's log stream as JSON bytes (NATS); unreadable ones are skipped. */
+    void pushed(byte[] body) {
+        LogEvents.read(Json.parseOrNull(new String(body, java.nio.charset.StandardCharsets.UTF_8)))
+                .ifPresent(e -> offer(e.app(), e.line()));
+    }
+
+    /** Events as a drain received them. */
+    public void pushed(List<JsonNode> events) {
+        for (JsonNode event : events) {
+            LogEvents.read(event).ifPresent(e -> offer(e.app(), e.line()));
+        }
+    }
+
+    private void offer(String app, LogLine line) {
+        if (Validation.isAppName(app)) {
+            hub(app).offer(line);
+        }
+    }
+
+    @Override
+    public void close() {
+        hubs.values().forEach(LogHub::close);
+        if (nats != null) {
+            nats.close();
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package io.flaude.fly.internal;
+
+import io.nats.client.Connection;
+import io.nats.client.Dispatcher;
+import io.nats.client.Nats;
+import io.nats.client.Options;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fly's live log stream over NATS: subscribes to {@code logs.<app>.>} for each app being followed and
+ * hands every event to the hubs. User: the org slug; password: the Fly token without its scheme (as
+ * flyctl does). It connects on a virtual thread and keeps trying every {@link #RETRY}; until it is
+ * connected (and whenever it is not) the hubs poll the logs API, so a NATS server out of reach costs
+ * nothing but a warning. Once connected, the NATS client reconnects and resubscribes by itself.
+ */
+public final class NatsLogSource implements AutoCloseable {
+    static final Duration RETRY = Duration.ofSeconds(5);
+    private static final Logger LOG = LoggerFactory.getLogger(NatsLogSource.class);
+
+    private final String url;
+    private final String org;
+    private final String password;
+    private final BiConsumer<String, byte[]> onMessage;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Set<String> apps = new HashSet<>();
+    private Connection connection;
+    private Dispatcher dispatcher;
+    private Thread connecting;
+    private boolean closed;
+
+    /**
+     * @param onMessage gets each message's subject and body
+     */
+    public NatsLogSource(String url, String org, String token, BiConsumer<String, byte[]> onMessage) {
+        this.url = url;
+        this.org = org;
+        this.password = withoutScheme(token);
+        this.onMessage = onMessage;
+    }
+
+    /** The NATS password flyctl derives from a token: the token without its {@code FlyV1 }/{@code Bearer } scheme. */
+    static String withoutScheme(String token) {
+        String t = token.strip();
+        for (String scheme : new String[] {"FlyV1 ", "Bearer "}) {
+            if (t.regionMatches(true, 0, scheme, 0, scheme.length())) {
+                return t.substring(scheme.length()).strip();
+            }
+        }
+        return t;
+    }
+
+    public boolean connected() {
+        lock.lock();
+        try {
+            return connection != null && connection.getStatus() == Connection.Status.CONNECTED;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Starts receiving {@code app}'s lines (connecting first if need be). */
+    public void subscribe(String app) {
+        lock.lock();
+        try {
+            if (closed || !apps.add(app)) {
+                return;
+            }
+            if (dispatcher != null) {
+                dispatcher.subscribe(subject(app));
+            } else if (connecting == null) {
+                connecting = Thread.ofVirtual().name("flaude-nats").start(this::connect);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public void unsubscribe(String app) {
+        lock.lock();
+        try {
+            if (apps.remove(app) && dispatcher != null) {
+                dispatcher.unsubscribe(subject(app));
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static String subject(String app) {
+        return "logs." + app + ".>";
+    }
+
+    private void connect() {
+        Options options = Options.builder().server(url).userInfo(org, password)
+                .connectionTimeout(Duration.ofSeconds(5)).maxReconnects(-1).reconnectWait(Duration.ofMillis(500))
+                .build();
+        boolean warned = false;
+        while (true) {
+            try {
+                Connection c = Nats.connect(options);
+                lock.lock();
+                try {
+                    if (closed) {
+                        c.close();
+                        return;
+                    }
+                    connection = c;
+                    dispatcher = c.createDispatcher(m -> onMessage.accept(m.getSubject(), m.getData()));
+                    apps.forEach(app -> dispatcher.subscribe(subject(app)));
+                    connecting = null;
+                } finally {
+                    lock.unlock();
+                }
+                LOG.info("Live logs over NATS from {}", url);
+                return;
+            } catch (IOException | RuntimeException e) {
+                if (!warned) {
+                    LOG.warn("Live logs over NATS are unavailable ({}: {}); polling Fly's logs API instead", url,
+                            e.getMessage());
+                    warned = true;
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+            try {
+                Thread.sleep(RETRY);
+            } catch (InterruptedException e) {
+                return;
+            }
+            lock.lock();
+            try {
+                if (closed) {
+                    return;
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        Connection c;
+        Thread t;
+        lock.lock();
+        try {
+            closed = true;
+            c = connection;
+            t = connecting;
+        } finally {
+            lock.unlock();
+        }
+        if (t != null) {
+            t.interrupt();
+        }
+        if (c != null) {
+            try {
+                c.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
