@@ -135,6 +135,11 @@ public final class FlyClient implements AutoCloseable {
         return new Logs(http, app, logHubs);
     }
 
+    /** Starts a {@link LogDrain} on loopback ({@code 127.0.0.1}), port {@code port} (0: any free one). */
+    public LogDrain startLogDrain(int port, String bearerToken) {
+        return startLogDrain(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), bearerToken);
+    }
+
     /**
      * Starts a {@link LogDrain} on {@code bind} (loopback unless you choose otherwise: the shipper must
      * reach it, and nobody else should) that requires {@code Authorization: Bearer <bearerToken>}; the

@@ -93,6 +93,11 @@ public final class NatsLogSource implements AutoCloseable {
         }
     }
 
+    /** Text without the password of any URL in it (the NATS client names URLs in its messages). */
+    static String withoutPassword(String text) {
+        return text.replaceAll("//([^:/@\\s]*):[^@/\\s]*@", "//$1:<redacted>@");
+    }
+
     private static String subject(String app) {
         return "logs." + app + ".>";
     }
@@ -118,12 +123,12 @@ public final class NatsLogSource implements AutoCloseable {
                 } finally {
                     lock.unlock();
                 }
-                LOG.info("Live logs over NATS from {}", url);
+                LOG.info("Live logs over NATS from {}", withoutPassword(url));
                 return;
             } catch (IOException | RuntimeException e) {
                 if (!warned) {
-                    LOG.warn("Live logs over NATS are unavailable ({}: {}); polling Fly's logs API instead", url,
-                            e.getMessage());
+                    LOG.warn("Live logs over NATS are unavailable ({}: {}); polling Fly's logs API instead",
+                            withoutPassword(url), withoutPassword(String.valueOf(e.getMessage())));
                     warned = true;
                 }
             } catch (InterruptedException e) {

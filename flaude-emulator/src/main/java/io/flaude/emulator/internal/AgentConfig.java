@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
  */
 record AgentConfig(String token, String githubToken, String prompt, String outputFormat, String sessionId,
                    List<Repo> repos, String mountPath, String claudeConfigDir, String workspace,
-                   int exitCode, long sleepMillis, boolean crash, boolean fail) {
+                   int exitCode, long sleepMillis, boolean crash, boolean fail, int ticks) {
     static final long DEFAULT_SLEEP_MILLIS = 20;
     private static final Set<String> FORMATS = Set.of("text", "json", "stream-json");
     private static final Pattern SESSION_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
@@ -67,7 +67,8 @@ record AgentConfig(String token, String githubToken, String prompt, String outpu
                 repos(env.get("FLAUDE_REPOS")), mount, configDir.isEmpty() ? null : configDir,
                 workspace.isEmpty() ? "/workspace" : workspace,
                 knob(env, "FLAUDE_EMULATOR_EXIT", 0), knob(env, "FLAUDE_EMULATOR_SLEEP_MS", DEFAULT_SLEEP_MILLIS),
-                "1".equals(env.get("FLAUDE_EMULATOR_CRASH")), "1".equals(env.get("FLAUDE_EMULATOR_FAIL")));
+                "1".equals(env.get("FLAUDE_EMULATOR_CRASH")), "1".equals(env.get("FLAUDE_EMULATOR_FAIL")),
+                knob(env, "FLAUDE_EMULATOR_TICKS", 0));
     }
 
     /** {@code NAME}, else the contents of the file {@code NAME_FILE} names (trailing newlines dropped). */

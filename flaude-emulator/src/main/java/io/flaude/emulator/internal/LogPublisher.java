@@ -36,8 +36,9 @@ final class LogPublisher implements AutoCloseable {
         try {
             return new LogPublisher(Nats.connect(options));
         } catch (IOException e) {
+            // The NATS client names the URL, password included, in its message.
             throw new IllegalArgumentException("cannot connect to the NATS server at " + redacted(url) + ": "
-                    + e.getMessage(), e);
+                    + redacted(String.valueOf(e.getMessage())));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while connecting to NATS", e);

@@ -106,7 +106,7 @@ final class SimulatedAgent {
         }
         print("[flaude:manifest:" + Json.write(manifest(c, session, turn, workdir, repos)) + "]");
         log("running claude (" + (turn == null ? "oneshot" : turn) + " turn, output " + c.outputFormat() + ") in " + workdir);
-        Thread.sleep(Math.max(0, c.sleepMillis()));
+        work(c);
         if (c.crash()) {
             return new Exit(137, c.fail(), true);
         }
@@ -190,6 +190,22 @@ final class SimulatedAgent {
 
     private void log(String text) {
         print("[flaude] " + text);
+    }
+
+    /** Claude at work for {@code sleepMillis}, printing {@code ticks} lines spread evenly over it (log tests). */
+    private void work(AgentConfig c) throws InterruptedException {
+        long total = Math.max(0, c.sleepMillis());
+        if (c.ticks() <= 0) {
+            Thread.sleep(total);
+            return;
+        }
+        long start = System.nanoTime();
+        for (int i = 1; i <= c.ticks(); i++) {
+            long due = start + total * 1_000_000L * i / (c.ticks() + 1);
+            Thread.sleep(Math.max(0, (due - System.nanoTime()) / 1_000_000L));
+            print("[flaude] tick " + i + " of " + c.ticks());
+        }
+        Thread.sleep(Math.max(0, total - (System.nanoTime() - start) / 1_000_000L));
     }
 
     private void print(String text) {

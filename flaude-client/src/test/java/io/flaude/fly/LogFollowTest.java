@@ -1,0 +1,128 @@
+package io.flaude.fly;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.flaude.emulator.Exchange;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+
+/** Following machines' logs: one reader per app, lines routed by machine, none lost, none twice. */
+class LogFollowTest extends EmulatorTestBase {
+    private static final Duration GRACE = Duration.ofSeconds(3);
+    private static final Predicate<LogLine> EXIT = line -> line.message().startsWith("[flaude:exit:");
+
+    /** The simulated agent, printing {@code ticks} lines over {@code millis} before it exits 0. */
+    static MachineConfig ticking(int ticks, long millis) {
+        return MachineConfig.builder("ghcr.io/flaude-java/flaude-agent:0.1.0")
+                .env(Map.of("CLAUDE_CODE_OAUTH_TOKEN", "sk-ant-oat-test-token", "FLAUDE_PROMPT", "count",
+                        "FLAUDE_EMULATOR_SLEEP_MS", Long.toString(millis),
+                        "FLAUDE_EMULATOR_TICKS", Integer.toString(ticks)))
+                .restartPolicy("no").build();
+    }
+
+    private List<Exchange> appWidePolls() {
+        return emulator.journal().matching("GET", "/api/v1/apps/" + APP + "/logs").stream()
+                .filter(e -> e.query() == null || !e.query().contains("instance=")).toList();
+    }
+
+    private List<LogLine> followToTheEnd(int machines, int ticks, long millis) {
+        List<LogFollow> follows = new ArrayList<>();
+        List<Machine> created = new ArrayList<>();
+        for (int i = 0; i < machines; i++) {
+            Machine m = fly.machines(APP).create(ticking(ticks, millis), "iad");
+            created.add(m);
+            follows.add(fly.logs(APP).follow(m.id(), null, line -> { }));
+        }
+        List<LogLine> all = new ArrayList<>();
+        for (int i = 0; i < machines; i++) {
+            fly.machines(APP).waitFor(created.get(i), MachineState.STOPPED, Duration.ofSeconds(20));
+            List<LogLine> lines = follows.get(i).finish(EXIT, GRACE);
+            String id = created.get(i).id();
+            assertThat(lines).allSatisfy(l -> assertThat(l.instance()).isEqualTo(id));
+            assertThat(lines).extracting(LogLine::message).contains("[flaude] tick " + ticks + " of " + ticks,
+                    "[flaude:exit:0]");
+            all.addAll(lines);
+        }
+        return all;
+    }
+
+    @Test
+    void each_follower_gets_its_own_machines_lines_and_no_other() {
+        List<LogLine> all = followToTheEnd(3, 4, 600);
+
+        assertThat(all.stream().map(LogLine::instance).distinct()).hasSize(3);
+    }
+
+    @Test
+    void ten_machines_followed_cost_no_more_app_wide_reads_than_one() {
+        followToTheEnd(1, 6, 1500);
+        int one = appWidePolls().size();
+        emulator.journal().clear();
+
+        followToTheEnd(10, 6, 1500);
+        int ten = appWidePolls().size();
+
+        assertThat(one).isPositive();
+        assertThat(ten).as("app-wide reads for 10 machines vs %d for one", one).isLessThanOrEqualTo(one * 2 + 2);
+    }
+
+    @Test
+    void a_follower_that_starts_after_the_machine_stopped_gets_every_line_from_its_first() {
+        Machine m = fly.machines(APP).create(ticking(3, 100), "iad");
+        fly.machines(APP).waitFor(m, MachineState.STOPPED, Duration.ofSeconds(20));
+
+        try (LogFollow follow = fly.logs(APP).follow(m.id(), null, line -> { })) {
+            List<String> lines = follow.finish(EXIT, GRACE).stream().map(LogLine::message).toList();
+
+            assertThat(lines).containsSubsequence("[flaude] tick 1 of 3", "[flaude] tick 3 of 3", "[flaude:exit:0]");
+            assertThat(lines).doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
+    void lines_reach_the_callback_while_the_machine_still_runs() {
+        List<Instant> arrivals = new CopyOnWriteArrayList<>();
+        Machine m = fly.machines(APP).create(ticking(2, 2000), "iad");
+        try (LogFollow follow = fly.logs(APP).follow(m.id(), null, line -> {
+            if (line.message().contains("tick 1")) {
+                arrivals.add(Instant.now());
+            }
+        })) {
+            Machine stopped = fly.machines(APP).waitFor(m, MachineState.STOPPED, Duration.ofSeconds(20));
+            Instant stoppedAt = Instant.now();
+            follow.finish(EXIT, GRACE);
+
+            assertThat(stopped.state()).isEqualTo(MachineState.STOPPED);
+            assertThat(arrivals).hasSize(1);
+            assertThat(arrivals.get(0)).isBefore(stoppedAt.minusMillis(300));
+        }
+    }
+
+    @Test
+    void a_follow_from_a_token_skips_the_lines_printed_before_it() {
+        Machine m = fly.machines(APP).create(ticking(1, 0), "iad");
+        fly.machines(APP).waitFor(m, MachineState.STOPPED, Duration.ofSeconds(20));
+        String after = fly.logs(APP).drain(m.id()).nextToken();
+
+        try (LogFollow follow = fly.logs(APP).follow(m.id(), after, line -> { })) {
+            assertThat(follow.finish(EXIT, Duration.ofMillis(300))).isEmpty();
+        }
+    }
+
+    @Test
+    void nothing_followed_means_no_reads_at_all() throws InterruptedException {
+        followToTheEnd(1, 1, 100);
+        Thread.sleep(2500); // the reader lingers 2 s, then goes
+        emulator.journal().clear();
+
+        Thread.sleep(1500);
+
+        assertThat(emulator.journal().matching("GET", "/api/v1/apps/*/logs")).isEmpty();
+    }
+}

@@ -1,0 +1,146 @@
+package io.flaude.fly;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.flaude.emulator.FlyEmulator;
+import io.flaude.emulator.NatsServer;
+import io.nats.client.Connection;
+import io.nats.client.Nats;
+import io.nats.client.Options;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Live lines over Fly's NATS log stream, with a real {@code nats-server} (Debian's package; the CI
+ * installs it) and the emulator publishing to it as Fly does: user the org slug, password the token.
+ */
+class NatsLogsTest {
+    private static final String APP = "nats-app";
+    private static final String TOKEN = "fo1_nats-test-token";
+    private static final Predicate<LogLine> EXIT = line -> line.message().startsWith("[flaude:exit:");
+
+    private NatsServer nats;
+    private FlyEmulator emulator;
+
+    @BeforeEach
+    void start() {
+        nats = NatsServer.start(Apps.DEFAULT_ORG, TOKEN);
+        emulator = FlyEmulator.builder().token(TOKEN).natsUrl(nats.urlWithCredentials()).start();
+    }
+
+    @AfterEach
+    void stop() {
+        emulator.close();
+        nats.close();
+    }
+
+    private FlyClient client(String natsUrl) {
+        return FlyClient.builder().baseUri(emulator.baseUri()).token(TOKEN).rateBudget(RateBudget.unlimited())
+                .natsLogs(natsUrl, Apps.DEFAULT_ORG).build();
+    }
+
+    private int appWidePolls() {
+        return (int) emulator.journal().matching("GET", "/api/v1/apps/" + APP + "/logs").stream()
+                .filter(e -> e.query() == null || !e.query().contains("instance=")).count();
+    }
+
+    @Test
+    void lines_come_over_nats_once_each_and_polling_pauses_while_they_do() throws InterruptedException {
+        try (FlyClient fly = client(nats.url())) {
+            fly.apps().create(APP, Apps.DEFAULT_ORG);
+            warmUp(fly); // the first follow connects to NATS: this test measures what comes after
+
+            List<String> live = new CopyOnWriteArrayList<>();
+            Machine m = fly.machines(APP).create(LogFollowTest.ticking(12, 6000), "iad");
+            try (LogFollow follow = fly.logs(APP).follow(m.id(), null, line -> live.add(line.message()))) {
+                Thread.sleep(2500);
+                emulator.journal().clear();
+                fly.machines(APP).waitFor(m, MachineState.STOPPED, Duration.ofSeconds(20));
+                int pollsWhileLive = appWidePolls();
+                List<String> lines = follow.finish(EXIT, Duration.ofSeconds(3)).stream().map(LogLine::message).toList();
+
+                assertThat(lines).contains("[flaude] tick 12 of 12", "[flaude:exit:0]").doesNotHaveDuplicates();
+                assertThat(live).doesNotHaveDuplicates().contains("[flaude] tick 12 of 12");
+                assertThat(pollsWhileLive).as("app-wide polls in the last 3.5 s of a run delivered over NATS")
+                        .isLessThanOrEqualTo(1);
+            }
+        }
+    }
+
+    /** Follows a machine that prints over a few seconds until three of its lines came. */
+    private void warmUp(FlyClient fly) throws InterruptedException {
+        Machine warm = fly.machines(APP).create(LogFollowTest.ticking(20, 4000), "iad");
+        try (LogFollow follow = fly.logs(APP).follow(warm.id(), null, line -> { })) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (System.nanoTime() < deadline && follow.lines().size() < 3) {
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    @Test
+    void a_line_that_only_nats_carries_reaches_the_follower_in_flys_shape() throws Exception {
+        try (FlyClient fly = client(nats.url());
+             Connection publisher = Nats.connect(Options.builder().server(nats.url())
+                     .userInfo(Apps.DEFAULT_ORG, TOKEN).build())) {
+            fly.apps().create(APP, Apps.DEFAULT_ORG);
+            List<String> live = new CopyOnWriteArrayList<>();
+            String event = "{\"event\":{\"provider\":\"app\"},\"fly\":{\"app\":{\"instance\":\"0e286551c30586\","
+                    + "\"name\":\"" + APP + "\"},\"region\":\"iad\"},\"host\":\"0ad1\",\"log\":{\"level\":\"info\"},"
+                    + "\"message\":\"only over nats\",\"timestamp\":\"2030-01-01T00:00:00.000000001Z\"}";
+            try (LogFollow follow = fly.logs(APP).follow("0e286551c30586", null, line -> live.add(line.message()))) {
+                long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                while (live.isEmpty() && System.nanoTime() < deadline) {
+                    publisher.publish("logs." + APP + ".iad.0e286551c30586", event.getBytes(StandardCharsets.UTF_8));
+                    publisher.publish("logs." + APP + ".iad.0e286551c30586", "not json".getBytes(StandardCharsets.UTF_8));
+                    Thread.sleep(100);
+                }
+
+                assertThat(live).first().isEqualTo("only over nats");
+                assertThat(follow.lines()).singleElement().satisfies(l -> {
+                    assertThat(l.instance()).isEqualTo("0e286551c30586");
+                    assertThat(l.region()).isEqualTo("iad");
+                    assertThat(l.timestamp()).isEqualTo(Instant.parse("2030-01-01T00:00:00.000000001Z"));
+                });
+            }
+        }
+    }
+
+    @Test
+    void without_a_reachable_nats_server_polling_alone_delivers_every_line() {
+        nats.close();
+        try (FlyClient fly = client("nats://127.0.0.1:1")) {
+            fly.apps().create(APP, Apps.DEFAULT_ORG);
+            Machine m = fly.machines(APP).create(LogFollowTest.ticking(3, 600), "iad");
+            try (LogFollow follow = fly.logs(APP).follow(m.id(), null, line -> { })) {
+                fly.machines(APP).waitFor(m, MachineState.STOPPED, Duration.ofSeconds(20));
+
+                assertThat(follow.finish(EXIT, Duration.ofSeconds(3))).extracting(LogLine::message)
+                        .contains("[flaude] tick 3 of 3", "[flaude:exit:0]");
+            }
+        }
+    }
+
+    @Test
+    void a_wrong_nats_password_falls_back_to_polling() {
+        try (FlyClient fly = FlyClient.builder().baseUri(emulator.baseUri()).token(TOKEN)
+                .rateBudget(RateBudget.unlimited()).natsLogs(nats.url(), "not-the-org").build()) {
+            fly.apps().create(APP, Apps.DEFAULT_ORG);
+            Machine m = fly.machines(APP).create(LogFollowTest.ticking(2, 300), "iad");
+            try (LogFollow follow = fly.logs(APP).follow(m.id(), null, line -> { })) {
+                fly.machines(APP).waitFor(m, MachineState.STOPPED, Duration.ofSeconds(20));
+
+                assertThat(follow.finish(EXIT, Duration.ofSeconds(3))).extracting(LogLine::message)
+                        .contains("[flaude:exit:0]");
+                assertThat(appWidePolls()).isPositive();
+            }
+        }
+    }
+}
