@@ -6,6 +6,7 @@ import io.flaude.agent.internal.Execution;
 import io.flaude.fly.FlyClient;
 import io.flaude.fly.FlyException;
 import io.flaude.fly.LogFollow;
+import io.flaude.fly.Logs;
 import io.flaude.fly.Machine;
 import io.flaude.fly.MachineConfig;
 import io.flaude.fly.Machines;
@@ -71,7 +72,8 @@ public final class Runner {
                     : Cleanup.unsetSecrets(secrets, prefix, config.secretValues(prefix).keySet()));
         }
         RunResult result;
-        try (LogFollow follower = Execution.follow(fly.logs(app), machine.id(), null, options.onLine())) {
+        try (LogFollow follower = Execution.follow(fly.logs(app), machine.id(), Logs.tokenForNew(machine),
+                options.onLine())) {
             options.onCreated().accept(machine);
             result = Execution.await(machines, machine, follower, options.timeout());
         } catch (RuntimeException e) {

@@ -9,6 +9,7 @@ import io.flaude.agent.internal.TurnExecution;
 import io.flaude.fly.FlyClient;
 import io.flaude.fly.FlyException;
 import io.flaude.fly.LogFollow;
+import io.flaude.fly.Logs;
 import io.flaude.fly.Machine;
 import io.flaude.fly.MachineListOptions;
 import io.flaude.fly.Machines;
@@ -96,7 +97,7 @@ public final class Sessions implements AutoCloseable {
             session = session.withMachine(machineId).withState(SessionState.RUNNING);
             store.save(session);
             RunResult result;
-            try (LogFollow follower = Execution.follow(fly.logs(app), machineId, null, onLine)) {
+            try (LogFollow follower = Execution.follow(fly.logs(app), machineId, Logs.tokenForNew(machine), onLine)) {
                 result = Execution.await(machines, machine, follower, options.turnTimeout());
             }
             if (!result.succeeded()) {

@@ -35,6 +35,11 @@ public final class EmulatorCommand extends CliCommand {
                     + FlyEmulator.DEFAULT_AGENT_IMAGES + "). Every other image runs a long-lived process.")
     java.util.List<String> agentImages = new java.util.ArrayList<>();
 
+    @Option(names = "--nats", paramLabel = "URL",
+            description = "Also publish every line a machine prints to this NATS server, as Fly's log stream does"
+                    + " (subject logs.<app>.<region>.<machine>); credentials in the URL: nats://org:token@host:4223.")
+    String natsUrl;
+
     @Option(names = "--serve-seconds", hidden = true, defaultValue = "0", description = "Stop after this many seconds (tests).")
     long serveSeconds;
 
@@ -56,7 +61,15 @@ public final class EmulatorCommand extends CliCommand {
         if (!agentImages.isEmpty()) {
             builder.agentImages(agentImages.toArray(String[]::new));
         }
-        FlyEmulator emulator = builder.start();
+        if (natsUrl != null) {
+            builder.natsUrl(natsUrl);
+        }
+        FlyEmulator emulator;
+        try {
+            emulator = builder.start();
+        } catch (IllegalArgumentException e) {
+            throw new io.flaude.fly.FlyValidationException("emulator: " + e.getMessage());
+        }
         if (!loopback(host)) {
             if (token == null) {
                 err().println("Warning: listening on " + host + " with no --token: anyone who can reach this port can"

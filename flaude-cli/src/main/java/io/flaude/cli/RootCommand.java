@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
 /** {@code flaude}: the root command and the global options every subcommand accepts. */
 @Command(name = "flaude", mixinStandardHelpOptions = true, version = "flaude 0.1.0",
         description = "Run Claude Code on Fly.io Machines; Fly Volumes keep sessions alive between prompts.",
-        subcommands = {RunCommand.class, BatchCommand.class, SessionsCommand.class, MachinesCommand.class, VolumesCommand.class,
+        subcommands = {RunCommand.class, BatchCommand.class, SessionsCommand.class, LogsCommand.class, MachinesCommand.class,
+                VolumesCommand.class,
                 AppsCommand.class, EmulatorCommand.class, DemoCommand.class, BenchCommand.class, ChaosCommand.class,
                 ImageCommand.class,
                 HelpCommand.class},
@@ -44,6 +45,12 @@ public final class RootCommand implements Runnable, CliContext {
     private String apiUrl;
     private boolean verbose;
     private boolean allowPlainHttp;
+    private String natsUrl;
+    private String natsOrg;
+
+    /** Environment variables for {@code --nats-url} and {@code --nats-org}. */
+    static final String NATS_URL_ENV = "FLAUDE_NATS_URL";
+    static final String NATS_ORG_ENV = "FLAUDE_NATS_ORG";
 
     /** The environment variables whose values are secrets: cut out of everything flaude prints. */
     static final List<String> SECRET_ENV = List.of(FlyClient.TOKEN_ENV, "CLAUDE_CODE_OAUTH_TOKEN", "GITHUB_TOKEN");
@@ -69,6 +76,19 @@ public final class RootCommand implements Runnable, CliContext {
                     + " (refused by default: anyone on the path could read it).")
     void allowPlainHttp(boolean allow) {
         this.allowPlainHttp = allow;
+    }
+
+    @Option(names = "--nats-url", scope = ScopeType.INHERIT, paramLabel = "URL",
+            description = "Read live log lines from Fly's NATS log stream at URL (inside Fly: nats://[fdaa::3]:4223;"
+                    + " default: env " + NATS_URL_ENV + ", else poll the logs API only). Needs --nats-org.")
+    void natsUrl(String url) {
+        this.natsUrl = url;
+    }
+
+    @Option(names = "--nats-org", scope = ScopeType.INHERIT, paramLabel = "SLUG",
+            description = "The organization slug for --nats-url (default: env " + NATS_ORG_ENV + ").")
+    void natsOrg(String org) {
+        this.natsOrg = org;
     }
 
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
@@ -97,6 +117,10 @@ public final class RootCommand implements Runnable, CliContext {
         String url = apiUrl != null ? apiUrl : env(FlyClient.HOSTNAME_ENV);
         if (url != null) {
             b.baseUri(url);
+        }
+        String nats = natsUrl != null ? natsUrl : env(NATS_URL_ENV);
+        if (nats != null) {
+            b.natsLogs(nats, natsOrg != null ? natsOrg : env(NATS_ORG_ENV));
         }
         return b.build();
     }

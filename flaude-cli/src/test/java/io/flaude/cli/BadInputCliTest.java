@@ -30,7 +30,9 @@ class BadInputCliTest extends CliTestBase {
             "volumes extend vol_abcdefgh12345678 -a cli-app -s big      | whole number of GB",
             "volumes destroy not-a-volume -a cli-app                    | volume id",
             "volumes list -a Bad_App                                    | app name",
-            "machines show NOT/AN/ID -a cli-app                         | machine id"})
+            "machines show NOT/AN/ID -a cli-app                         | machine id",
+            "logs NOT/AN/ID -a cli-app                                  | machine id",
+            "logs 3d8d9ee5b79e38 -a cli-app --nats-url nats://127.0.0.1:4223 | slug"})
     void a_bad_value_is_refused_with_exit_2_and_no_request(String args, String message) {
         CliRun r = run(args.strip().split("\\s+"));
 

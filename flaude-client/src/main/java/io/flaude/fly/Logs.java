@@ -93,6 +93,19 @@ public final class Logs {
         return Long.toString(time.getEpochSecond() * 1_000_000_000L + time.getNano());
     }
 
+    /**
+     * The token that takes every line of a machine just created: its creation time less
+     * {@link #CLOCK_MARGIN} (Fly's hosts may disagree on the time; a new machine printed nothing before it
+     * existed, so the margin costs nothing). Null when the machine has no creation time, meaning: from its
+     * first line, read from the API.
+     */
+    public static String tokenForNew(Machine created) {
+        return created.createdAt() == null ? null : tokenAt(created.createdAt().minus(CLOCK_MARGIN));
+    }
+
+    /** How far {@link #tokenForNew} reaches back before a machine's creation. */
+    public static final java.time.Duration CLOCK_MARGIN = java.time.Duration.ofSeconds(5);
+
     /** The first page of {@code machineId}'s lines. */
     public LogPage page(String machineId) {
         return read(machineId, "");

@@ -46,6 +46,11 @@ public final class JsonOutput {
                 ? list.stream().map(JsonOutput::view).toList() : view(value));
     }
 
+    /** Writes a value on one line, for output with one object a line (NDJSON). */
+    public static String writeLine(Object value) {
+        return MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(view(value));
+    }
+
     private static Object view(Object value) {
         return value instanceof Machine m ? machine(m) : value;
     }

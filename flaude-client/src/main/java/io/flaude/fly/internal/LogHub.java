@@ -177,9 +177,7 @@ public final class LogHub {
                     lock.unlock();
                 }
                 try {
-                    for (Follower f : behind) {
-                        backfill(f, null);
-                    }
+                    backfillAll(behind);
                     if (poll) {
                         int lines = pollApp();
                         interval = urgent ? QUICK : lines > 0 ? LIVE : min(interval.multipliedBy(2), QUIET);
@@ -294,6 +292,31 @@ public final class LogHub {
             lock.unlock();
         }
         return read.size();
+    }
+
+    /** Backfills several followers at once (each is its own machine's reads), then returns. */
+    private void backfillAll(List<Follower> behind) throws InterruptedException {
+        if (behind.size() == 1) {
+            backfill(behind.get(0), null);
+            return;
+        }
+        List<Thread> threads = new ArrayList<>();
+        FlyException[] failed = new FlyException[1];
+        for (Follower f : behind) {
+            threads.add(Thread.ofVirtual().name("flaude-logs-backfill").start(() -> {
+                try {
+                    backfill(f, null);
+                } catch (FlyException e) {
+                    failed[0] = e;
+                }
+            }));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        if (failed[0] != null) {
+            throw failed[0];
+        }
     }
 
     /**
