@@ -33,7 +33,7 @@ class DocsExamplesTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"README.md", "docs/client.md", "docs/sessions.md", "docs/emulator.md", "docs/volumes.md",
-            "docs/cli.md", "docs/image.md", "docs/benchmarks.md"})
+            "docs/cli.md", "docs/image.md", "docs/benchmarks.md", "docs/logs.md"})
     void every_java_line_of_the_page_is_in_a_test(String page) throws IOException {
         Set<String> tested = testLines();
         List<String> missing = javaLines(Files.readString(ROOT.resolve(page))).stream()

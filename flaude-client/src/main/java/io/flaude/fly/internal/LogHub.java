@@ -45,6 +45,12 @@ public final class LogHub {
     static final Duration LINGER = Duration.ofSeconds(2);
     /** Pages one poll may read before it lets the others have a turn. */
     static final int MAX_PAGES = 20;
+    /**
+     * A page with at least this many lines may have more behind it, so the next is read at once; a
+     * smaller one waits for the next interval (Fly's page size is not documented: 73 lines came in one
+     * page, the emulator serves 50), which saves the empty read that would confirm it.
+     */
+    static final int FULL_PAGE = 50;
     /** Recent lines kept for followers that join late (pushed lines for machines nobody follows yet too). */
     static final int RECENT_MAX = 5_000;
     private static final Logger LOG = LoggerFactory.getLogger(LogHub.class);
@@ -246,7 +252,8 @@ public final class LogHub {
                 if (wanted) {
                     return;
                 }
-                wake.awaitNanos(Math.min(deadline - now, Math.max(earliest - now, 1)));
+                // Until the earliest moment a wake-up may count, then until the deadline or a signal.
+                wake.awaitNanos(now < earliest ? Math.min(earliest, deadline) - now : deadline - now);
             }
         } finally {
             lock.unlock();
@@ -273,6 +280,9 @@ public final class LogHub {
                 break;
             }
             token = next;
+            if (page.lines().size() < FULL_PAGE) {
+                break;
+            }
         }
         lock.lock();
         try {
