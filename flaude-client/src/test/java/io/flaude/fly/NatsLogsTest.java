@@ -114,6 +114,36 @@ class NatsLogsTest {
     }
 
     @Test
+    void after_the_nats_server_restarts_lines_come_over_nats_again() throws Exception {
+        try (FlyClient fly = client(nats.url())) {
+            fly.apps().create(APP, Apps.DEFAULT_ORG);
+            List<String> live = new CopyOnWriteArrayList<>();
+            try (LogFollow follow = fly.logs(APP).follow("0e286551c30586", null, line -> live.add(line.message()))) {
+                publishUntilSeen(live, "before the restart");
+                nats = nats.restart();
+
+                publishUntilSeen(live, "after the restart");
+
+                assertThat(live).containsExactly("before the restart", "after the restart");
+            }
+        }
+    }
+
+    /** Publishes one event (with a new time each try) until the follower has seen its message. */
+    private void publishUntilSeen(List<String> live, String message) throws Exception {
+        try (Connection publisher = Nats.connect(Options.builder().server(nats.url())
+                .userInfo(Apps.DEFAULT_ORG, TOKEN).build())) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            while (!live.contains(message) && System.nanoTime() < deadline) {
+                String event = "{\"fly\":{\"app\":{\"instance\":\"0e286551c30586\",\"name\":\"" + APP
+                        + "\"},\"region\":\"iad\"},\"message\":\"" + message + "\",\"timestamp\":\"2030-01-01T00:00:00Z\"}";
+                publisher.publish("logs." + APP + ".iad.0e286551c30586", event.getBytes(StandardCharsets.UTF_8));
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    @Test
     void without_a_reachable_nats_server_polling_alone_delivers_every_line() {
         nats.close();
         try (FlyClient fly = client("nats://127.0.0.1:1")) {

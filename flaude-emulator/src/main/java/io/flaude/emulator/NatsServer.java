@@ -51,11 +51,23 @@ public final class NatsServer implements AutoCloseable {
      * @throws IllegalStateException when no {@code nats-server} binary is installed, or it does not start
      */
     public static NatsServer start(String user, String password) {
+        return start(user, password, freePort());
+    }
+
+    /**
+     * Stops this server and starts another on the same port with the same credentials, as a NATS
+     * server restart looks to its clients (they reconnect on their own).
+     */
+    public NatsServer restart() {
+        close();
+        return start(user, password, port);
+    }
+
+    private static NatsServer start(String user, String password, int port) {
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(password, "password");
         Path bin = binary().orElseThrow(() -> new IllegalStateException(
                 "no nats-server binary: install it (Debian: apt-get install nats-server) or set NATS_SERVER"));
-        int port = freePort();
         Process p;
         try {
             p = new ProcessBuilder(List.of(bin.toString(), "-a", "127.0.0.1", "-p", Integer.toString(port),
