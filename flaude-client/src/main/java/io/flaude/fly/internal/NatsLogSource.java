@@ -1,7 +1,9 @@
 package io.flaude.fly.internal;
 
 import io.nats.client.Connection;
+import io.nats.client.Consumer;
 import io.nats.client.Dispatcher;
+import io.nats.client.ErrorListener;
 import io.nats.client.Nats;
 import io.nats.client.Options;
 import java.io.IOException;
@@ -105,7 +107,7 @@ public final class NatsLogSource implements AutoCloseable {
     private void connect() {
         Options options = Options.builder().server(url).userInfo(org, password)
                 .connectionTimeout(Duration.ofSeconds(5)).maxReconnects(-1).reconnectWait(Duration.ofMillis(500))
-                .build();
+                .errorListener(new QuietErrors()).build();
         boolean warned = false;
         while (true) {
             try {
@@ -147,6 +149,25 @@ public final class NatsLogSource implements AutoCloseable {
             } finally {
                 lock.unlock();
             }
+        }
+    }
+
+    /** The NATS client's errors at debug level through SLF4J (its default prints each one as SEVERE). */
+    private static final class QuietErrors implements ErrorListener {
+        @Override
+        public void errorOccurred(Connection conn, String error) {
+            LOG.debug("NATS: {}", withoutPassword(error));
+        }
+
+        @Override
+        public void exceptionOccurred(Connection conn, Exception exp) {
+            LOG.debug("NATS: {}", withoutPassword(String.valueOf(exp)));
+        }
+
+        @Override
+        public void slowConsumerDetected(Connection conn, Consumer consumer) {
+            // NATS drops messages for a consumer that falls behind; the final read of each follow backfills them.
+            LOG.warn("Live log lines arrive faster than they are handled; some come late, from the logs API");
         }
     }
 

@@ -1,6 +1,7 @@
 package io.flaude.emulator.internal;
 
 import io.nats.client.Connection;
+import io.nats.client.ErrorListener;
 import io.nats.client.Nats;
 import io.nats.client.Options;
 import java.io.IOException;
@@ -32,7 +33,9 @@ final class LogPublisher implements AutoCloseable {
     /** Connects now, so a wrong URL or password fails the emulator's start instead of every line. */
     static LogPublisher connect(String url) {
         Options options = Options.builder().server(url).connectionTimeout(Duration.ofSeconds(5))
-                .maxReconnects(-1).reconnectWait(Duration.ofMillis(250)).build();
+                .maxReconnects(-1).reconnectWait(Duration.ofMillis(250))
+                .errorListener(new ErrorListener() { }) // quiet: the client reconnects by itself
+                .build();
         try {
             return new LogPublisher(Nats.connect(options));
         } catch (IOException e) {
