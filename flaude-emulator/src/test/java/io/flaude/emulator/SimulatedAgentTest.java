@@ -59,7 +59,8 @@ class SimulatedAgentTest extends MachineTestBase {
         Path transcript = fly.volumeDirectory(APP, volume).resolve("claude/projects/-data-workspace/" + SESSION + ".jsonl");
         assertThat(lines(transcript)).hasSize(2);
         assertThat(Api.json(lines(transcript).get(0)).get("message").get("content").stringValue()).isEqualTo("first prompt");
-        assertThat(logs(m)).contains("[flaude] session " + SESSION + " turn 1 (new)", "[flaude:exit:0]");
+        assertThat(logs(m)).contains("Turn 1 of session " + SESSION + ". This is a new session; I remember no earlier turn."
+                + " You said: \"first prompt\"", "[flaude:exit:0]");
     }
 
     @Test
@@ -69,7 +70,7 @@ class SimulatedAgentTest extends MachineTestBase {
 
         nextTurn(m, agentEnv("second prompt", "FLAUDE_SESSION_ID", SESSION), volume, "/data");
 
-        assertThat(logs(m)).contains("[flaude] session " + SESSION + " turn 2 (resume)",
+        assertThat(logs(m)).contains(
                 "Turn 2 of session " + SESSION + ". I remember 1 earlier turn; the last prompt was: \"first prompt\"."
                         + " You said: \"second prompt\"");
         Path transcript = fly.volumeDirectory(APP, volume).resolve("claude/projects/-data-workspace/" + SESSION + ".jsonl");
@@ -142,7 +143,9 @@ class SimulatedAgentTest extends MachineTestBase {
     void json_output_is_one_result_object() {
         JsonNode m = firstTurn(agentEnv("hi", "FLAUDE_OUTPUT_FORMAT", "json"), null, null);
 
-        String line = logs(m).get(logs(m).size() - 2);
+        List<String> logs = logs(m);
+        String line = logs.get(logs.size() - 3);
+        assertThat(logs.subList(logs.size() - 2, logs.size())).containsExactly("", "[flaude:exit:0]");
         assertThat(Api.json(line).get("type").stringValue()).isEqualTo("result");
         assertThat(Api.json(line).get("result").stringValue()).contains("You said: \"hi\"");
     }

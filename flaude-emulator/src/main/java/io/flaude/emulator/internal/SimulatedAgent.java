@@ -35,6 +35,8 @@ final class SimulatedAgent {
     private final GuestFs fs;
     private final Consumer<String> out;
     private Redactor redactor = new Redactor(List.of());
+    /** Set once "claude" started, as the entrypoint's {@code CLAUDE_RAN}. */
+    private boolean claudeRan;
 
     SimulatedAgent(Map<String, String> env, GuestFs fs, Consumer<String> out) {
         this.env = env;
@@ -90,22 +92,19 @@ final class SimulatedAgent {
         }
         String workdir = workdir(c, session, mount, root);
         String turn = !session ? null : Transcript.existsAnywhere(fs.resolve(configDir), c.sessionId()) ? "resume" : "first";
-        Transcript.History history = new Transcript.History(0, null);
-        Path transcript = null;
-        if (session) {
-            transcript = fs.resolve(Transcript.path(configDir, workdir, c.sessionId()));
-            if (turn.equals("resume")) {
-                if (!Files.isRegularFile(transcript)) {
-                    print("No conversation found with session ID: " + c.sessionId());
-                    return exit(1, c.fail());
-                }
-                history = Transcript.read(transcript);
-            }
-            log("session " + c.sessionId() + " turn " + (history.userTurns() + 1) + " ("
-                    + (turn.equals("resume") ? "resume" : "new") + ")");
-        }
         print("[flaude:manifest:" + Json.write(manifest(c, session, turn, workdir, repos)) + "]");
         log("running claude (" + (turn == null ? "oneshot" : turn) + " turn, output " + c.outputFormat() + ") in " + workdir);
+        claudeRan = true;
+        Transcript.History history = new Transcript.History(0, null);
+        Path transcript = session ? fs.resolve(Transcript.path(configDir, workdir, c.sessionId())) : null;
+        if ("resume".equals(turn)) {
+            if (!Files.isRegularFile(transcript)) {
+                // Claude files a session under its working directory: a transcript elsewhere does not resume.
+                print("No conversation found with session ID: " + c.sessionId());
+                return exit(1, c.fail());
+            }
+            history = Transcript.read(transcript);
+        }
         work(c);
         if (c.crash()) {
             return new Exit(137, c.fail(), true);
@@ -214,7 +213,11 @@ final class SimulatedAgent {
         }
     }
 
+    /** Like the entrypoint: once Claude ran, a line break first, so the marker starts its own line. */
     private Exit exit(int code, boolean failed) {
+        if (claudeRan) {
+            print("");
+        }
         print("[flaude:exit:" + code + "]");
         return new Exit(code, failed, false);
     }
