@@ -116,6 +116,21 @@ class LogFollowTest extends EmulatorTestBase {
     }
 
     @Test
+    void a_closed_client_reads_no_more_logs() throws InterruptedException {
+        FlyClient other = client().build();
+        Machine m = other.machines(APP).create(ticking(5, 3000), "iad");
+        other.logs(APP).follow(m.id(), Logs.tokenForNew(m), line -> { });
+        Thread.sleep(600);
+
+        other.close();
+        Thread.sleep(200);
+        emulator.journal().clear();
+        Thread.sleep(1200);
+
+        assertThat(emulator.journal().matching("GET", "/api/v1/apps/*/logs")).isEmpty();
+    }
+
+    @Test
     void nothing_followed_means_no_reads_at_all() throws InterruptedException {
         followToTheEnd(1, 1, 100);
         Thread.sleep(2500); // the reader lingers 2 s, then goes

@@ -167,14 +167,28 @@ public final class LogHub {
         Duration interval = LIVE;
         Duration errorDelay = Duration.ZERO;
         try {
+            boolean fresh = true;
             while (true) {
+                if (fresh) {
+                    // A follow begins before its machine prints: the first read waits an interval (a turn that
+                    // ends sooner costs only its final read), unless a follower is behind or awaits its end.
+                    pause(LIVE, true);
+                    fresh = false;
+                }
                 List<Follower> behind;
                 boolean urgent;
                 boolean poll;
                 lock.lock();
                 try {
-                    if (!awaitFollowers()) {
+                    if (closed) {
                         return;
+                    }
+                    if (followers.isEmpty()) {
+                        if (!awaitFollowers()) {
+                            return;
+                        }
+                        fresh = true;
+                        continue;
                     }
                     behind = followers.stream().filter(f -> f.covered < cursor).toList();
                     urgent = followers.stream().anyMatch(f -> f.end != null);
