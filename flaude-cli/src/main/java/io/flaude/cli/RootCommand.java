@@ -48,9 +48,9 @@ public final class RootCommand implements Runnable, CliContext {
     private String natsUrl;
     private String natsOrg;
 
-    /** Environment variables for {@code --nats-url} and {@code --nats-org}. */
-    static final String NATS_URL_ENV = "FLAUDE_NATS_URL";
-    static final String NATS_ORG_ENV = "FLAUDE_NATS_ORG";
+    /** Environment variables for {@code --nats-url} and {@code --nats-org}, as the library reads them. */
+    static final String NATS_URL_ENV = FlyClient.NATS_URL_ENV;
+    static final String NATS_ORG_ENV = FlyClient.NATS_ORG_ENV;
 
     /** The environment variables whose values are secrets: cut out of everything flaude prints. */
     static final List<String> SECRET_ENV = List.of(FlyClient.TOKEN_ENV, "CLAUDE_CODE_OAUTH_TOKEN", "GITHUB_TOKEN");
@@ -79,14 +79,15 @@ public final class RootCommand implements Runnable, CliContext {
     }
 
     @Option(names = "--nats-url", scope = ScopeType.INHERIT, paramLabel = "URL",
-            description = "Read live log lines from Fly's NATS log stream at URL (inside Fly: nats://[fdaa::3]:4223;"
-                    + " default: env " + NATS_URL_ENV + ", else poll the logs API only). Needs --nats-org.")
+            description = "Read live log lines from Fly's NATS log stream at URL, 'off' for none (default: env "
+                    + NATS_URL_ENV + ", else nats://[fdaa::3]:4223 on a Fly machine, else poll the logs API only).")
     void natsUrl(String url) {
         this.natsUrl = url;
     }
 
     @Option(names = "--nats-org", scope = ScopeType.INHERIT, paramLabel = "SLUG",
-            description = "The organization slug for --nats-url (default: env " + NATS_ORG_ENV + ").")
+            description = "The organization slug for --nats-url (default: env " + NATS_ORG_ENV
+                    + ", else the app's org).")
     void natsOrg(String org) {
         this.natsOrg = org;
     }
@@ -119,6 +120,9 @@ public final class RootCommand implements Runnable, CliContext {
             b.baseUri(url);
         }
         String nats = natsUrl != null ? natsUrl : env(NATS_URL_ENV);
+        if (nats == null && env("FLY_PRIVATE_IP") != null) {
+            nats = FlyClient.INSIDE_FLY_NATS_URL;
+        }
         if (nats != null) {
             b.natsLogs(nats, natsOrg != null ? natsOrg : env(NATS_ORG_ENV));
         }

@@ -31,8 +31,7 @@ class BadInputCliTest extends CliTestBase {
             "volumes destroy not-a-volume -a cli-app                    | volume id",
             "volumes list -a Bad_App                                    | app name",
             "machines show NOT/AN/ID -a cli-app                         | machine id",
-            "logs NOT/AN/ID -a cli-app                                  | machine id",
-            "logs 3d8d9ee5b79e38 -a cli-app --nats-url nats://127.0.0.1:4223 | slug"})
+            "logs NOT/AN/ID -a cli-app                                  | machine id"})
     void a_bad_value_is_refused_with_exit_2_and_no_request(String args, String message) {
         CliRun r = run(args.strip().split("\\s+"));
 

@@ -35,6 +35,12 @@ public final class FlyClient implements AutoCloseable {
     public static final URI DEFAULT_LOGS_BASE_URI = URI.create("https://api.fly.io");
     public static final String TOKEN_ENV = "FLY_API_TOKEN";
     public static final String HOSTNAME_ENV = "FLY_API_HOSTNAME";
+    /** Where Fly's NATS log stream is read from ({@code off}: nowhere); see {@link Builder#natsLogs}. */
+    public static final String NATS_URL_ENV = "FLAUDE_NATS_URL";
+    /** The org slug for the NATS log stream; by default the followed app's org. */
+    public static final String NATS_ORG_ENV = "FLAUDE_NATS_ORG";
+    /** Fly's NATS log stream as seen from inside the organization's private network. */
+    public static final String INSIDE_FLY_NATS_URL = "nats://[fdaa::3]:4223";
     static final String USER_AGENT = "flaude-java/0.1";
 
     private final HttpTransport http;
@@ -68,7 +74,23 @@ public final class FlyClient implements AutoCloseable {
                 new BaseUrl(logsUri, "/api/v1", b.resolver), token, Redactor.of(secrets), b.requestTimeout, b.retryPolicy, b.rateBudget,
                 b.retryBudget, Pause.system(), USER_AGENT);
         this.apps = new Apps(http);
-        this.logHubs = LogHubs.create(app -> Logs.reader(http, app), b.natsUrl, b.natsOrg, token);
+        String natsUrl = natsUrl(b);
+        String natsOrg = b.natsOrg != null ? b.natsOrg : blankToNull(b.env.apply(NATS_ORG_ENV));
+        this.logHubs = LogHubs.create(app -> Logs.reader(http, app), natsUrl, natsOrg,
+                app -> apps.find(app).map(App::orgSlug).orElse(null), token);
+    }
+
+    /** The NATS URL the builder or the environment names, the one inside Fly, or null for none. */
+    private static String natsUrl(Builder b) {
+        String url = b.natsUrl != null ? b.natsUrl : blankToNull(b.env.apply(NATS_URL_ENV));
+        if (url == null && blankToNull(b.env.apply("FLY_PRIVATE_IP")) != null) {
+            url = INSIDE_FLY_NATS_URL;
+        }
+        return url == null || url.strip().equalsIgnoreCase("off") ? null : url.strip();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     private static URI envBaseUri(String hostname) {
@@ -294,15 +316,20 @@ public final class FlyClient implements AutoCloseable {
         }
 
         /**
-         * Reads live log lines from Fly's NATS log stream, where it can be reached: inside the
-         * organization's private network it is {@code nats://[fdaa::3]:4223}; {@code org} is the org's slug
-         * (the user name Fly expects; the password is this client's token, as flyctl sends it). Polling the
-         * logs API goes on until NATS delivers, and resumes whenever it does not; default: polling only.
+         * Reads live log lines from Fly's NATS log stream at {@code url}; {@code org} is the org's slug (the
+         * user name Fly expects; the password is this client's token, as flyctl sends it), or null to take
+         * it from the first app followed (one GET of the app). Polling the logs API goes on until NATS
+         * delivers, and resumes whenever it does not. {@code "off"} turns NATS off.
+         *
+         * <p>Default: {@code $FLAUDE_NATS_URL} and {@code $FLAUDE_NATS_ORG}; else, inside Fly's private
+         * network ({@code $FLY_PRIVATE_IP} is set, as on every Fly machine), {@value #INSIDE_FLY_NATS_URL}
+         * with the org of the app; else polling only.
          */
         public Builder natsLogs(String url, String org) {
             this.natsUrl = java.util.Objects.requireNonNull(url, "url");
-            if (org == null || org.isBlank()) {
-                throw new FlyValidationException("NATS logs need the organization's slug as the user name");
+            if (org != null && org.isBlank()) {
+                throw new FlyValidationException("the NATS user name is the organization's slug: give one, or null"
+                        + " to take it from the app");
             }
             this.natsOrg = org;
             return this;

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
@@ -139,6 +140,22 @@ class NatsLogsTest {
                         + "\"},\"region\":\"iad\"},\"message\":\"" + message + "\",\"timestamp\":\"2030-01-01T00:00:00Z\"}";
                 publisher.publish("logs." + APP + ".iad.0e286551c30586", event.getBytes(StandardCharsets.UTF_8));
                 Thread.sleep(100);
+            }
+        }
+    }
+
+    @Test
+    void from_the_environment_without_an_org_the_client_logs_in_with_the_apps_org() throws Exception {
+        Map<String, String> env = Map.of("FLAUDE_NATS_URL", nats.url());
+        try (FlyClient fly = FlyClient.builder().baseUri(emulator.baseUri()).token(TOKEN).env(env::get)
+                .rateBudget(RateBudget.unlimited()).build()) {
+            fly.apps().create(APP, Apps.DEFAULT_ORG);
+            List<String> live = new CopyOnWriteArrayList<>();
+            try (LogFollow follow = fly.logs(APP).follow("0e286551c30586", null, line -> live.add(line.message()))) {
+                publishUntilSeen(live, "org from the app");
+
+                assertThat(live).containsExactly("org from the app");
+                assertThat(emulator.journal().matching("GET", "/v1/apps/" + APP)).hasSize(1);
             }
         }
     }

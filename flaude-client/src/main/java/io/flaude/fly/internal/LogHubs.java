@@ -26,11 +26,15 @@ public final class LogHubs implements AutoCloseable {
         this.nats = nats;
     }
 
-    /** The configured NATS source and client token make one: call with the source built on {@link #pushed}. */
-    public static LogHubs create(Function<String, LogHub.Reader> readers, String natsUrl, String natsOrg, String token) {
+    /**
+     * The hubs, with a NATS source when {@code natsUrl} is given: its user is {@code natsOrg}, else the org
+     * {@code orgOfApp} names for the first app followed.
+     */
+    public static LogHubs create(Function<String, LogHub.Reader> readers, String natsUrl, String natsOrg,
+                                 Function<String, String> orgOfApp, String token) {
         LogHubs[] self = new LogHubs[1];
         NatsLogSource nats = natsUrl == null ? null
-                : new NatsLogSource(natsUrl, natsOrg, token, (subject, body) -> self[0].pushed(body));
+                : new NatsLogSource(natsUrl, natsOrg, orgOfApp, token, (subject, body) -> self[0].pushed(body));
         self[0] = new LogHubs(readers, nats);
         return self[0];
     }

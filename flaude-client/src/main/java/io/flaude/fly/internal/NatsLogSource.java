@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +28,8 @@ public final class NatsLogSource implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(NatsLogSource.class);
 
     private final String url;
-    private final String org;
+    private final String givenOrg;
+    private final Function<String, String> orgOfApp;
     private final String password;
     private final BiConsumer<String, byte[]> onMessage;
     private final ReentrantLock lock = new ReentrantLock();
@@ -40,9 +42,11 @@ public final class NatsLogSource implements AutoCloseable {
     /**
      * @param onMessage gets each message's subject and body
      */
-    public NatsLogSource(String url, String org, String token, BiConsumer<String, byte[]> onMessage) {
+    public NatsLogSource(String url, String org, Function<String, String> orgOfApp, String token,
+                         BiConsumer<String, byte[]> onMessage) {
         this.url = url;
-        this.org = org;
+        this.givenOrg = org;
+        this.orgOfApp = orgOfApp;
         this.password = withoutScheme(token);
         this.onMessage = onMessage;
     }
@@ -77,7 +81,7 @@ public final class NatsLogSource implements AutoCloseable {
             if (dispatcher != null) {
                 dispatcher.subscribe(subject(app));
             } else if (connecting == null) {
-                connecting = Thread.ofVirtual().name("flaude-nats").start(this::connect);
+                connecting = Thread.ofVirtual().name("flaude-nats").start(() -> connect(app));
             }
         } finally {
             lock.unlock();
@@ -104,7 +108,37 @@ public final class NatsLogSource implements AutoCloseable {
         return "logs." + app + ".>";
     }
 
-    private void connect() {
+    /** The org slug to log in with: the given one, else the org of {@code app} (null when it cannot be read). */
+    private String org(String app) {
+        if (givenOrg != null) {
+            return givenOrg;
+        }
+        try {
+            String org = orgOfApp.apply(app);
+            if (org == null) {
+                LOG.warn("Live logs over NATS need the org of app {}, which was not found; polling Fly's logs API"
+                        + " instead", app);
+            }
+            return org;
+        } catch (RuntimeException e) {
+            LOG.warn("Live logs over NATS need the org of app {}, which could not be read ({}); polling Fly's logs"
+                    + " API instead", app, e.getMessage());
+            return null;
+        }
+    }
+
+    private void connect(String firstApp) {
+        String org = org(firstApp);
+        if (org == null) {
+            lock.lock();
+            try {
+                connecting = null;
+                apps.clear(); // the next follow tries again
+            } finally {
+                lock.unlock();
+            }
+            return;
+        }
         Options options = Options.builder().server(url).userInfo(org, password)
                 .connectionTimeout(Duration.ofSeconds(5)).maxReconnects(-1).reconnectWait(Duration.ofMillis(500))
                 .errorListener(new QuietErrors()).build();
