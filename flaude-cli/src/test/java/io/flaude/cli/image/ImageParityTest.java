@@ -62,11 +62,22 @@ class ImageParityTest {
         fly.close();
     }
 
-    /** The simulated agent's env for what the harness was given: same token, prompt and knobs. */
-    private Map<String, String> emulatorEnv(Map<String, String> common) {
+    /**
+     * The simulated agent's env for what the harness was given: the harness's token, the common env, and
+     * {@code extra} name-value pairs (a null value removes the name).
+     */
+    private static Map<String, String> emulatorEnv(Map<String, String> common, String... extra) {
         Map<String, String> env = new LinkedHashMap<>(common);
-        env.putIfAbsent("FLAUDE_WORKSPACE", GUEST_WORKSPACE);
+        env.put("CLAUDE_CODE_OAUTH_TOKEN", EntrypointHarness.TOKEN);
+        env.put("FLAUDE_WORKSPACE", GUEST_WORKSPACE);
         env.put("FLAUDE_EMULATOR_SLEEP_MS", "0");
+        for (int i = 0; i + 1 < extra.length; i += 2) {
+            if (extra[i + 1] == null) {
+                env.remove(extra[i]);
+            } else {
+                env.put(extra[i], extra[i + 1]);
+            }
+        }
         return env;
     }
 
@@ -182,10 +193,7 @@ class ImageParityTest {
         List<String> imageResumed = contract(image.run().lines(), mount.toString(), image.workspace.toString());
 
         String volume = emulatorVolume();
-        Map<String, String> env = emulatorEnv(common);
-        env.put("FLAUDE_MOUNT_PATH", GUEST_MOUNT);
-        env.put("CLAUDE_CODE_OAUTH_TOKEN", EntrypointHarness.TOKEN);
-        List<List<String>> emulated = emulatorRuns(env, volume, 2);
+        List<List<String>> emulated = emulatorRuns(emulatorEnv(common, "FLAUDE_MOUNT_PATH", GUEST_MOUNT), volume, 2);
 
         assertThat(contract(emulated.get(0), GUEST_MOUNT, GUEST_WORKSPACE)).isEqualTo(imageFirst);
         assertThat(contract(emulated.get(1), GUEST_MOUNT, GUEST_WORKSPACE)).isEqualTo(imageResumed);
@@ -207,10 +215,8 @@ class ImageParityTest {
         List<String> fromImage = contract(image.env("STUB_CLAUDE_EXIT", "1").run().lines(), "/nowhere",
                 image.workspace.toString());
 
-        Map<String, String> env = emulatorEnv(common);
-        env.put("CLAUDE_CODE_OAUTH_TOKEN", EntrypointHarness.TOKEN);
-        env.put("FLAUDE_EMULATOR_EXIT", "1");
-        List<String> emulated = contract(emulatorRuns(env, null, 1).get(0), "/nowhere", GUEST_WORKSPACE);
+        List<String> emulated = contract(emulatorRuns(emulatorEnv(common, "FLAUDE_EMULATOR_EXIT", "1"), null, 1).get(0),
+                "/nowhere", GUEST_WORKSPACE);
 
         assertThat(emulated).isEqualTo(fromImage);
         assertThat(fromImage).last().isEqualTo("[flaude:exit:1]");
@@ -222,7 +228,7 @@ class ImageParityTest {
         imageEnv(common);
         List<String> fromImage = image.env("CLAUDE_CODE_OAUTH_TOKEN", null).run().lines();
 
-        List<String> emulated = emulatorRuns(emulatorEnv(common), null, 1).get(0);
+        List<String> emulated = emulatorRuns(emulatorEnv(common, "CLAUDE_CODE_OAUTH_TOKEN", null), null, 1).get(0);
 
         assertThat(emulated).isEqualTo(fromImage)
                 .containsExactly("[flaude:error] missing required environment: CLAUDE_CODE_OAUTH_TOKEN", "[flaude:exit:2]");
@@ -236,10 +242,8 @@ class ImageParityTest {
         List<String> fromImage = contract(image.env("FLAUDE_MOUNT_PATH", missing.toString()).run().lines(),
                 missing.toString(), image.workspace.toString());
 
-        Map<String, String> env = emulatorEnv(common);
-        env.put("CLAUDE_CODE_OAUTH_TOKEN", EntrypointHarness.TOKEN);
-        env.put("FLAUDE_MOUNT_PATH", "/not-mounted");
-        List<String> emulated = contract(emulatorRuns(env, null, 1).get(0), "/not-mounted", GUEST_WORKSPACE);
+        List<String> emulated = contract(emulatorRuns(emulatorEnv(common, "FLAUDE_MOUNT_PATH", "/not-mounted"), null, 1)
+                .get(0), "/not-mounted", GUEST_WORKSPACE);
 
         assertThat(emulated).isEqualTo(fromImage);
         assertThat(fromImage).last().isEqualTo("[flaude:exit:2]");
