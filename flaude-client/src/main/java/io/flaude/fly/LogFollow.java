@@ -23,7 +23,7 @@ public final class LogFollow implements AutoCloseable {
         return machineId;
     }
 
-    /** The lines received so far, oldest first. */
+    /** The lines received so far, oldest first (the newest 100,000 of them, so a long follow stays bounded). */
     public List<LogLine> lines() {
         return follower.lines();
     }

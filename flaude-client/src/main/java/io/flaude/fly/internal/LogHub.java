@@ -9,10 +9,9 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
@@ -53,6 +52,8 @@ public final class LogHub {
     static final int FULL_PAGE = 50;
     /** Recent lines kept for followers that join late (pushed lines for machines nobody follows yet too). */
     static final int RECENT_MAX = 5_000;
+    /** Lines a follower keeps (the newest), and as many keys to tell a line it has seen: a long follow stays bounded. */
+    static final int FOLLOWER_MAX = 100_000;
     private static final Logger LOG = LoggerFactory.getLogger(LogHub.class);
 
     /** How the hub reads Fly's logs API. */
@@ -73,7 +74,6 @@ public final class LogHub {
     private final Condition wake = lock.newCondition();
     private final List<Follower> followers = new ArrayList<>();
     private final ArrayDeque<LogLine> recent = new ArrayDeque<>();
-    private final AtomicLong polls = new AtomicLong();
     /** Every REST line after this token is in {@link #recent} (-1: no such claim). */
     private long recentSince = -1;
     /** Where the app-wide poll continues (-1: not reading). */
@@ -85,7 +85,7 @@ public final class LogHub {
     /**
      * @param pushConnected whether a push source is connected for this app now
      * @param onBusy        called (under no lock) when the first follower comes, e.g. to subscribe to NATS
-     * @param onIdle        called when the reader stops because nobody follows
+     * @param onIdle        called, under the hub's lock, when the reader stops because nobody follows
      */
     public LogHub(String app, Reader reader, BooleanSupplier pushConnected, Runnable onBusy, Runnable onIdle) {
         this.app = app;
@@ -93,11 +93,6 @@ public final class LogHub {
         this.pushConnected = pushConnected;
         this.onBusy = onBusy;
         this.onIdle = onIdle;
-    }
-
-    /** App-wide requests this hub has made to the logs API (backfills not included). */
-    public long polls() {
-        return polls.get();
     }
 
     /**
@@ -237,12 +232,7 @@ public final class LogHub {
                 thread = null;
                 cursor = -1;
                 recentSince = -1;
-                lock.unlock();
-                try {
-                    onIdle.run();
-                } finally {
-                    lock.lock();
-                }
+                onIdle.run(); // under the lock, so a follower that comes now subscribes after this unsubscribed
                 return false;
             }
             wake.awaitNanos(left);
@@ -286,7 +276,6 @@ public final class LogHub {
         long token = from;
         List<LogLine> read = new ArrayList<>();
         for (int i = 0; i < MAX_PAGES; i++) {
-            polls.incrementAndGet();
             LogPage page = reader.appPage(Long.toString(token));
             read.addAll(page.lines());
             long next = parse(page.nextToken(), token);
@@ -413,8 +402,8 @@ public final class LogHub {
         private final String machineId;
         private final long after;
         private final Consumer<LogLine> onLine;
-        private final Set<String> seen = new HashSet<>();
-        private final List<LogLine> lines = new ArrayList<>();
+        private final Set<String> seen = new LinkedHashSet<>();
+        private final ArrayDeque<LogLine> lines = new ArrayDeque<>();
         private final Condition arrived = lock.newCondition();
         /** Every line of this machine up to this token has been offered (-1: none yet). */
         private long covered;
@@ -437,7 +426,13 @@ public final class LogHub {
             if (!seen.add(line.timestamp() + "\u0000" + line.message())) {
                 return;
             }
-            lines.add(line);
+            if (seen.size() > FOLLOWER_MAX) {
+                seen.remove(seen.iterator().next());
+            }
+            lines.addLast(line);
+            if (lines.size() > FOLLOWER_MAX) {
+                lines.removeFirst();
+            }
             try {
                 onLine.accept(line);
             } catch (RuntimeException e) {
