@@ -57,7 +57,7 @@ public final class FlyEmulator implements AutoCloseable {
     private FlyEmulator(Builder builder) {
         api = new FlyApi(new EmulatorConfig(builder.orgSlug, builder.forkHydrationDelay, builder.restoreDelay,
                 builder.snapshotDelay, builder.detachDelay, builder.dataDir, builder.createLag, builder.agentImages,
-                builder.natsUrl));
+                builder.natsUrl, builder.logLag));
         token = builder.token != null ? builder.token : Ids.token();
         conditions = builder.conditions;
         executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -212,6 +212,7 @@ public final class FlyEmulator implements AutoCloseable {
         private final Conditions conditions = new Conditions();
         private List<String> agentImages = List.of(DEFAULT_AGENT_IMAGES);
         private String natsUrl;
+        private Duration logLag = Duration.ZERO;
         private Duration createLag = Duration.ZERO;
 
         private Builder() {}
@@ -353,6 +354,16 @@ public final class FlyEmulator implements AutoCloseable {
          */
         public Builder createLag(Duration lag) {
             this.createLag = nonNegative(lag);
+            return this;
+        }
+
+        /**
+         * Ingestion lag: a printed line shows in the logs API only this long after it was printed (in
+         * order, so a poller misses nothing), as Fly's logs trail a machine's output and its stop; default
+         * zero (off). Lines go to NATS at once.
+         */
+        public Builder logLag(Duration lag) {
+            this.logLag = nonNegative(lag);
             return this;
         }
 

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 
 /**
  * How hard an emulator started by a command is: {@code --profile fly}, {@code --latency},
- * {@code --rate-limits}, {@code --faults}, {@code --seed}, {@code --retry-after}. A mixin, so every
+ * {@code --rate-limits}, {@code --faults}, {@code --seed}, {@code --retry-after}, {@code --log-lag}. A mixin, so every
  * command that starts an emulator spells them the same.
  */
 public final class EmulatorConditionsOptions {
@@ -37,6 +37,11 @@ public final class EmulatorConditionsOptions {
             description = "Send Retry-After with every 429 (Fly sends none as far as anyone has seen).")
     Duration retryAfter;
 
+    @Option(names = "--log-lag", paramLabel = "DUR", converter = DurationConverter.class,
+            description = "A printed line shows in the logs API only this long after it was printed, as Fly's logs"
+                    + " trail a machine (default: at once; Fly publishes no figure).")
+    Duration logLag;
+
     /** Applies the options to {@code builder}; a bad value is a usage error before anything starts. */
     public FlyEmulator.Builder applyTo(FlyEmulator.Builder builder) {
         if (profile != null) {
@@ -61,6 +66,9 @@ public final class EmulatorConditionsOptions {
         if (retryAfter != null) {
             builder.retryAfter(retryAfter);
         }
+        if (logLag != null) {
+            builder.logLag(logLag);
+        }
         return builder;
     }
 
@@ -78,6 +86,9 @@ public final class EmulatorConditionsOptions {
         }
         if (faults != null) {
             s.append(" faults ").append(faults).append(" seed ").append(seed == null ? 0 : seed);
+        }
+        if (logLag != null) {
+            s.append(" log-lag ").append(logLag.toMillis()).append("ms");
         }
         return s.toString().strip();
     }

@@ -19,10 +19,12 @@ import java.util.Objects;
  * @param agentImages globs ({@code *} matches anything) naming the images that run the simulated agent;
  *     every other image runs a long-lived process
  * @param natsUrl the NATS server every printed line is also published to, as Fly's log stream, or null
+ * @param logLag how long a printed line takes to show in the logs API (Fly's logs trail the output);
+ *     zero for none. NATS gets it at once.
  */
 public record EmulatorConfig(String orgSlug, Duration forkHydrationDelay, Duration restoreDelay, Duration snapshotDelay,
                              Duration detachDelay, Path dataDir, Duration createLag, List<String> agentImages,
-                             String natsUrl) {
+                             String natsUrl, Duration logLag) {
     public EmulatorConfig {
         agentImages = List.copyOf(agentImages);
         Objects.requireNonNull(orgSlug, "orgSlug");
@@ -31,5 +33,6 @@ public record EmulatorConfig(String orgSlug, Duration forkHydrationDelay, Durati
         Objects.requireNonNull(snapshotDelay, "snapshotDelay");
         Objects.requireNonNull(detachDelay, "detachDelay");
         Objects.requireNonNull(createLag, "createLag");
+        Objects.requireNonNull(logLag, "logLag");
     }
 }

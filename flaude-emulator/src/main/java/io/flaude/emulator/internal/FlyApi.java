@@ -29,7 +29,7 @@ public final class FlyApi {
         new OrgRoutes(store, config.orgSlug()).registerOn(router);
         new MachineWaits(store, config.createLag()).registerOn(router);
         new LeaseRoutes(store).registerOn(router);
-        new LogRoutes(store).registerOn(router);
+        new LogRoutes(store, config.logLag()).registerOn(router);
     }
 
     /** The call this method and raw path address (a 404 or 405 when none). */

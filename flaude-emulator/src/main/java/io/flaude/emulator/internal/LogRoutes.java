@@ -13,7 +13,8 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code instance} (machine id) and {@code region}. {@code next_token} is, as on Fly (reported), the
  * last line's time in nanoseconds since the epoch, and the API answers the lines after it; when
  * nothing new has arrived the same token comes back, so a poller can keep asking. Without a token,
- * lines from the start (Fly: the last day).
+ * lines from the start (Fly: the last day). With a log lag, a line shows only that long after it was
+ * printed.
  */
 final class LogRoutes {
     static final int PAGE_SIZE = 50;
@@ -21,9 +22,11 @@ final class LogRoutes {
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
 
     private final Store store;
+    private final java.time.Duration lag;
 
-    LogRoutes(Store store) {
+    LogRoutes(Store store, java.time.Duration lag) {
         this.store = store;
+        this.lag = lag;
     }
 
     void registerOn(Router router) {
@@ -36,10 +39,11 @@ final class LogRoutes {
         String region = request.query("region");
         String token = request.query("next_token");
         long after = token == null || token.isEmpty() ? 0 : decode(token);
+        long visible = nanos(Instant.now().minus(lag));
         return store.locked(() -> {
             String app = store.app(request.param("app_name")).name();
             List<LogRecord> page = store.logs(app).all().stream()
-                    .filter(line -> nanos(line.timestamp()) > after)
+                    .filter(line -> nanos(line.timestamp()) > after && nanos(line.timestamp()) <= visible)
                     .filter(line -> instance == null || instance.equals(line.instance()))
                     .filter(line -> region == null || region.equals(line.region()))
                     .limit(PAGE_SIZE)
