@@ -6,11 +6,15 @@ import io.flaude.fly.internal.HttpTransport;
 import io.flaude.fly.internal.LogHubs;
 import io.flaude.fly.internal.Pause;
 import io.flaude.fly.internal.PlainHttp;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 /**
@@ -47,7 +51,7 @@ public final class FlyClient implements AutoCloseable {
     private final URI baseUri;
     private final Apps apps;
     private final LogHubs logHubs;
-    private final List<LogDrain> drains = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<LogDrain> drains = new CopyOnWriteArrayList<>();
 
     private FlyClient(Builder b) {
         String token = b.token != null && !b.token.isBlank() ? b.token : b.env.apply(TOKEN_ENV);
@@ -159,7 +163,7 @@ public final class FlyClient implements AutoCloseable {
 
     /** Starts a {@link LogDrain} on loopback ({@code 127.0.0.1}), port {@code port} (0: any free one). */
     public LogDrain startLogDrain(int port, String bearerToken) {
-        return startLogDrain(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), bearerToken);
+        return startLogDrain(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), bearerToken);
     }
 
     /**
@@ -169,8 +173,8 @@ public final class FlyClient implements AutoCloseable {
      *
      * @throws FlyValidationException when the token is shorter than 16 characters or not printable ASCII
      */
-    public LogDrain startLogDrain(java.net.InetSocketAddress bind, String bearerToken) {
-        java.util.Objects.requireNonNull(bind, "bind");
+    public LogDrain startLogDrain(InetSocketAddress bind, String bearerToken) {
+        Objects.requireNonNull(bind, "bind");
         if (bearerToken == null || bearerToken.length() < 16 || !bearerToken.chars().allMatch(c -> c > 32 && c < 127)) {
             throw new FlyValidationException("a log drain needs a bearer token of at least 16 printable ASCII"
                     + " characters without spaces (e.g. from openssl rand -hex 16)");
@@ -326,7 +330,7 @@ public final class FlyClient implements AutoCloseable {
          * with the org of the app; else polling only.
          */
         public Builder natsLogs(String url, String org) {
-            this.natsUrl = java.util.Objects.requireNonNull(url, "url");
+            this.natsUrl = Objects.requireNonNull(url, "url");
             if (org != null && org.isBlank()) {
                 throw new FlyValidationException("the NATS user name is the organization's slug: give one, or null"
                         + " to take it from the app");

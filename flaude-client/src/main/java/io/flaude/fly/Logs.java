@@ -8,6 +8,7 @@ import io.flaude.fly.internal.Json;
 import io.flaude.fly.internal.LogHub;
 import io.flaude.fly.internal.LogHubs;
 import io.flaude.fly.internal.Validation;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,6 +94,9 @@ public final class Logs {
         return Long.toString(time.getEpochSecond() * 1_000_000_000L + time.getNano());
     }
 
+    /** How far {@link #tokenForNew} reaches back before a machine's creation. */
+    public static final Duration CLOCK_MARGIN = Duration.ofSeconds(5);
+
     /**
      * The token that takes every line of a machine just created: its creation time less
      * {@link #CLOCK_MARGIN} (Fly's hosts may disagree on the time; a new machine printed nothing before it
@@ -102,9 +106,6 @@ public final class Logs {
     public static String tokenForNew(Machine created) {
         return created.createdAt() == null ? null : tokenAt(created.createdAt().minus(CLOCK_MARGIN));
     }
-
-    /** How far {@link #tokenForNew} reaches back before a machine's creation. */
-    public static final java.time.Duration CLOCK_MARGIN = java.time.Duration.ofSeconds(5);
 
     /** The first page of {@code machineId}'s lines. */
     public LogPage page(String machineId) {
