@@ -16,7 +16,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "logs", mixinStandardHelpOptions = true,
         description = {"Print a machine's log lines from Fly's logs API (oldest first); with --follow, keep printing"
                 + " new ones as they come until Ctrl-C.",
-                "Live over Fly's NATS log stream with --nats-url and --nats-org; polling the logs API otherwise."})
+                "Live over Fly's NATS log stream where it can be reached (--nats-url; on a Fly machine by default);"
+                        + " polling the logs API otherwise."})
 public final class LogsCommand extends AppCommand {
     @Parameters(index = "0", paramLabel = "MACHINE_ID", description = "The machine whose lines to print.")
     String machineId;
