@@ -161,6 +161,27 @@ class NatsLogsTest {
     }
 
     @Test
+    void connected_to_nats_that_carries_nothing_for_the_app_polling_still_brings_lines_live() throws Exception {
+        try (FlyEmulator silent = FlyEmulator.builder().token(TOKEN).start(); // publishes nothing to NATS
+             FlyClient fly = FlyClient.builder().baseUri(silent.baseUri()).token(TOKEN)
+                     .rateBudget(RateBudget.unlimited()).natsLogs(nats.url(), Apps.DEFAULT_ORG).build()) {
+            fly.apps().create(APP, Apps.DEFAULT_ORG);
+            warmUp(fly);
+            List<String> live = new CopyOnWriteArrayList<>();
+            Machine m = fly.machines(APP).create(LogFollowTest.ticking(2, 2500), "iad");
+            try (LogFollow follow = fly.logs(APP).follow(m.id(), Logs.tokenForNew(m), line -> live.add(line.message()))) {
+                long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                while (!live.contains("[flaude] tick 1 of 2") && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+
+                assertThat(live).contains("[flaude] tick 1 of 2");
+                assertThat(fly.machines(APP).get(m.id()).state()).isEqualTo(MachineState.STARTED);
+            }
+        }
+    }
+
+    @Test
     void without_a_reachable_nats_server_polling_alone_delivers_every_line() {
         nats.close();
         try (FlyClient fly = client("nats://127.0.0.1:1")) {

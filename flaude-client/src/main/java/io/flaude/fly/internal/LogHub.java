@@ -40,6 +40,12 @@ public final class LogHub {
     static final Duration ERROR_MAX = Duration.ofSeconds(8);
     /** A push source that delivered within this window stands in for live polling. */
     static final Duration PUSH_FRESH = Duration.ofSeconds(5);
+    /**
+     * While a push source stands in, the API is still read this often: the reader's position stays
+     * recent (a fallback to polling, or a follower awaiting its end, reads seconds of lines, not hours),
+     * and a line the push source dropped still arrives.
+     */
+    static final Duration PUSH_POLL = Duration.ofSeconds(5);
     /** How long the reader thread stays once nobody follows. */
     static final Duration LINGER = Duration.ofSeconds(2);
     /** Pages one poll may read before it lets the others have a turn. */
@@ -78,7 +84,9 @@ public final class LogHub {
     private long recentSince = -1;
     /** Where the app-wide poll continues (-1: not reading). */
     private long cursor = -1;
-    private long lastPush = Long.MIN_VALUE;
+    /** When a push source last delivered a line of this app; "long ago" until one does. */
+    private long lastPush = System.nanoTime() - PUSH_FRESH.toNanos() - 1;
+    private long lastPoll = System.nanoTime();
     private Thread thread;
     private boolean closed;
 
@@ -187,13 +195,16 @@ public final class LogHub {
                     }
                     behind = followers.stream().filter(f -> f.covered < cursor).toList();
                     urgent = followers.stream().anyMatch(f -> f.end != null);
-                    poll = urgent || !(pushConnected.getAsBoolean() && System.nanoTime() - lastPush < PUSH_FRESH.toNanos());
+                    long now = System.nanoTime();
+                    boolean pushed = pushConnected.getAsBoolean() && now - lastPush < PUSH_FRESH.toNanos();
+                    poll = urgent || !pushed || now - lastPoll >= PUSH_POLL.toNanos();
                 } finally {
                     lock.unlock();
                 }
                 try {
                     backfillAll(behind);
                     if (poll) {
+                        lastPoll = System.nanoTime();
                         int lines = pollApp();
                         interval = urgent ? QUICK : lines > 0 ? LIVE : min(interval.multipliedBy(2), QUIET);
                     } else {
