@@ -181,6 +181,7 @@ public final class FlyClient implements AutoCloseable {
         }
         LogDrain drain = new LogDrain(new DrainServer(bind, bearerToken, logHubs::pushed));
         drains.add(drain);
+        logHubs.drainStarted();
         return drain;
     }
 

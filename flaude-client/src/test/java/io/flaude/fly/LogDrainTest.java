@@ -134,6 +134,26 @@ class LogDrainTest extends EmulatorTestBase {
     }
 
     @Test
+    void while_the_drain_brings_an_apps_lines_the_reader_polls_the_api_only_every_few_seconds() throws Exception {
+        try (LogDrain drain = fly.startLogDrain(0, DRAIN_TOKEN);
+             LogFollow follow = fly.logs(APP).follow(MACHINE, null, line -> { })) {
+            post(drain, utf8("[" + event(MACHINE, "first", "2030-01-01T00:00:00Z") + "]"), DRAIN_TOKEN, null);
+            Thread.sleep(300);
+            emulator.journal().clear();
+            for (int i = 0; i < 15; i++) {
+                post(drain, utf8("[" + event(MACHINE, "line " + i, "2030-01-01T00:00:0" + (i % 10) + "." + i + "Z") + "]"),
+                        DRAIN_TOKEN, null);
+                Thread.sleep(200);
+            }
+
+            assertThat(follow.lines()).hasSize(16);
+            long polls = emulator.journal().matching("GET", "/api/v1/apps/" + APP + "/logs").stream()
+                    .filter(e -> e.query() == null || !e.query().contains("instance=")).count();
+            assertThat(polls).as("app-wide reads in 3 s of drained lines").isLessThanOrEqualTo(1);
+        }
+    }
+
+    @Test
     void the_drain_listens_on_loopback_and_wants_a_real_token() {
         try (LogDrain drain = fly.startLogDrain(0, DRAIN_TOKEN)) {
             assertThat(drain.uri().getHost()).isEqualTo("127.0.0.1");

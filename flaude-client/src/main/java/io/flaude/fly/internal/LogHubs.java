@@ -16,6 +16,8 @@ public final class LogHubs implements AutoCloseable {
     private final Map<String, LogHub> hubs = new ConcurrentHashMap<>();
     private final Function<String, LogHub.Reader> readers;
     private final NatsLogSource nats;
+    /** Set once a log drain feeds these hubs: its lines, while they come, stand in for live polling too. */
+    private volatile boolean drained;
 
     /**
      * @param readers the logs API reader of each app
@@ -41,7 +43,7 @@ public final class LogHubs implements AutoCloseable {
 
     public LogHub hub(String app) {
         return hubs.computeIfAbsent(app, a -> new LogHub(a, readers.apply(a),
-                () -> nats != null && nats.connected(),
+                () -> drained || (nats != null && nats.connected()),
                 () -> {
                     if (nats != null) {
                         nats.subscribe(a);
@@ -58,6 +60,11 @@ public final class LogHubs implements AutoCloseable {
     void pushed(byte[] body) {
         LogEvents.read(Json.parseOrNull(new String(body, java.nio.charset.StandardCharsets.UTF_8)))
                 .ifPresent(e -> offer(e.app(), e.line()));
+    }
+
+    /** A log drain now feeds these hubs. */
+    public void drainStarted() {
+        drained = true;
     }
 
     /** Events as a drain received them. */
