@@ -1,10 +1,14 @@
 package io.flaude.cli;
 
 import io.flaude.cli.support.CliCommand;
+import io.flaude.cli.support.DurationConverter;
 import io.flaude.cli.support.EmulatorConditionsOptions;
 import io.flaude.emulator.FlyEmulator;
+import io.flaude.fly.FlyValidationException;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
@@ -40,6 +44,19 @@ public final class EmulatorCommand extends CliCommand {
                     + " (subject logs.<app>.<region>.<machine>); credentials in the URL: nats://org:token@host:4223.")
     String natsUrl;
 
+    @Option(names = "--ship-logs", paramLabel = "URL",
+            description = "Also post every printed line to this log drain, as Fly's log shipper (Vector) does: JSON"
+                    + " arrays, batched, with --ship-token as the bearer token.")
+    URI shipLogs;
+
+    @Option(names = "--ship-token", paramLabel = "T", description = "The drain's bearer token for --ship-logs.")
+    String shipToken;
+
+    @Option(names = "--ship-interval", paramLabel = "DUR", defaultValue = "1s",
+            converter = DurationConverter.class,
+            description = "How often the shipper posts a batch (default: ${DEFAULT-VALUE}, as Vector).")
+    Duration shipInterval;
+
     @Option(names = "--serve-seconds", hidden = true, defaultValue = "0", description = "Stop after this many seconds (tests).")
     long serveSeconds;
 
@@ -54,7 +71,7 @@ public final class EmulatorCommand extends CliCommand {
     @Override
     public Integer call() throws InterruptedException {
         if (context().verbose()) {
-            throw new io.flaude.fly.FlyValidationException("emulator: -v is not supported; read what it was asked at "
+            throw new FlyValidationException("emulator: -v is not supported; read what it was asked at "
                     + "/_emulator/journal");
         }
         FlyEmulator.Builder builder = conditions.applyTo(FlyEmulator.builder().host(host).port(port).token(token));
@@ -64,11 +81,18 @@ public final class EmulatorCommand extends CliCommand {
         if (natsUrl != null) {
             builder.natsUrl(natsUrl);
         }
+        if (shipLogs != null) {
+            if (shipToken == null || shipToken.isBlank()) {
+                throw new FlyValidationException("emulator: --ship-logs needs --ship-token (the drain's"
+                        + " bearer token)");
+            }
+            builder.shipLogs(shipLogs, shipToken, shipInterval);
+        }
         FlyEmulator emulator;
         try {
             emulator = builder.start();
         } catch (IllegalArgumentException e) {
-            throw new io.flaude.fly.FlyValidationException("emulator: " + e.getMessage());
+            throw new FlyValidationException("emulator: " + e.getMessage());
         }
         if (!loopback(host)) {
             if (token == null) {

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
+import io.flaude.emulator.FlyEmulator;
 import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -150,6 +153,32 @@ class LogDrainTest extends EmulatorTestBase {
             long polls = emulator.journal().matching("GET", "/api/v1/apps/" + APP + "/logs").stream()
                     .filter(e -> e.query() == null || !e.query().contains("instance=")).count();
             assertThat(polls).as("app-wide reads in 3 s of drained lines").isLessThanOrEqualTo(1);
+        }
+    }
+
+    @Test
+    void lines_an_emulated_log_shipper_posts_reach_the_follower_once_each() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        try (FlyEmulator shipping = FlyEmulator.builder()
+                .shipLogs(URI.create("http://127.0.0.1:" + port + "/"), DRAIN_TOKEN, Duration.ofMillis(200)).start();
+             FlyClient client = FlyClient.builder().baseUri(shipping.baseUri()).token(shipping.token())
+                     .rateBudget(RateBudget.unlimited()).build();
+             LogDrain drain = client.startLogDrain(port, DRAIN_TOKEN)) {
+            client.apps().create(APP, Apps.DEFAULT_ORG);
+            Machine m = client.machines(APP).create(LogFollowTest.ticking(3, 1500), "iad");
+            try (LogFollow follow = client.logs(APP).follow(m.id(), Logs.tokenForNew(m), line -> { })) {
+                client.machines(APP).waitFor(m, MachineState.STOPPED, Duration.ofSeconds(20));
+                List<String> lines = follow.finish(l -> l.message().startsWith("[flaude:exit:"), Duration.ofSeconds(3))
+                        .stream().map(LogLine::message).toList();
+
+                assertThat(lines).containsSubsequence("[flaude] tick 1 of 3", "[flaude] tick 3 of 3", "[flaude:exit:0]")
+                        .doesNotHaveDuplicates();
+                assertThat(drain.eventsReceived()).isPositive();
+                assertThat(drain.requestsRefused()).isZero();
+            }
         }
     }
 

@@ -57,7 +57,7 @@ public final class FlyEmulator implements AutoCloseable {
     private FlyEmulator(Builder builder) {
         api = new FlyApi(new EmulatorConfig(builder.orgSlug, builder.forkHydrationDelay, builder.restoreDelay,
                 builder.snapshotDelay, builder.detachDelay, builder.dataDir, builder.createLag, builder.agentImages,
-                builder.natsUrl, builder.logLag));
+                builder.natsUrl, builder.shipTo, builder.logLag));
         token = builder.token != null ? builder.token : Ids.token();
         conditions = builder.conditions;
         executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -213,6 +213,7 @@ public final class FlyEmulator implements AutoCloseable {
         private List<String> agentImages = List.of(DEFAULT_AGENT_IMAGES);
         private String natsUrl;
         private Duration logLag = Duration.ZERO;
+        private EmulatorConfig.ShipTo shipTo;
         private Duration createLag = Duration.ZERO;
 
         private Builder() {}
@@ -354,6 +355,20 @@ public final class FlyEmulator implements AutoCloseable {
          */
         public Builder createLag(Duration lag) {
             this.createLag = nonNegative(lag);
+            return this;
+        }
+
+        /**
+         * Also runs Fly's log shipper (fly-log-shipper, Vector's HTTP sink): every {@code interval} (Vector:
+         * 1 s) the lines printed since are posted to {@code drainUrl} as one JSON array of Fly's log events,
+         * with {@code Authorization: Bearer <token>}; a 429 or 5xx is retried, another 4xx drops the batch.
+         * Default: none.
+         */
+        public Builder shipLogs(java.net.URI drainUrl, String token, Duration interval) {
+            if (Objects.requireNonNull(interval, "interval").isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("the shipper's interval must be positive: " + interval);
+            }
+            this.shipTo = new EmulatorConfig.ShipTo(drainUrl, token, interval);
             return this;
         }
 

@@ -7,6 +7,7 @@ import io.flaude.emulator.NatsServer;
 import io.flaude.fly.Apps;
 import io.flaude.fly.FlyApiException;
 import io.flaude.fly.FlyClient;
+import io.flaude.fly.FlyValidationException;
 import io.flaude.fly.LogFollow;
 import io.flaude.fly.LogLine;
 import io.flaude.fly.Logs;
@@ -14,7 +15,10 @@ import io.flaude.fly.Machine;
 import io.flaude.fly.MachineConfig;
 import io.flaude.fly.MachineState;
 import io.flaude.fly.RateBudget;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,11 +38,14 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "logs", mixinStandardHelpOptions = true,
         description = {"Line latency (agent prints -> callback) and logs-API requests/s at 1, 10 and 50 concurrent"
-                + " turns, polling and over NATS, on an embedded emulator.",
+                + " turns, polling, over NATS and through a log drain, on an embedded emulator.",
                 "NATS needs a nats-server binary (Debian: apt-get install nats-server); without one only polling runs."})
 public final class LogBenchCommand extends CliCommand {
     private static final String APP = "flaude-bench-logs";
     private static final String ORG = Apps.DEFAULT_ORG;
+    private static final String DRAIN_TOKEN = "bench-drain-token-0123456789";
+    /** Vector's default batch interval. */
+    private static final Duration SHIP_INTERVAL = Duration.ofSeconds(1);
 
     @Option(names = "--turns", split = ",", defaultValue = "1,10,50",
             description = "Concurrent turns to measure, comma-separated (default: ${DEFAULT-VALUE}).")
@@ -50,8 +57,9 @@ public final class LogBenchCommand extends CliCommand {
     @Option(names = "--lines", defaultValue = "12", description = "Lines each agent prints over that time (default: ${DEFAULT-VALUE}).")
     int lines;
 
-    @Option(names = "--transport", defaultValue = "both", paramLabel = "polling|nats|both",
-            description = "Which way lines come (default: ${DEFAULT-VALUE}; nats and both need nats-server).")
+    @Option(names = "--transport", defaultValue = "all", paramLabel = "polling|nats|drain|all",
+            description = "Which way lines come (default: ${DEFAULT-VALUE}; nats needs nats-server, drain has the"
+                    + " emulator post batches each second as Fly's log shipper does).")
     String transport;
 
     @Mixin
@@ -62,16 +70,15 @@ public final class LogBenchCommand extends CliCommand {
         PrintWriter out = out();
         boolean natsInstalled = NatsServer.binary().isPresent();
         List<String> modes = switch (transport) {
-            case "polling" -> List.of("polling");
-            case "nats" -> List.of("nats");
-            case "both" -> natsInstalled ? List.of("polling", "nats") : List.of("polling");
-            default -> throw new io.flaude.fly.FlyValidationException("--transport: use polling, nats or both");
+            case "polling", "nats", "drain" -> List.of(transport);
+            case "all" -> natsInstalled ? List.of("polling", "nats", "drain") : List.of("polling", "drain");
+            default -> throw new FlyValidationException("--transport: use polling, nats, drain or all");
         };
         String hard = conditions.describe();
         out.printf("flaude bench logs: each agent prints %d lines over %d s; embedded emulator%s%n", lines, seconds,
                 hard.isEmpty() ? "" : " (" + hard + ")");
-        if (!natsInstalled && !transport.equals("polling")) {
-            out.println("(no nats-server installed: polling only)");
+        if (!natsInstalled && transport.equals("all")) {
+            out.println("(no nats-server installed: no NATS figures)");
         }
         for (String mode : modes) {
             for (int n : turns) {
@@ -85,18 +92,25 @@ public final class LogBenchCommand extends CliCommand {
 
     private void measure(PrintWriter out, String mode, int n) throws Exception {
         String token = "bench-logs-token";
+        int drainPort = mode.equals("drain") ? freePort() : 0;
+        FlyEmulator.Builder eb = FlyEmulator.builder().token(token);
+        if (drainPort != 0) {
+            eb.shipLogs(URI.create("http://127.0.0.1:" + drainPort + "/"), DRAIN_TOKEN, SHIP_INTERVAL);
+        }
         try (NatsServer nats = mode.equals("nats") ? NatsServer.start(ORG, token) : null;
-             FlyEmulator emulator = conditions.applyTo(FlyEmulator.builder().token(token)
-                     .natsUrl(nats == null ? null : nats.urlWithCredentials())).start()) {
-            FlyClient.Builder b = FlyClient.builder().baseUri(emulator.baseUri()).token(token)
+             FlyEmulator emulator = conditions.applyTo(eb.natsUrl(nats == null ? null : nats.urlWithCredentials())).start()) {
+            FlyClient.Builder b = FlyClient.builder().baseUri(emulator.baseUri()).token(token).natsLogs("off", null)
                     .rateBudget(emulator.conditions().rateLimitsEnforced() ? RateBudget.fly() : RateBudget.unlimited());
             if (nats != null) {
                 b.natsLogs(nats.url(), ORG);
             }
             try (FlyClient fly = b.build(); ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+                if (drainPort != 0) {
+                    fly.startLogDrain(drainPort, DRAIN_TOKEN);
+                }
                 fly.apps().ensure(APP, ORG);
-                if (nats != null) {
-                    warmUp(fly); // connects to NATS before the figures start
+                if (nats != null || drainPort != 0) {
+                    warmUp(fly); // the live source delivers before the figures start
                 }
                 Latencies latency = new Latencies(n * (lines + 8));
                 emulator.journal().clear();
@@ -119,6 +133,12 @@ public final class LogBenchCommand extends CliCommand {
                         elapsed);
                 out.flush();
             }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
         }
     }
 

@@ -19,12 +19,22 @@ import java.util.Objects;
  * @param agentImages globs ({@code *} matches anything) naming the images that run the simulated agent;
  *     every other image runs a long-lived process
  * @param natsUrl the NATS server every printed line is also published to, as Fly's log stream, or null
+ * @param shipTo the drain a log shipper posts every printed line to, or null
  * @param logLag how long a printed line takes to show in the logs API (Fly's logs trail the output);
  *     zero for none. NATS gets it at once.
  */
 public record EmulatorConfig(String orgSlug, Duration forkHydrationDelay, Duration restoreDelay, Duration snapshotDelay,
                              Duration detachDelay, Path dataDir, Duration createLag, List<String> agentImages,
-                             String natsUrl, Duration logLag) {
+                             String natsUrl, ShipTo shipTo, Duration logLag) {
+    /** A drain for the emulated log shipper: its URL, bearer token and batch interval. */
+    public record ShipTo(java.net.URI url, String token, Duration interval) {
+        public ShipTo {
+            Objects.requireNonNull(url, "url");
+            Objects.requireNonNull(token, "token");
+            Objects.requireNonNull(interval, "interval");
+        }
+    }
+
     public EmulatorConfig {
         agentImages = List.copyOf(agentImages);
         Objects.requireNonNull(orgSlug, "orgSlug");

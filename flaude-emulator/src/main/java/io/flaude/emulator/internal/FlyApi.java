@@ -9,13 +9,20 @@ public final class FlyApi {
     private final Router router = new Router();
     private final VolumeFiles files;
     private final Instances instances;
-    private final LogPublisher publisher;
+    private final LogSink sinks;
 
     /** @throws IllegalArgumentException when the NATS server named in the config cannot be reached */
     public FlyApi(EmulatorConfig config) {
-        publisher = config.natsUrl() == null ? null : LogPublisher.connect(config.natsUrl());
+        java.util.List<LogSink> out = new java.util.ArrayList<>();
+        if (config.natsUrl() != null) {
+            out.add(LogPublisher.connect(config.natsUrl()));
+        }
+        if (config.shipTo() != null) {
+            out.add(new LogShipper(config.shipTo().url(), config.shipTo().token(), config.shipTo().interval()));
+        }
+        sinks = LogSink.all(out);
         files = new VolumeFiles(config.dataDir());
-        instances = new Instances(store, files, config.detachDelay(), new Workloads(config.agentImages()), publisher);
+        instances = new Instances(store, files, config.detachDelay(), new Workloads(config.agentImages()), sinks);
         new AppRoutes(store, config, instances).registerOn(router);
         new VolumeCreation(store, config, files).registerOn(router);
         new VolumeRoutes(store).registerOn(router);
@@ -50,8 +57,8 @@ public final class FlyApi {
     public void close() {
         instances.close();
         files.close();
-        if (publisher != null) {
-            publisher.close();
+        if (sinks != null) {
+            sinks.close();
         }
     }
 

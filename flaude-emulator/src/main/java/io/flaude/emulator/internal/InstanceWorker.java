@@ -130,8 +130,8 @@ final class InstanceWorker implements Runnable {
                         .map(m -> store.logs(run.app).append(Ids.logId(), Instant.now(), line, m.id(), m.region()))
                         .orElse(null)
                 : null);
-        if (printed != null && instances.publisher() != null) {
-            instances.publisher().publish(run.app, printed); // outside the store lock: NATS may be slow
+        if (printed != null && instances.sink() != null) {
+            instances.sink().accept(run.app, printed); // outside the store lock: NATS may be slow
         }
     }
 }

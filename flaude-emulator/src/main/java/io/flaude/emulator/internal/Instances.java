@@ -36,20 +36,20 @@ final class Instances {
     /** The pause before a restart by the policy, so a crash loop does not spin. */
     private static final Duration RESTART_BACKOFF = Duration.ofMillis(100);
     private boolean closed;
-    /** Where printed lines also go live (Fly's NATS stream), or null. */
-    private final LogPublisher publisher;
+    private final LogSink sink;
 
-    Instances(Store store, VolumeFiles files, Duration detachDelay, Workloads workloads, LogPublisher publisher) {
+    Instances(Store store, VolumeFiles files, Duration detachDelay, Workloads workloads, LogSink sink) {
         this.store = store;
-        this.publisher = publisher;
+        this.sink = sink;
         this.workloads = workloads;
         this.files = files;
         this.detachDelay = detachDelay;
         this.events = new MachineEvents(store);
     }
 
-    LogPublisher publisher() {
-        return publisher;
+    /** Where printed lines also go (NATS, a log shipper), or null. */
+    LogSink sink() {
+        return sink;
     }
 
     MachineEvents events() {

@@ -7,23 +7,13 @@ import io.nats.client.Options;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Publishes every line a machine prints to a NATS server, as Fly's log stream does: subject
- * {@code logs.<app>.<region>.<machine_id>}, and the JSON flyctl reads ({@code event.provider},
- * {@code fly.app.instance}, {@code fly.app.name}, {@code fly.region}, {@code host}, {@code log.level},
- * {@code message}, {@code timestamp}). No history, as on Fly: a subscriber sees what is published after
+ * {@code logs.<app>.<region>.<machine_id>}, body a {@link StreamEvent}. No history, as on Fly: a subscriber sees what is published after
  * it subscribed. Credentials go in the URL ({@code nats://org:token@host:4223}).
  */
-final class LogPublisher implements AutoCloseable {
-    private static final DateTimeFormatter RFC_3339_NANOS =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
-    /** The emulator's one "host", in the short hex form Fly's stream names hosts. */
-    private static final String HOST = "e1a0";
-
+final class LogPublisher implements LogSink {
     private final Connection nats;
 
     private LogPublisher(Connection nats) {
@@ -48,18 +38,9 @@ final class LogPublisher implements AutoCloseable {
         }
     }
 
-    void publish(String app, LogRecord line) {
-        ObjectNode event = Json.object();
-        event.putObject("event").put("provider", "app");
-        ObjectNode fly = event.putObject("fly");
-        fly.putObject("app").put("instance", line.instance()).put("name", app);
-        fly.put("region", line.region());
-        event.put("host", HOST);
-        event.putObject("log").put("level", "info");
-        event.put("message", line.message());
-        event.put("timestamp", RFC_3339_NANOS.format(line.timestamp()));
-        nats.publish("logs." + app + "." + line.region() + "." + line.instance(),
-                Json.write(event).getBytes(StandardCharsets.UTF_8));
+    @Override
+    public void accept(String app, LogRecord line) {
+        nats.publish(StreamEvent.subject(app, line), Json.write(StreamEvent.of(app, line)).getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
