@@ -13,11 +13,9 @@ class LogLagTest {
     @Test
     void a_line_shows_in_the_logs_api_only_after_the_lag() throws InterruptedException {
         try (FlyEmulator fly = FlyEmulator.builder().logLag(Duration.ofMillis(800)).start()) {
+            String id = MachineTestBase.agentMachine(fly, APP,
+                    MachineTestBase.agentEnv("hi", "FLAUDE_EMULATOR_SLEEP_MS", "0"));
             Api api = new Api(fly);
-            api.createApp(APP);
-            String id = Api.json(api.post("/v1/apps/" + APP + "/machines", "{\"region\":\"iad\",\"config\":"
-                    + MachineTestBase.config(MachineTestBase.agentEnv("hi", "FLAUDE_EMULATOR_SLEEP_MS", "0"), null, null)
-                    + "}")).get("id").stringValue();
             long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
             while (fly.logLines(APP, id).stream().noneMatch(l -> l.startsWith("[flaude:exit:")) && System.nanoTime() < deadline) {
                 Thread.sleep(10);

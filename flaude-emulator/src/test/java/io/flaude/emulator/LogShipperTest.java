@@ -38,11 +38,8 @@ class LogShipperTest {
         drain.start();
         URI url = URI.create("http://127.0.0.1:" + drain.getAddress().getPort() + "/");
         try (FlyEmulator fly = FlyEmulator.builder().shipLogs(url, "ship-token", Duration.ofMillis(100)).start()) {
-            Api api = new Api(fly);
-            api.createApp(APP);
-            String id = Api.json(api.post("/v1/apps/" + APP + "/machines", "{\"region\":\"iad\",\"config\":"
-                    + MachineTestBase.config(MachineTestBase.agentEnv("hi", "FLAUDE_EMULATOR_SLEEP_MS", "0"), null, null)
-                    + "}")).get("id").stringValue();
+            String id = MachineTestBase.agentMachine(fly, APP,
+                    MachineTestBase.agentEnv("hi", "FLAUDE_EMULATOR_SLEEP_MS", "0"));
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (bodies.stream().noneMatch(b -> b.contains("[flaude:exit:0]")) && System.nanoTime() < deadline) {
                 Thread.sleep(20);

@@ -48,6 +48,17 @@ abstract class MachineTestBase extends EmulatorTestBase {
         return env;
     }
 
+    /**
+     * On an emulator of a test's own: creates app {@code app} and one agent machine in it with this env
+     * (no volume); its id.
+     */
+    static String agentMachine(FlyEmulator fly, String app, Map<String, String> env) {
+        Api api = new Api(fly);
+        api.createApp(app);
+        return Api.json(api.post("/v1/apps/" + app + "/machines", "{\"region\":\"iad\",\"config\":"
+                + config(env, null, null) + "}")).get("id").stringValue();
+    }
+
     /** Creates a machine from this request body and returns it. */
     JsonNode createMachine(String body) {
         var response = api.post(MACHINES, body);

@@ -32,10 +32,7 @@ class NatsLogStreamTest {
             });
             d.subscribe("logs." + APP + ".>");
             sub.flush(Duration.ofSeconds(2));
-            Api api = new Api(fly);
-            api.createApp(APP);
-            String id = Api.json(api.post("/v1/apps/" + APP + "/machines", "{\"region\":\"iad\",\"config\":"
-                    + MachineTestBase.config(MachineTestBase.agentEnv("hi"), null, null) + "}")).get("id").stringValue();
+            String id = MachineTestBase.agentMachine(fly, APP, MachineTestBase.agentEnv("hi"));
 
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (events.stream().noneMatch(e -> e.path("message").stringValue("").startsWith("[flaude:exit:"))
