@@ -43,6 +43,14 @@ public final class Sessions implements AutoCloseable {
     /** Session volumes are named with this prefix and 16 hex digits of the session id. */
     public static final String VOLUME_PREFIX = "flaude_s_";
 
+    /**
+     * The start of the names of the app secrets that hold a session's tokens ({@code FLAUDE_S_<the first 16
+     * hex digits of its id>_}, then {@code CLAUDE} or {@code GITHUB}), for tools that audit an app's secrets.
+     */
+    public static String secretNamePrefix(String sessionId) {
+        return AgentSecrets.forSession(sessionId) + "_";
+    }
+
     private final FlyClient fly;
     private final SessionStore store;
     private final Duration detachWait;

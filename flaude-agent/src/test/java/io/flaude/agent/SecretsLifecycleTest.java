@@ -58,6 +58,7 @@ class SecretsLifecycleTest extends AgentTestBase {
 
         String prefix = "FLAUDE_S_" + s.sessionId().replace("-", "").substring(0, 16).toUpperCase();
         assertThat(secretNames()).containsExactlyInAnyOrder(prefix + "_CLAUDE", prefix + "_GITHUB");
+        assertThat(Sessions.secretNamePrefix(s.sessionId())).isEqualTo(prefix + "_");
         assertThat(fly.machines(APP).get(s.machineId()).config().env())
                 .doesNotContainKeys("CLAUDE_CODE_OAUTH_TOKEN", "GITHUB_TOKEN");
         assertThat(emulator.journal().matching("POST", "/v1/apps/*/secrets"))

@@ -199,9 +199,8 @@ public final class ChaosRun {
                 .forEach(m -> left.add("machine " + m.id() + " (" + m.stateAsString() + ")"));
         fly.volumes(APP).list(io.flaude.fly.VolumeListOptions.LIVE).stream().filter(v -> !owned.contains(v.id()))
                 .forEach(v -> left.add("volume " + v.id() + " " + v.name()));
-        // A session's secrets are FLAUDE_S_<first 16 hex of its id>_*; a run's must be gone once it ended (docs/image.md).
-        Set<String> sessionSecrets = store.list().stream()
-                .map(s -> "FLAUDE_S_" + s.sessionId().replace("-", "").substring(0, 16).toUpperCase(java.util.Locale.ROOT) + "_")
+        // A recorded session's secrets are its own; a run's must be gone once it ended (docs/image.md).
+        Set<String> sessionSecrets = store.list().stream().map(s -> Sessions.secretNamePrefix(s.sessionId()))
                 .collect(Collectors.toSet());
         fly.secrets(APP).list().stream().map(io.flaude.fly.AppSecret::name)
                 .filter(n -> n.startsWith("FLAUDE_") && sessionSecrets.stream().noneMatch(n::startsWith))
