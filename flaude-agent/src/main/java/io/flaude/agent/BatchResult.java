@@ -6,11 +6,14 @@ import java.util.List;
 /**
  * A finished batch: every run, in the order given, and the totals.
  *
- * @param elapsed from the batch's submission to its last run's end
+ * @param elapsed         from the batch's submission to its last run's end
+ * @param cleanupFailures what could not be cleaned up once the last run ended (the batch's secrets, which
+ *                        the reaper then unsets); empty when everything was
  */
-public record BatchResult(String batchId, List<BatchItem> items, Duration elapsed) {
+public record BatchResult(String batchId, List<BatchItem> items, Duration elapsed, List<String> cleanupFailures) {
     public BatchResult {
         items = List.copyOf(items);
+        cleanupFailures = List.copyOf(cleanupFailures);
     }
 
     public long succeeded() {

@@ -127,6 +127,7 @@ public final class RunExecutor implements AutoCloseable {
         private final AtomicBoolean cancelled = new AtomicBoolean();
         private final BatchSecrets secrets;
         private final AtomicInteger remaining;
+        private final List<String> cleanupFailures = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         private Batch(String id, int size, BatchSecrets secrets) {
             this.secrets = secrets;
@@ -145,7 +146,10 @@ public final class RunExecutor implements AutoCloseable {
             items.set(index, item);
             if (remaining.decrementAndGet() == 0) {
                 // The last run, before the batch counts as done: no machine of the batch reads its secrets any more (a failure is left to the reaper).
-                secrets.unsetAll().forEach(e -> LOG.warn("Batch {}: {}", id, e.getMessage()));
+                secrets.unsetAll().forEach(e -> {
+                    LOG.warn("Batch {}: {}", id, e.getMessage());
+                    cleanupFailures.add(e.getMessage());
+                });
             }
             done.countDown();
             if (done.getCount() == 0) {
@@ -177,7 +181,7 @@ public final class RunExecutor implements AutoCloseable {
             for (int i = 0; i < items.length(); i++) {
                 all.add(items.get(i));
             }
-            return new BatchResult(id, all, Duration.ofNanos(System.nanoTime() - started));
+            return new BatchResult(id, all, Duration.ofNanos(System.nanoTime() - started), cleanupFailures);
         }
 
         /** Interrupts the batch's runs (their machines are destroyed) and starts none of those still waiting. */

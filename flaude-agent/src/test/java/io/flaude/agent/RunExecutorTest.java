@@ -2,6 +2,7 @@ package io.flaude.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flaude.emulator.Fault;
 import io.flaude.emulator.FlyEmulatorTest;
 import io.flaude.fly.FlyClient;
 import io.flaude.fly.MachineListOptions;
@@ -47,6 +48,18 @@ class RunExecutorTest extends AgentTestBase {
             assertThat(emulator.journal().matching("POST", "/v1/apps/*/secrets"))
                     .as("two pairs set, then both unset in one change each").hasSize(4);
             assertThat(fly.secrets(APP).list()).isEmpty();
+        }
+    }
+
+    @Test
+    void a_batch_whose_secrets_cannot_be_unset_says_so_in_its_result() {
+        emulator.faults().script("POST", "/v1/apps/*/secrets", Fault.delay(Duration.ZERO),
+                Fault.status(400, "{\"error\":\"unset refused\"}"));
+        try (RunExecutor executor = new RunExecutor(fly, 1)) {
+            BatchResult r = executor.runAll(APP, configs(2, Map.of()), OPTIONS);
+
+            assertThat(r.succeeded()).isEqualTo(2);
+            assertThat(r.cleanupFailures()).singleElement().asString().contains("unset refused");
         }
     }
 

@@ -95,7 +95,7 @@ public final class BatchCommand extends CliCommand {
                 items.add(m);
             }
             printJson(Map.of("batch_id", r.batchId(), "succeeded", r.succeeded(), "failed", r.failed(),
-                    "elapsed_ms", r.elapsed().toMillis(), "runs", items));
+                    "elapsed_ms", r.elapsed().toMillis(), "runs", items, "cleanup_failures", r.cleanupFailures()));
             return;
         }
         for (BatchItem i : r.items()) {
@@ -105,6 +105,8 @@ public final class BatchCommand extends CliCommand {
         }
         out().printf("%d of %d runs succeeded in %.1f s (batch %s)%n", r.succeeded(), r.items().size(),
                 r.elapsed().toMillis() / 1000.0, r.batchId());
+        r.cleanupFailures().forEach(f -> err().println("Warning: the batch's secrets could not all be unset (the reaper"
+                + " will): " + f));
     }
 
     private List<AgentConfig> read(String token) {
