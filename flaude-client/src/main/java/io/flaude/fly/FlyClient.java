@@ -80,7 +80,7 @@ public final class FlyClient implements AutoCloseable {
         this.apps = new Apps(http);
         String natsUrl = natsUrl(b);
         String natsOrg = b.natsOrg != null ? b.natsOrg : blankToNull(b.env.apply(NATS_ORG_ENV));
-        this.logHubs = LogHubs.create(app -> Logs.reader(http, app), natsUrl, natsOrg,
+        this.logHubs = new LogHubs(app -> Logs.reader(http, app), natsUrl, natsOrg,
                 app -> apps.find(app).map(App::orgSlug).orElse(null), token);
     }
 

@@ -1,6 +1,6 @@
 package io.flaude.fly;
 
-import io.flaude.fly.internal.LogHub;
+import io.flaude.fly.internal.FollowedMachine;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -12,9 +12,9 @@ import java.util.function.Predicate;
  */
 public final class LogFollow implements AutoCloseable {
     private final String machineId;
-    private final LogHub.Follower follower;
+    private final FollowedMachine follower;
 
-    LogFollow(String machineId, LogHub.Follower follower) {
+    LogFollow(String machineId, FollowedMachine follower) {
         this.machineId = machineId;
         this.follower = follower;
     }

@@ -60,6 +60,8 @@ public final class Logs {
      * lines, they arrive live and polling pauses; {@link LogFollow#finish} ends with a read of the API
      * either way, so a line a live source missed is not lost. {@code onLine} runs on the reader's thread:
      * keep it quick.
+     *
+     * @throws IllegalStateException once the client is closed
      */
     public LogFollow follow(String machineId, String afterToken, Consumer<LogLine> onLine) {
         Validation.machineId(machineId);
@@ -91,7 +93,7 @@ public final class Logs {
      * machine's update without first reading everything before it.
      */
     public static String tokenAt(Instant time) {
-        return Long.toString(time.getEpochSecond() * 1_000_000_000L + time.getNano());
+        return Long.toString(LogHub.nanos(time));
     }
 
     /** How far {@link #tokenForNew} reaches back before a machine's creation. */

@@ -1,14 +1,17 @@
 package io.flaude.fly;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.flaude.emulator.Exchange;
+import io.flaude.emulator.Fault;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
@@ -116,18 +119,44 @@ class LogFollowTest extends EmulatorTestBase {
     }
 
     @Test
-    void a_closed_client_reads_no_more_logs() throws InterruptedException {
+    void a_closed_client_follows_nothing_more() throws InterruptedException {
         FlyClient other = client().build();
         Machine m = other.machines(APP).create(ticking(5, 3000), "iad");
-        other.logs(APP).follow(m.id(), Logs.tokenForNew(m), line -> { });
+        List<String> after = new CopyOnWriteArrayList<>();
+        AtomicBoolean closed = new AtomicBoolean();
+        other.logs(APP).follow(m.id(), Logs.tokenForNew(m), line -> {
+            if (closed.get()) {
+                after.add(line.message());
+            }
+        });
         Thread.sleep(600);
 
         other.close();
-        Thread.sleep(200);
-        emulator.journal().clear();
-        Thread.sleep(1200);
+        closed.set(true);
+        Thread.sleep(1500);
 
-        assertThat(emulator.journal().matching("GET", "/api/v1/apps/*/logs")).isEmpty();
+        assertThat(after).as("lines delivered after close").isEmpty();
+        assertThatThrownBy(() -> other.logs(APP).follow(m.id(), null, line -> { }))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        assertThatThrownBy(() -> other.logs("another-app").follow(m.id(), null, line -> { }))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void a_failing_logs_api_is_read_less_often_and_lines_come_once_it_recovers() throws InterruptedException {
+        emulator.faults().script("GET", "/api/v1/apps/*/logs", java.util.stream.IntStream.range(0, 6)
+                .mapToObj(i -> Fault.status(503, "{\"error\":\"logs unavailable\"}")).toArray(Fault[]::new));
+        Machine m = fly.machines(APP).create(ticking(3, 1500), "iad");
+        try (LogFollow follow = fly.logs(APP).follow(m.id(), Logs.tokenForNew(m), line -> { })) {
+            Thread.sleep(1500);
+            int duringFaults = emulator.journal().matching("GET", "/api/v1/apps/*/logs").size();
+            fly.machines(APP).waitFor(m, MachineState.STOPPED, Duration.ofSeconds(20));
+
+            assertThat(follow.finish(EXIT, GRACE)).extracting(LogLine::message).contains("[flaude] tick 3 of 3",
+                    "[flaude:exit:0]");
+            assertThat(duringFaults).as("reads in 1.5 s while the API answers 503 (250 ms apart would be 6)")
+                    .isLessThanOrEqualTo(5);
+        }
     }
 
     @Test

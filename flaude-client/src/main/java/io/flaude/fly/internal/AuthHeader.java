@@ -43,6 +43,17 @@ public final class AuthHeader {
         return "Bearer " + t;
     }
 
+    /** The token without a {@code FlyV1 }/{@code Bearer } scheme it names (what flyctl sends as the NATS password). */
+    public static String withoutScheme(String token) {
+        String t = token.strip();
+        for (String scheme : SCHEMES) {
+            if (t.regionMatches(true, 0, scheme, 0, scheme.length())) {
+                return t.substring(scheme.length()).strip();
+            }
+        }
+        return t;
+    }
+
     private static String describe(char c) {
         return switch (c) {
             case '\n' -> "a line feed";

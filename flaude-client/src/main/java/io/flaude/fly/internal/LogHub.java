@@ -8,10 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
@@ -58,8 +55,6 @@ public final class LogHub {
     static final int FULL_PAGE = 50;
     /** Recent lines kept for followers that join late (pushed lines for machines nobody follows yet too). */
     static final int RECENT_MAX = 5_000;
-    /** Lines a follower keeps (the newest), and as many keys to tell a line it has seen: a long follow stays bounded. */
-    static final int FOLLOWER_MAX = 100_000;
     private static final Logger LOG = LoggerFactory.getLogger(LogHub.class);
 
     /** How the hub reads Fly's logs API. */
@@ -78,7 +73,7 @@ public final class LogHub {
     private final Runnable onIdle;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
-    private final List<Follower> followers = new ArrayList<>();
+    private final List<FollowedMachine> followers = new ArrayList<>();
     private final ArrayDeque<LogLine> recent = new ArrayDeque<>();
     /** Every REST line after this token is in {@link #recent} (-1: no such claim). */
     private long recentSince = -1;
@@ -107,9 +102,9 @@ public final class LogHub {
      * Follows one machine's lines printed after {@code afterNanos} (-1: from its first line). Lines
      * already seen by this hub are replayed to {@code onLine} before this returns.
      */
-    public Follower follow(String machineId, long afterNanos, Consumer<LogLine> onLine) {
+    public FollowedMachine follow(String machineId, long afterNanos, Consumer<LogLine> onLine) {
         boolean first;
-        Follower f = new Follower(machineId, afterNanos, onLine);
+        FollowedMachine f = new FollowedMachine(this, machineId, afterNanos, onLine);
         lock.lock();
         try {
             if (closed) {
@@ -142,7 +137,7 @@ public final class LogHub {
         try {
             lastPush = System.nanoTime();
             keep(line);
-            for (Follower f : followers) {
+            for (FollowedMachine f : followers) {
                 f.offer(line);
             }
         } finally {
@@ -178,7 +173,7 @@ public final class LogHub {
                     pause(LIVE, true);
                     fresh = false;
                 }
-                List<Follower> behind;
+                List<FollowedMachine> behind;
                 boolean urgent;
                 boolean poll;
                 lock.lock();
@@ -187,7 +182,7 @@ public final class LogHub {
                         return;
                     }
                     if (followers.isEmpty()) {
-                        if (!awaitFollowers()) {
+                        if (!awaitFollowedMachines()) {
                             return;
                         }
                         fresh = true;
@@ -235,7 +230,7 @@ public final class LogHub {
     }
 
     /** Under the lock: waits for a follower; false (the reader ends) after {@link #LINGER} without one. */
-    private boolean awaitFollowers() throws InterruptedException {
+    private boolean awaitFollowedMachines() throws InterruptedException {
         long deadline = System.nanoTime() + LINGER.toNanos();
         while (followers.isEmpty() && !closed) {
             long left = deadline - System.nanoTime();
@@ -302,11 +297,11 @@ public final class LogHub {
         try {
             for (LogLine line : read) {
                 keep(line);
-                for (Follower f : followers) {
+                for (FollowedMachine f : followers) {
                     f.offer(line);
                 }
             }
-            for (Follower f : followers) {
+            for (FollowedMachine f : followers) {
                 if (f.covered >= from) {
                     f.covered = Math.max(f.covered, token);
                 }
@@ -319,14 +314,14 @@ public final class LogHub {
     }
 
     /** Backfills several followers at once (each is its own machine's reads), then returns. */
-    private void backfillAll(List<Follower> behind) throws InterruptedException {
+    private void backfillAll(List<FollowedMachine> behind) throws InterruptedException {
         if (behind.size() == 1) {
             backfill(behind.get(0), null);
             return;
         }
         List<Thread> threads = new ArrayList<>();
         FlyException[] failed = new FlyException[1];
-        for (Follower f : behind) {
+        for (FollowedMachine f : behind) {
             threads.add(Thread.ofVirtual().name("flaude-logs-backfill").start(() -> {
                 try {
                     backfill(f, null);
@@ -347,7 +342,7 @@ public final class LogHub {
      * Reads one follower's machine page by page from where its lines are complete, until an empty page
      * (then they are complete up to now) or, when {@code endLine} is given, the page that holds it.
      */
-    private void backfill(Follower f, Predicate<LogLine> endLine) {
+    void backfill(FollowedMachine f, Predicate<LogLine> endLine) {
         long before;
         long from;
         lock.lock();
@@ -378,6 +373,26 @@ public final class LogHub {
         }
     }
 
+    /** The lock that guards this hub and its followers (and under which their callbacks run). */
+    ReentrantLock lock() {
+        return lock;
+    }
+
+    /** Under the lock: whether the hub is closed. */
+    boolean closed() {
+        return closed;
+    }
+
+    /** Under the lock: a follower now awaits its end line, so the reader should read soon. */
+    void endAwaited() {
+        wake.signalAll();
+    }
+
+    /** Under the lock: a follower stopped. */
+    void remove(FollowedMachine f) {
+        followers.remove(f);
+    }
+
     private void keep(LogLine line) {
         recent.addLast(line);
         if (recent.size() > RECENT_MAX) {
@@ -396,7 +411,8 @@ public final class LogHub {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
-    static long nanos(Instant t) {
+    /** A time as Fly's log tokens count it: nanoseconds since the epoch. */
+    public static long nanos(Instant t) {
         return t.getEpochSecond() * 1_000_000_000L + t.getNano();
     }
 
@@ -405,118 +421,6 @@ public final class LogHub {
             return token == null || token.isEmpty() ? fallback : Long.parseLong(token);
         } catch (NumberFormatException e) {
             return fallback;
-        }
-    }
-
-    /** One machine being followed: its lines, without duplicates, however many sources delivered them. */
-    public final class Follower {
-        private final String machineId;
-        private final long after;
-        private final Consumer<LogLine> onLine;
-        private final Set<String> seen = new LinkedHashSet<>();
-        private final ArrayDeque<LogLine> lines = new ArrayDeque<>();
-        private final Condition arrived = lock.newCondition();
-        /** Every line of this machine up to this token has been offered (-1: none yet). */
-        private long covered;
-        private Predicate<LogLine> end;
-        private boolean ended;
-        private boolean stopped;
-
-        private Follower(String machineId, long after, Consumer<LogLine> onLine) {
-            this.machineId = machineId;
-            this.after = after;
-            this.onLine = onLine;
-        }
-
-        /** Under the hub lock. */
-        private void offer(LogLine line) {
-            if (stopped || !machineId.equals(line.instance())
-                    || (after >= 0 && line.timestamp() != null && nanos(line.timestamp()) <= after)) {
-                return;
-            }
-            if (!seen.add(line.timestamp() + "\u0000" + line.message())) {
-                return;
-            }
-            if (seen.size() > FOLLOWER_MAX) {
-                seen.remove(seen.iterator().next());
-            }
-            lines.addLast(line);
-            if (lines.size() > FOLLOWER_MAX) {
-                lines.removeFirst();
-            }
-            try {
-                onLine.accept(line);
-            } catch (RuntimeException e) {
-                LOG.warn("A log line callback failed: {}", e.toString());
-            }
-            if (end != null && end.test(line)) {
-                ended = true;
-                arrived.signalAll();
-            }
-        }
-
-        /** Every line so far, oldest first. */
-        public List<LogLine> lines() {
-            lock.lock();
-            try {
-                return sorted();
-            } finally {
-                lock.unlock();
-            }
-        }
-
-        /**
-         * Reads this machine's lines once more from the API (a backfill, so nothing a push source missed
-         * is lost), then, unless a line matching {@code endLine} is in, has the reader poll quickly until
-         * one arrives or {@code grace} has passed; stops following and returns every line, oldest first.
-         */
-        public List<LogLine> finish(Predicate<LogLine> endLine, Duration grace) throws InterruptedException {
-            long deadline = System.nanoTime() + grace.toNanos();
-            try {
-                backfill(this, endLine);
-            } catch (FlyException e) {
-                LOG.debug("Reading the logs of machine {} failed: {}", machineId, e.getMessage());
-            }
-            lock.lock();
-            try {
-                ended = lines.stream().anyMatch(endLine);
-                end = endLine;
-                wake.signalAll();
-                while (!ended && !closed) {
-                    long left = deadline - System.nanoTime();
-                    if (left <= 0) {
-                        break;
-                    }
-                    arrived.awaitNanos(left);
-                }
-                return sorted();
-            } finally {
-                end = null;
-                stopLocked();
-                lock.unlock();
-            }
-        }
-
-        /** Stops following: no more lines, no more requests for it. */
-        public void stop() {
-            lock.lock();
-            try {
-                stopLocked();
-            } finally {
-                lock.unlock();
-            }
-        }
-
-        private void stopLocked() {
-            stopped = true;
-            followers.remove(this);
-            arrived.signalAll();
-        }
-
-        private List<LogLine> sorted() {
-            List<LogLine> copy = new ArrayList<>(lines);
-            copy.sort(Comparator.comparing(LogLine::timestamp, Comparator.nullsLast(Comparator.naturalOrder())));
-            return List.copyOf(copy);
         }
     }
 }

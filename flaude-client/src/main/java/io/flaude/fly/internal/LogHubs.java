@@ -18,30 +18,25 @@ public final class LogHubs implements AutoCloseable {
     private final NatsLogSource nats;
     /** Set once a log drain feeds these hubs: its lines, while they come, stand in for live polling too. */
     private volatile boolean drained;
+    private volatile boolean closed;
 
     /**
-     * @param readers the logs API reader of each app
-     * @param nats    Fly's NATS stream, or null to poll only
+     * @param readers  the logs API reader of each app
+     * @param natsUrl  Fly's NATS log stream, or null to poll only
+     * @param natsOrg  its user, or null for the org {@code orgOfApp} names for the first app followed
      */
-    public LogHubs(Function<String, LogHub.Reader> readers, NatsLogSource nats) {
+    public LogHubs(Function<String, LogHub.Reader> readers, String natsUrl, String natsOrg,
+                   Function<String, String> orgOfApp, String token) {
         this.readers = readers;
-        this.nats = nats;
+        this.nats = natsUrl == null ? null
+                : new NatsLogSource(natsUrl, natsOrg, orgOfApp, token, (subject, body) -> pushed(body));
     }
 
-    /**
-     * The hubs, with a NATS source when {@code natsUrl} is given: its user is {@code natsOrg}, else the org
-     * {@code orgOfApp} names for the first app followed.
-     */
-    public static LogHubs create(Function<String, LogHub.Reader> readers, String natsUrl, String natsOrg,
-                                 Function<String, String> orgOfApp, String token) {
-        LogHubs[] self = new LogHubs[1];
-        NatsLogSource nats = natsUrl == null ? null
-                : new NatsLogSource(natsUrl, natsOrg, orgOfApp, token, (subject, body) -> self[0].pushed(body));
-        self[0] = new LogHubs(readers, nats);
-        return self[0];
-    }
-
+    /** The reader of {@code app}'s logs. @throws IllegalStateException once the client is closed */
     public LogHub hub(String app) {
+        if (closed) {
+            throw new IllegalStateException("the client is closed");
+        }
         return hubs.computeIfAbsent(app, a -> new LogHub(a, readers.apply(a),
                 () -> drained || (nats != null && nats.connected()),
                 () -> {
@@ -82,6 +77,7 @@ public final class LogHubs implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         hubs.values().forEach(LogHub::close);
         if (nats != null) {
             nats.close();

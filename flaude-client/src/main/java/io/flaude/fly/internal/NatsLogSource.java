@@ -47,19 +47,8 @@ public final class NatsLogSource implements AutoCloseable {
         this.url = url;
         this.givenOrg = org;
         this.orgOfApp = orgOfApp;
-        this.password = withoutScheme(token);
+        this.password = AuthHeader.withoutScheme(token);
         this.onMessage = onMessage;
-    }
-
-    /** The NATS password flyctl derives from a token: the token without its {@code FlyV1 }/{@code Bearer } scheme. */
-    static String withoutScheme(String token) {
-        String t = token.strip();
-        for (String scheme : new String[] {"FlyV1 ", "Bearer "}) {
-            if (t.regionMatches(true, 0, scheme, 0, scheme.length())) {
-                return t.substring(scheme.length()).strip();
-            }
-        }
-        return t;
     }
 
     public boolean connected() {

@@ -25,6 +25,13 @@ class AuthHeaderTest {
     }
 
     @Test
+    void the_nats_password_is_the_token_without_its_scheme() {
+        assertThat(AuthHeader.withoutScheme("FlyV1 fm2_abc,fm2_def")).isEqualTo("fm2_abc,fm2_def");
+        assertThat(AuthHeader.withoutScheme("bearer xyz")).isEqualTo("xyz");
+        assertThat(AuthHeader.withoutScheme(" fo1_abc\n")).isEqualTo("fo1_abc");
+    }
+
+    @Test
     void surrounding_whitespace_from_an_env_file_is_dropped() {
         assertThat(AuthHeader.of("  fo1_abc\n")).isEqualTo("Bearer fo1_abc");
     }

@@ -1,8 +1,6 @@
 package io.flaude.emulator.internal;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -18,8 +16,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class LogRoutes {
     static final int PAGE_SIZE = 50;
-    private static final DateTimeFormatter RFC_3339_NANOS =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
 
     private final Store store;
     private final java.time.Duration lag;
@@ -61,7 +57,7 @@ final class LogRoutes {
     private static ObjectNode entry(LogRecord line) {
         ObjectNode entry = Json.object().put("id", line.id()).put("type", "logs");
         ObjectNode attributes = entry.putObject("attributes")
-                .put("timestamp", RFC_3339_NANOS.format(line.timestamp()))
+                .put("timestamp", line.timestampText())
                 .put("message", line.message())
                 .put("level", "info")
                 .put("instance", line.instance())

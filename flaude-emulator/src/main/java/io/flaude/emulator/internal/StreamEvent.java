@@ -1,7 +1,5 @@
 package io.flaude.emulator.internal;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -10,8 +8,6 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code host}, {@code log.level}, {@code message}, {@code timestamp}.
  */
 final class StreamEvent {
-    private static final DateTimeFormatter RFC_3339_NANOS =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
     /** The emulator's one "host", in the short hex form Fly's stream names hosts. */
     private static final String HOST = "e1a0";
 
@@ -27,7 +23,7 @@ final class StreamEvent {
         event.put("host", HOST);
         event.putObject("log").put("level", "info");
         event.put("message", line.message());
-        event.put("timestamp", RFC_3339_NANOS.format(line.timestamp()));
+        event.put("timestamp", line.timestampText());
         return event;
     }
 
