@@ -182,6 +182,29 @@ class NatsLogsTest {
     }
 
     @Test
+    void on_a_fly_machine_the_client_tries_flys_own_stream_and_polls_meanwhile() throws InterruptedException {
+        Map<String, String> env = Map.of("FLY_PRIVATE_IP", "fdaa:0:1:a7b:1::2");
+        try (LogCapture logs = LogCapture.of(io.flaude.fly.internal.NatsLogSource.class);
+             FlyClient fly = FlyClient.builder().baseUri(emulator.baseUri()).token(TOKEN).env(env::get)
+                     .rateBudget(RateBudget.unlimited()).build()) {
+            fly.apps().create(APP, Apps.DEFAULT_ORG);
+            Machine m = fly.machines(APP).create(LogFollowTest.ticking(2, 300), "iad");
+            try (LogFollow follow = fly.logs(APP).follow(m.id(), Logs.tokenForNew(m), line -> { })) {
+                fly.machines(APP).waitFor(m, MachineState.STOPPED, Duration.ofSeconds(20));
+                assertThat(follow.finish(EXIT, Duration.ofSeconds(3))).extracting(LogLine::message)
+                        .contains("[flaude:exit:0]");
+                long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                while (logs.lines(ch.qos.logback.classic.Level.WARN).isEmpty() && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+
+                assertThat(logs.lines(ch.qos.logback.classic.Level.WARN)).singleElement().asString()
+                        .contains("nats://[fdaa::3]:4223").doesNotContain(TOKEN);
+            }
+        }
+    }
+
+    @Test
     void without_a_reachable_nats_server_polling_alone_delivers_every_line() {
         nats.close();
         try (FlyClient fly = client("nats://127.0.0.1:1")) {
