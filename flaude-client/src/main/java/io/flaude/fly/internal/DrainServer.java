@@ -29,6 +29,8 @@ import tools.jackson.databind.JsonNode;
 public final class DrainServer implements AutoCloseable {
     /** Vector flushes a batch at 10 MB; a little more is allowed. */
     public static final int MAX_BODY = 16 * 1024 * 1024;
+    /** How much of a body too large is still read (and dropped) before the answer. */
+    static final long DISCARD_MAX = 64L * 1024 * 1024;
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -115,13 +117,22 @@ public final class DrainServer implements AutoCloseable {
         }
     }
 
-    /** The whole stream, or null when it is larger than {@link #MAX_BODY}. */
+    /**
+     * The whole stream, or null when it is larger than {@link #MAX_BODY}. The rest of a body too large is
+     * read and dropped (up to {@link #DISCARD_MAX}), so the sender gets its 413 instead of a reset
+     * connection.
+     */
     private static byte[] limited(InputStream in) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[64 * 1024];
+        long total = 0;
         int n;
         while ((n = in.read(buffer)) >= 0) {
-            if (out.size() + n > MAX_BODY) {
+            total += n;
+            if (total > MAX_BODY) {
+                while (total <= DISCARD_MAX && (n = in.read(buffer)) >= 0) {
+                    total += n;
+                }
                 return null;
             }
             out.write(buffer, 0, n);
