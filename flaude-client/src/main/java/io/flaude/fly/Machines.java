@@ -273,7 +273,8 @@ public final class Machines {
     /**
      * Waits until the machine is in {@code state}, chaining Fly's {@code /wait} long-polls (at most 60 s
      * each; a 408 means wait again) under one overall deadline, then returns the machine as read
-     * afterwards. States {@code /wait} does not serve are polled with GET, as {@link #waitUntil} does.
+     * afterwards. States {@code /wait} does not serve are polled with GET, as {@link #waitUntil} does. A
+     * wait for {@code stopped} is pinned to the machine's current instance (one GET first), as Fly asks.
      * Raises {@link FlyTimeoutException} carrying the machine last read, and
      * {@link FlyNotFoundException} if the machine vanished.
      */
@@ -310,6 +311,10 @@ public final class Machines {
         Objects.requireNonNull(state, "state");
         if (!state.waitable()) {
             return poll(machineId, m -> m.state() == state, state.name().toLowerCase(java.util.Locale.ROOT), timeout);
+        }
+        if (instanceId == null && state == MachineState.STOPPED) {
+            // Fly wants a stopped wait pinned to an instance: the machine's current one.
+            instanceId = get(machineId).instanceId();
         }
         longPoll(machineId, state, instanceId, timeout);
         return get(machineId);

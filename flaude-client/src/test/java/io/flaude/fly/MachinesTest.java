@@ -61,6 +61,17 @@ class MachinesTest extends EmulatorTestBase {
     }
 
     @Test
+    void a_wait_for_stopped_by_id_is_pinned_to_the_current_instance() {
+        Machine m = machines().create(idle(), "iad");
+
+        Machine done = machines().waitFor(m.id(), MachineState.STOPPED, TIMEOUT);
+
+        assertThat(done.state()).isEqualTo(MachineState.STOPPED);
+        assertThat(emulator.journal().matching("GET", "/v1/apps/*/machines/*/wait"))
+                .allSatisfy(e -> assertThat(e.query()).contains("version=" + m.instanceId()));
+    }
+
+    @Test
     void each_wait_asks_for_at_most_60_seconds() {
         Machine m = machines().create(idle(), "iad");
 

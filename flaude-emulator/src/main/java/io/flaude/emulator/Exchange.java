@@ -1,14 +1,17 @@
 package io.flaude.emulator;
 
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * One request the emulator received and what it answered, as recorded in its {@link Journal}.
- * Header names are lower case, and the {@code authorization} header's values read {@code <redacted>},
+ * Header names are lower case, and looked up in any case ({@code requestHeaders().get("Content-Type")}
+ * finds {@code content-type}); the {@code authorization} header's values read {@code <redacted>},
  * so a journal can be printed or logged without leaking the token.
  *
  * @param method the HTTP method, e.g. {@code POST}
@@ -36,8 +39,9 @@ public record Exchange(String method, String path, String query, Map<String, Lis
     }
 
     private static Map<String, List<String>> copyOf(Map<String, List<String>> headers) {
-        var copy = new LinkedHashMap<String, List<String>>();
-        headers.forEach((name, values) -> copy.put(name, List.copyOf(values)));
+        var copy = new TreeMap<String, List<String>>(String.CASE_INSENSITIVE_ORDER);
+        headers.forEach((name, values) -> copy.merge(name.toLowerCase(Locale.ROOT), List.copyOf(values),
+                (a, b) -> Stream.concat(a.stream(), b.stream()).toList()));
         return Collections.unmodifiableMap(copy);
     }
 }

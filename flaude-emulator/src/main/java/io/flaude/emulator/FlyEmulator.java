@@ -56,7 +56,7 @@ public final class FlyEmulator implements AutoCloseable {
 
     private FlyEmulator(Builder builder) {
         api = new FlyApi(new EmulatorConfig(builder.orgSlug, builder.forkHydrationDelay, builder.restoreDelay,
-                builder.snapshotDelay, builder.detachDelay, builder.dataDir, builder.createLag, builder.agentImages,
+                builder.snapshotDelay, builder.detachDelay, builder.stopDelay, builder.dataDir, builder.createLag, builder.agentImages,
                 builder.natsUrl, builder.shipTo, builder.logLag));
         token = builder.token != null ? builder.token : Ids.token();
         conditions = builder.conditions;
@@ -208,6 +208,7 @@ public final class FlyEmulator implements AutoCloseable {
         private Duration restoreDelay = Duration.ofMillis(300);
         private Duration snapshotDelay = Duration.ZERO;
         private Duration detachDelay = Duration.ofSeconds(1);
+        private Duration stopDelay = Duration.ZERO;
         private Path dataDir;
         private final Conditions conditions = new Conditions();
         private List<String> agentImages = List.of(DEFAULT_AGENT_IMAGES);
@@ -324,6 +325,17 @@ public final class FlyEmulator implements AutoCloseable {
          */
         public Builder detachDelay(Duration delay) {
             this.detachDelay = nonNegative(delay);
+            return this;
+        }
+
+        /**
+         * How long an instance takes to exit after SIGTERM (a stop, an update of a running machine, a
+         * restart): the machine stays {@code stopping} (or {@code replacing}) that long, as a real
+         * process that shuts down gracefully keeps it; default 0 (the simulated agent obeys at once). A
+         * SIGKILL still ends it at once. Fly waits up to the config's {@code kill_timeout} (default 5 s).
+         */
+        public Builder stopDelay(Duration delay) {
+            this.stopDelay = nonNegative(delay);
             return this;
         }
 

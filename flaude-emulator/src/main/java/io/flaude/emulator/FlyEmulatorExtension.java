@@ -93,6 +93,9 @@ public final class FlyEmulatorExtension implements BeforeEachCallback, Parameter
             if (s.detachDelayMs() >= 0) {
                 b.detachDelay(Duration.ofMillis(s.detachDelayMs()));
             }
+            if (s.stopDelayMs() >= 0) {
+                b.stopDelay(Duration.ofMillis(s.stopDelayMs()));
+            }
             if (s.forkHydrationDelayMs() >= 0) {
                 b.forkHydrationDelay(Duration.ofMillis(s.forkHydrationDelayMs()));
             }

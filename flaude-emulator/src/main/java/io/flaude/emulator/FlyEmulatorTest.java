@@ -35,6 +35,9 @@ public @interface FlyEmulatorTest {
     /** How long a destroyed machine's volume stays bound (Fly: up to about a minute). */
     long detachDelayMs() default -1;
 
+    /** How long an instance takes to exit after SIGTERM: the machine stays {@code stopping} that long. */
+    long stopDelayMs() default -1;
+
     /** How long a fork stays {@code hydrating}. */
     long forkHydrationDelayMs() default -1;
 

@@ -28,6 +28,16 @@ class JournalTest extends EmulatorTestBase {
     }
 
     @Test
+    void header_names_are_looked_up_in_any_case() {
+        api.post("/v1/apps/my-app/volumes", "{}");
+
+        Exchange exchange = fly.journal().last();
+        assertThat(exchange.requestHeaders().get("Content-Type")).containsExactly("application/json");
+        assertThat(exchange.responseHeaders().get("Fly-Request-Id")).hasSize(1);
+        assertThat(exchange.requestHeaders().keySet()).allSatisfy(name -> assertThat(name).isLowerCase());
+    }
+
+    @Test
     void the_authorization_header_is_redacted() {
         api.get("/v1/apps?org_slug=personal");
 

@@ -11,6 +11,7 @@ import io.flaude.agent.TurnOptions;
 import io.flaude.agent.TurnResult;
 import io.flaude.fly.FlyConflictException;
 import io.flaude.fly.FlyException;
+import io.flaude.fly.FlyInterruptedException;
 import io.flaude.fly.FlyNotFoundException;
 import io.flaude.fly.FlyValidationException;
 import io.flaude.fly.Lease;
@@ -18,6 +19,7 @@ import io.flaude.fly.LogFollow;
 import io.flaude.fly.Logs;
 import io.flaude.fly.Machine;
 import io.flaude.fly.MachineConfig;
+import io.flaude.fly.MachineState;
 import io.flaude.fly.Machines;
 import io.flaude.fly.Secrets;
 import java.time.Duration;
@@ -45,6 +47,10 @@ public final class TurnExecution {
     public static final Duration LEASE_TTL = Duration.ofSeconds(15);
     /** Machine metadata naming the variables the last turn set for itself only, so the next turn drops them. */
     static final String TURN_ENV_METADATA = "flaude_turn_env";
+    /** How long a failed turn waits for its machine to stop (Fly's kill_timeout defaults to 5 s). */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(60);
+    /** How many times a start that Fly answers 412 ("not yet") is tried, the machine read again between. */
+    private static final int START_ATTEMPTS = 5;
 
     private final Machines machines;
     private final Logs logs;
@@ -87,10 +93,10 @@ public final class TurnExecution {
             RunResult result;
             try (LogFollow follower = follower(session.machineId(), updated, options)) {
                 started = true;
-                startUnlessRunning(session.machineId(), keeper.lease());
+                start(sessionId, updated, keeper.lease(), options.timeout());
                 result = Execution.await(machines, updated, follower, options.timeout());
             } catch (RuntimeException e) {
-                throw Cleanup.suppress(e, stopAfterFailedTurn(session, keeper.lease()));
+                throw Cleanup.suppress(e, stopAfterFailedTurn(session, updated, keeper.lease()));
             }
             Session after = session.afterTurn(Instant.now());
             store.save(result.machineState().isEmpty() ? after.withState(SessionState.FAILED) : after);
@@ -156,13 +162,16 @@ public final class TurnExecution {
     }
 
     /**
-     * A turn that timed out or was interrupted may leave Claude running: stop the machine, so the
-     * session is again a stopped machine between turns. Returns what went wrong while stopping.
+     * A turn that timed out or was interrupted may leave Claude running: stop the machine and wait until
+     * this instance has stopped, so the session is again a stopped machine between turns before its record
+     * says idle. Returns what went wrong while stopping (the record then stays {@code running}, for the
+     * reaper to settle once the machine is down).
      */
-    private List<FlyException> stopAfterFailedTurn(Session session, Lease lease) {
+    private List<FlyException> stopAfterFailedTurn(Session session, Machine updated, Lease lease) {
         boolean interrupted = Thread.interrupted();
         try {
             machines.stop(session.machineId(), lease);
+            machines.awaitState(updated, MachineState.STOPPED, STOP_WAIT);
             store.save(session.withState(SessionState.IDLE));
             return List.of();
         } catch (FlyException e) {
@@ -175,15 +184,47 @@ public final class TurnExecution {
         }
     }
 
-    /** Fly may start a stopped machine on update already; a start that finds it running is fine. */
-    private void startUnlessRunning(String machineId, Lease lease) {
-        try {
-            machines.start(machineId, lease);
-        } catch (FlyConflictException e) {
-            if (!e.detail().contains("still active") && !e.detail().contains("already")) {
-                throw e;
+    /**
+     * Starts the updated machine, deciding from its state, never from an error's text. An update leaves a
+     * stopped machine stopped (Fly, 2026): start it. A machine Fly is booting itself (an update replaces a
+     * running instance) needs no start. One still stopping (a stop from elsewhere, or one that has not
+     * settled) is waited for, then started. A 412 from the start is Fly's "not yet" (a stop seen by the API
+     * but not by the host): the machine is read again and the same rule applied, a few times.
+     */
+    private void start(String sessionId, Machine updated, Lease lease, Duration timeout) {
+        Machine current = updated;
+        for (int attempt = 1; ; attempt++) {
+            if (current.isGone()) {
+                throw new SessionMachineGoneException(sessionId, current.id());
             }
-            LOG.debug("Machine {} was already starting: {}", machineId, e.detail());
+            switch (current.state()) {
+                case STARTING, STARTED, REPLACING -> {
+                    LOG.debug("Machine {} is already {}; no start needed", current.id(), current.stateAsString());
+                    return;
+                }
+                case STOPPING, SUSPENDING -> current = machines.waitFor(updated, MachineState.STOPPED, timeout);
+                default -> {
+                    try {
+                        machines.start(current.id(), lease);
+                        return;
+                    } catch (FlyConflictException notYet) {
+                        if (notYet.statusCode() != 412 || attempt >= START_ATTEMPTS) {
+                            throw notYet;
+                        }
+                        pause(Duration.ofMillis(100L * attempt));
+                        current = machines.get(current.id());
+                    }
+                }
+            }
+        }
+    }
+
+    private static void pause(Duration d) {
+        try {
+            Thread.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FlyInterruptedException("interrupted before starting the machine again", e);
         }
     }
 }

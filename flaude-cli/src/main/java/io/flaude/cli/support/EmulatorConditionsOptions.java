@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 
 /**
  * How hard an emulator started by a command is: {@code --profile fly}, {@code --latency},
- * {@code --rate-limits}, {@code --faults}, {@code --seed}, {@code --retry-after}, {@code --log-lag}. A mixin, so every
+ * {@code --rate-limits}, {@code --faults}, {@code --seed}, {@code --retry-after}, {@code --log-lag},
+ * {@code --stop-delay}. A mixin, so every
  * command that starts an emulator spells them the same.
  */
 public final class EmulatorConditionsOptions {
@@ -42,6 +43,11 @@ public final class EmulatorConditionsOptions {
                     + " trail a machine (default: at once; Fly publishes no figure).")
     Duration logLag;
 
+    @Option(names = "--stop-delay", paramLabel = "DUR", converter = DurationConverter.class,
+            description = "A machine stays stopping this long after SIGTERM, as a process that shuts down gracefully"
+                    + " keeps it (default: at once; Fly waits up to kill_timeout, 5 s by default).")
+    Duration stopDelay;
+
     /** Applies the options to {@code builder}; a bad value is a usage error before anything starts. */
     public FlyEmulator.Builder applyTo(FlyEmulator.Builder builder) {
         if (profile != null) {
@@ -69,6 +75,9 @@ public final class EmulatorConditionsOptions {
         if (logLag != null) {
             builder.logLag(logLag);
         }
+        if (stopDelay != null) {
+            builder.stopDelay(stopDelay);
+        }
         return builder;
     }
 
@@ -89,6 +98,9 @@ public final class EmulatorConditionsOptions {
         }
         if (logLag != null) {
             s.append(" log-lag ").append(logLag.toMillis()).append("ms");
+        }
+        if (stopDelay != null) {
+            s.append(" stop-delay ").append(stopDelay.toMillis()).append("ms");
         }
         return s.toString().strip();
     }

@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param restoreDelay how long a restore stays {@code restoring}
  * @param snapshotDelay how long a new snapshot stays out of the list
  * @param detachDelay how long a destroyed machine's volume stays bound to it
+ * @param stopDelay how long an instance takes to exit after SIGTERM (a stop, an update of a running machine,
+ *     a restart), so the machine stays {@code stopping} (or {@code replacing}) that long; zero for at once
  * @param dataDir where volume directories live, or null for a temporary directory of the emulator's own
  * @param createLag how long a new machine stays invisible to GET and {@code /wait} (404), as Fly's
  *     eventual consistency can show it; zero for none
@@ -24,7 +26,7 @@ import java.util.Objects;
  *     zero for none. NATS gets it at once.
  */
 public record EmulatorConfig(String orgSlug, Duration forkHydrationDelay, Duration restoreDelay, Duration snapshotDelay,
-                             Duration detachDelay, Path dataDir, Duration createLag, List<String> agentImages,
+                             Duration detachDelay, Duration stopDelay, Path dataDir, Duration createLag, List<String> agentImages,
                              String natsUrl, ShipTo shipTo, Duration logLag) {
     /** A drain for the emulated log shipper: its URL, bearer token and batch interval. */
     public record ShipTo(java.net.URI url, String token, Duration interval) {
@@ -42,6 +44,7 @@ public record EmulatorConfig(String orgSlug, Duration forkHydrationDelay, Durati
         Objects.requireNonNull(restoreDelay, "restoreDelay");
         Objects.requireNonNull(snapshotDelay, "snapshotDelay");
         Objects.requireNonNull(detachDelay, "detachDelay");
+        Objects.requireNonNull(stopDelay, "stopDelay");
         Objects.requireNonNull(createLag, "createLag");
         Objects.requireNonNull(logLag, "logLag");
     }

@@ -22,7 +22,8 @@ public final class FlyApi {
         }
         sinks = LogSink.all(out);
         files = new VolumeFiles(config.dataDir());
-        instances = new Instances(store, files, config.detachDelay(), new Workloads(config.agentImages()), sinks);
+        instances = new Instances(store, files, config.detachDelay(), config.stopDelay(),
+                new Workloads(config.agentImages()), sinks);
         new AppRoutes(store, config, instances).registerOn(router);
         new VolumeCreation(store, config, files).registerOn(router);
         new VolumeRoutes(store).registerOn(router);

@@ -56,11 +56,31 @@ final class InstanceWorker implements Runnable {
                 launch = store.locked(() -> boot(true));
             }
             SimulatedAgent.Exit exit = launch == null ? BOOT_ENDED : runAgent(launch);
+            shutDownGracefully();
             store.locked(() -> instances.exited(run, exit));
         } catch (InterruptedException e) {
+            shutDownGracefully();
             store.locked(() -> instances.exited(run, BOOT_ENDED));
         } finally {
             run.finish();
+        }
+    }
+
+    /**
+     * After SIGTERM, an instance takes the stop delay to exit (the machine stays {@code stopping} meanwhile),
+     * as a process that shuts down gracefully does; a SIGKILL or the emulator closing ends the wait.
+     */
+    private void shutDownGracefully() {
+        Thread.interrupted(); // the SIGTERM's own interrupt
+        boolean terminated = store.locked(() -> run.ending != InstanceRun.Ending.NONE
+                && run.ending != InstanceRun.Ending.KILL);
+        if (!terminated || instances.stopDelay().isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(instances.stopDelay());
+        } catch (InterruptedException killed) {
+            // SIGKILL meanwhile: the exit is applied now (and ignored, as a killed run's is).
         }
     }
 

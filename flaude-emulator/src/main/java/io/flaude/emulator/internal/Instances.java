@@ -25,6 +25,7 @@ final class Instances {
     private final Store store;
     private final VolumeFiles files;
     private final Duration detachDelay;
+    private final Duration stopDelay;
     private final MachineEvents events;
     private final Workloads workloads;
     private final ExecutorService background =
@@ -38,13 +39,20 @@ final class Instances {
     private boolean closed;
     private final LogSink sink;
 
-    Instances(Store store, VolumeFiles files, Duration detachDelay, Workloads workloads, LogSink sink) {
+    Instances(Store store, VolumeFiles files, Duration detachDelay, Duration stopDelay, Workloads workloads,
+              LogSink sink) {
         this.store = store;
         this.sink = sink;
         this.workloads = workloads;
         this.files = files;
         this.detachDelay = detachDelay;
+        this.stopDelay = stopDelay;
         this.events = new MachineEvents(store);
+    }
+
+    /** How long an instance takes to exit after SIGTERM. */
+    Duration stopDelay() {
+        return stopDelay;
     }
 
     /** Where printed lines also go (NATS, a log shipper), or null. */

@@ -53,8 +53,9 @@ final class MachineActions {
      * 200 {@code {"ok":true}}. The body is optional: none, {@code {}} or a {@code StopRequest}; a
      * non-object body is Go's decoding error (superfly/docs#2187). A running instance gets SIGTERM
      * (the machine turns {@code stopping}, then {@code stopped} with exit code 143 and
-     * {@code requested_stop}); {@code SIGKILL} kills it at once (137, no exit marker). {@code timeout}
-     * is accepted and ignored: the simulated agent always obeys at once. Stopping a machine that is not
+     * {@code requested_stop}), after the emulator's stop delay (none by default); {@code SIGKILL} kills it
+     * at once (137, no exit marker), also while a graceful stop is under way. {@code timeout} is accepted
+     * and ignored. Stopping a machine that is not
      * running changes nothing (unverified); a destroyed one is 412.
      */
     private ApiResponse stop(ApiRequest request) {
@@ -65,8 +66,10 @@ final class MachineActions {
             LeaseRoutes.requireHolder(store, machine, request);
             MachineRoutes.requireNotDestroyed(machine);
             String state = machine.state();
-            if (state.equals(MachineRecord.STARTED) || state.equals(MachineRecord.STARTING)
-                    || state.equals(MachineRecord.REPLACING)) {
+            boolean running = state.equals(MachineRecord.STARTED) || state.equals(MachineRecord.STARTING)
+                    || state.equals(MachineRecord.REPLACING);
+            boolean killWhileStopping = state.equals(MachineRecord.STOPPING) && "SIGKILL".equals(signal);
+            if (running || killWhileStopping) {
                 instances.events().add(machine.id(), "stop", MachineRecord.STOPPING, "user", machine.version(), null);
                 if ("SIGKILL".equals(signal)) {
                     instances.kill(machine);
