@@ -1,7 +1,7 @@
 package io.flaude.agent;
 
+import io.flaude.agent.internal.FlyMarks;
 import io.flaude.fly.FlyValidationException;
-import io.flaude.fly.MachineConfig;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +10,8 @@ import java.util.Map;
  * What a machine running Claude Code needs: the image, the Claude token, GitHub credentials, the
  * prompt, the repos, the machine's size and region, and (for a session) the volume and session id.
  * Immutable; the builder copies every collection it is given, and {@link #toString()} hides the
- * tokens and extra env values. {@link #toMachineConfig()} turns it into Fly's machine config with the
- * payload env the image's entrypoint reads (see docs/image.md).
+ * tokens and extra env values. Runs and sessions turn it into Fly's machine config with the payload env
+ * the image's entrypoint reads (see docs/image.md), the tokens delivered as app secrets.
  *
  * @param autoDestroy Fly destroys the machine when Claude exits (runs); sessions turn it off
  */
@@ -26,10 +26,10 @@ public record AgentConfig(String image, String claudeToken, String githubUsernam
     public static final String DEFAULT_REGION = "iad";
     public static final String DEFAULT_MOUNT_PATH = "/data";
     /** The machine metadata key that marks flaude's machines; its value is {@value #MANAGED_BY_FLAUDE}. */
-    public static final String METADATA_MANAGED_BY = "managed_by";
-    public static final String MANAGED_BY_FLAUDE = "flaude";
+    public static final String METADATA_MANAGED_BY = FlyMarks.MANAGED_BY;
+    public static final String MANAGED_BY_FLAUDE = FlyMarks.FLAUDE;
     /** The machine metadata key that names the session a machine belongs to. */
-    public static final String METADATA_SESSION_ID = "session_id";
+    public static final String METADATA_SESSION_ID = FlyMarks.SESSION_ID;
 
     public AgentConfig {
         repos = repos == null ? List.of() : List.copyOf(repos);
@@ -65,20 +65,6 @@ public record AgentConfig(String image, String claudeToken, String githubUsernam
 
     public Builder toBuilder() {
         return new Builder(this);
-    }
-
-    /**
-     * Fly's machine config: payload env, guest, restart policy {@code no}, metadata, the mount if any,
-     * and the tokens as files holding the app secrets {@code <secretsPrefix>_CLAUDE} and
-     * {@code <secretsPrefix>_GITHUB} (set them to {@link #secretValues(String)} first). No token is in it.
-     */
-    public MachineConfig toMachineConfig(String secretsPrefix) {
-        return AgentEnv.machineConfig(this, secretsPrefix);
-    }
-
-    /** The app secrets {@link #toMachineConfig(String)} reads: each token base64-encoded, as Fly's secret files want. */
-    public Map<String, String> secretValues(String secretsPrefix) {
-        return AgentEnv.secretValues(this, secretsPrefix);
     }
 
     @Override

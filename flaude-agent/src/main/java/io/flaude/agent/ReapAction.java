@@ -1,15 +1,25 @@
 package io.flaude.agent;
 
 /**
- * One thing the reaper destroyed, or would destroy in a dry run.
+ * One thing the reaper did, or would do in a dry run.
  *
+ * @param step      what it does: destroy, or (for a session whose turn was abandoned) set it idle
  * @param id        the session, machine or volume id
  * @param sessionId the session it belongs to, when known
  * @param reason    why, e.g. {@code expired: ttl} or {@code orphan: no live session}
- * @param done      whether it was destroyed (false in a dry run, or when it failed)
+ * @param done      whether the step was done (false in a dry run, or when it failed)
  * @param error     why destroying failed, else {@code null}
  */
-public record ReapAction(Kind kind, String id, String sessionId, String reason, boolean done, String error) {
+public record ReapAction(Kind kind, Step step, String id, String sessionId, String reason, boolean done,
+                         String error) {
+
+    /** What the reaper does to it. */
+    public enum Step {
+        /** Destroys it (a session: machine, volume, secrets and record). */
+        DESTROY,
+        /** Sets a session whose turn was abandoned (its process died) idle again; the session stays. */
+        SET_IDLE
+    }
 
     /** What the reaper acts on. */
     public enum Kind {

@@ -1,5 +1,7 @@
 package io.flaude.agent;
 
+import io.flaude.agent.internal.FlyMarks;
+import io.flaude.agent.internal.SecretScope;
 import io.flaude.fly.FlyClient;
 import io.flaude.fly.FlyClientException;
 import io.flaude.fly.FlyException;
@@ -30,8 +32,8 @@ import org.slf4j.LoggerFactory;
  * secrets change per second per app). Thread-safe.
  */
 public final class RunExecutor implements AutoCloseable {
-    public static final String BATCH_METADATA = "flaude_batch";
-    public static final String INDEX_METADATA = "flaude_batch_index";
+    public static final String BATCH_METADATA = FlyMarks.BATCH;
+    public static final String INDEX_METADATA = FlyMarks.BATCH_INDEX;
 
     private static final Logger LOG = LoggerFactory.getLogger(RunExecutor.class);
 
@@ -52,7 +54,7 @@ public final class RunExecutor implements AutoCloseable {
     /** Starts the runs in {@code app}; returns at once. Options apply to every run (the line callback gets all lines). */
     public Batch submit(String app, List<AgentConfig> configs, RunOptions options) {
         Objects.requireNonNull(options, "options");
-        Batch batch = new Batch(UUID.randomUUID().toString(), configs.size(), new BatchSecrets(fly.secrets(app)));
+        Batch batch = new Batch(UUID.randomUUID().toString(), configs.size(), SecretScope.shared(fly.secrets(app)));
         open.add(batch);
         for (int i = 0; i < configs.size(); i++) {
             int index = i;
@@ -125,11 +127,11 @@ public final class RunExecutor implements AutoCloseable {
         private final CountDownLatch done;
         private final List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
         private final AtomicBoolean cancelled = new AtomicBoolean();
-        private final BatchSecrets secrets;
+        private final SecretScope secrets;
         private final AtomicInteger remaining;
         private final List<String> cleanupFailures = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-        private Batch(String id, int size, BatchSecrets secrets) {
+        private Batch(String id, int size, SecretScope secrets) {
             this.secrets = secrets;
             this.remaining = new AtomicInteger(size);
             this.id = id;
@@ -146,7 +148,7 @@ public final class RunExecutor implements AutoCloseable {
             items.set(index, item);
             if (remaining.decrementAndGet() == 0) {
                 // The last run, before the batch counts as done: no machine of the batch reads its secrets any more (a failure is left to the reaper).
-                secrets.unsetAll().forEach(e -> {
+                secrets.release().forEach(e -> {
                     LOG.warn("Batch {}: {}", id, e.getMessage());
                     cleanupFailures.add(e.getMessage());
                 });

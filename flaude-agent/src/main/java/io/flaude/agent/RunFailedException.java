@@ -1,19 +1,31 @@
 package io.flaude.agent;
 
-import io.flaude.fly.FlyClientException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A run or turn ended badly: a non-zero exit code, a {@code failed} machine, no exit code at all, or
  * a machine that vanished before reporting one ({@link #outcome()}). Carries the whole
  * {@link RunResult}, and the last 20 log lines for the message's reader.
  */
-public class RunFailedException extends FlyClientException {
+public class RunFailedException extends FlaudeException {
     private final RunResult result;
+    private final Session session;
 
     public RunFailedException(String what, RunResult result) {
-        super(what + " on machine " + result.machineId() + " failed: " + reason(result));
+        this(what, result, null);
+    }
+
+    /** A failed turn of {@code session} (as it stands after the turn), or a run when {@code session} is null. */
+    public RunFailedException(String what, RunResult result, Session session) {
+        super(what + " on machine " + result.machineId() + " failed: " + reason(result), null);
         this.result = result;
+        this.session = session;
+    }
+
+    /** The session whose turn failed, as it stands after the turn; empty for a one-shot run. */
+    public Optional<Session> session() {
+        return Optional.ofNullable(session);
     }
 
     private static String reason(RunResult r) {

@@ -1,5 +1,6 @@
 package io.flaude.agent;
 
+import io.flaude.agent.internal.ImageContract;
 import io.flaude.fly.MachineState;
 import java.util.List;
 import java.util.Optional;
@@ -64,6 +65,11 @@ public record RunResult(String machineId, String instanceId, Integer exitCode, S
 
     /** What Claude printed: the log lines without flaude's own {@code [flaude...]} lines. */
     public List<String> output() {
-        return logLines.stream().filter(l -> !l.startsWith("[flaude")).toList();
+        return logLines.stream().filter(l -> !isFlaudeLine(l)).toList();
+    }
+
+    /** Whether a log line is flaude's own ({@code [flaude...]}: the image's progress, manifest and exit lines). */
+    public static boolean isFlaudeLine(String line) {
+        return line.startsWith(ImageContract.LINE_PREFIX);
     }
 }

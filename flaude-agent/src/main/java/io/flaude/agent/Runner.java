@@ -1,6 +1,8 @@
 package io.flaude.agent;
 
-import io.flaude.agent.internal.AgentSecrets;
+import io.flaude.agent.internal.AgentMachineConfig;
+import io.flaude.agent.internal.FlyMarks;
+import io.flaude.agent.internal.SecretScope;
 import io.flaude.agent.internal.Cleanup;
 import io.flaude.agent.internal.Execution;
 import io.flaude.fly.FlyClient;
@@ -8,9 +10,7 @@ import io.flaude.fly.FlyException;
 import io.flaude.fly.LogFollow;
 import io.flaude.fly.Logs;
 import io.flaude.fly.Machine;
-import io.flaude.fly.MachineConfig;
 import io.flaude.fly.Machines;
-import io.flaude.fly.Secrets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,31 +45,21 @@ public final class Runner {
      * @throws RunFailedException when the run did not exit 0
      */
     public RunResult run(String app, AgentConfig config, RunOptions options) {
-        return run(app, config, options, null);
+        return run(app, config, options, SecretScope.perRun(fly.secrets(app)));
     }
 
-    /**
-     * {@link #run(String, AgentConfig, RunOptions)}; with {@code shared}, the run reads secrets a batch
-     * set for all its runs (and unsets when it ends) instead of setting and unsetting its own: Fly allows
-     * one secrets change per second per app.
-     */
-    RunResult run(String app, AgentConfig config, RunOptions options, BatchSecrets shared) {
-        String own = AgentSecrets.forRun();
-        MachineConfig ownConfig = config.toMachineConfig(own);
-        fly.machines(app).check(ownConfig, config.region()); // bad input costs no request, not even a secret
-        BatchSecrets.Entry batch = shared == null ? null : shared.acquire(config);
-        String prefix = batch == null ? own : batch.prefix();
-        MachineConfig machineConfig = batch == null ? ownConfig : config.toMachineConfig(prefix);
-        Secrets secrets = batch == null ? fly.secrets(app) : null;
+    /** A run whose tokens live in {@code scope}: its own, or a batch's (Fly allows one secrets change a second). */
+    RunResult run(String app, AgentConfig config, RunOptions options, SecretScope scope) {
+        // Bad input costs no request, not even a secret (the secrets' names change nothing checked).
+        fly.machines(app).check(AgentMachineConfig.of(config, FlyMarks.runSecrets()), config.region());
         Machines machines;
         Machine machine;
         try {
-            long version = batch == null ? secrets.set(config.secretValues(prefix)) : batch.version();
-            machines = fly.machines(app).requiringSecrets(version);
-            machine = machines.create(machineConfig, config.region());
+            SecretScope.Grant grant = scope.acquire(config);
+            machines = fly.machines(app).requiringSecrets(grant.version());
+            machine = machines.create(AgentMachineConfig.of(config, grant.prefix()), config.region());
         } catch (RuntimeException e) {
-            throw Cleanup.suppress(e, secrets == null ? List.of()
-                    : Cleanup.unsetSecrets(secrets, prefix, config.secretValues(prefix).keySet()));
+            throw Cleanup.suppress(e, scope.runEnded());
         }
         RunResult result;
         try (LogFollow follower = Execution.follow(fly.logs(app), machine.id(), Logs.tokenForNew(machine),
@@ -77,13 +67,13 @@ public final class Runner {
             options.onCreated().accept(machine);
             result = Execution.await(machines, machine, follower, options.timeout());
         } catch (RuntimeException e) {
-            throw Cleanup.suppress(e, teardown(machines, machine.id(), secrets, prefix, config));
+            throw Cleanup.suppress(e, teardown(machines, machine.id(), scope));
         }
-        List<FlyException> cleanup = teardown(machines, machine.id(), secrets, prefix, config);
+        List<FlyException> cleanup = teardown(machines, machine.id(), scope);
         LOG.info("Run on machine {} ended: exit code {}, state {}", machine.id(), result.exitCode(),
                 result.machineStateAsString());
         if (!cleanup.isEmpty()) {
-            LOG.warn("The run on machine {} ended, but the machine could not be destroyed: {}", machine.id(),
+            LOG.warn("The run on machine {} ended, but its cleanup failed: {}", machine.id(),
                     cleanup.get(0).getMessage());
             result = result.withCleanupFailures(cleanup.stream().map(Throwable::getMessage).toList());
         }
@@ -93,12 +83,11 @@ public final class Runner {
         return result;
     }
 
-    /** The machine, then its own secrets (none when a batch shares them): unset only once no machine can read them. */
-    private static List<FlyException> teardown(Machines machines, String machineId, Secrets secrets, String prefix,
-                                               AgentConfig config) {
+    /** The machine, then the run's secrets (a batch's stay): unset only once no machine can read them. */
+    private static List<FlyException> teardown(Machines machines, String machineId, SecretScope scope) {
         List<FlyException> errors = new ArrayList<>(Cleanup.destroy(machines, machineId, null, null, Duration.ZERO));
-        if (errors.isEmpty() && secrets != null) {
-            errors.addAll(Cleanup.unsetSecrets(secrets, prefix, config.secretValues(prefix).keySet()));
+        if (errors.isEmpty()) {
+            errors.addAll(scope.runEnded());
         }
         return errors;
     }

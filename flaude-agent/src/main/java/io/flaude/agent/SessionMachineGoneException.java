@@ -1,10 +1,9 @@
 package io.flaude.agent;
 
-import io.flaude.fly.FlyClientException;
 
 /** The session's machine no longer exists on Fly: the session cannot take another turn; destroy it. */
-public class SessionMachineGoneException extends FlyClientException {
+public class SessionMachineGoneException extends FlaudeException {
     public SessionMachineGoneException(String sessionId, String machineId) {
-        super("machine " + machineId + " of session " + sessionId + " is gone; destroy the session");
+        super("machine " + machineId + " of session " + sessionId + " is gone; destroy the session", null);
     }
 }

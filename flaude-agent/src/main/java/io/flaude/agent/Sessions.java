@@ -1,9 +1,10 @@
 package io.flaude.agent;
 
-import io.flaude.agent.internal.AgentSecrets;
+import io.flaude.agent.internal.FlyMarks;
 import io.flaude.agent.internal.Cleanup;
-import io.flaude.agent.internal.Execution;
+import io.flaude.agent.internal.SessionCreation;
 import io.flaude.agent.internal.SessionReaper;
+import io.flaude.agent.internal.SessionTeardown;
 import io.flaude.agent.internal.TurnCache;
 import io.flaude.agent.internal.TurnExecution;
 import io.flaude.fly.FlyClient;
@@ -13,7 +14,6 @@ import io.flaude.fly.Logs;
 import io.flaude.fly.Machine;
 import io.flaude.fly.MachineListOptions;
 import io.flaude.fly.Machines;
-import io.flaude.fly.Volume;
 import io.flaude.fly.VolumeListOptions;
 import io.flaude.fly.VolumeSpec;
 import io.flaude.fly.Volumes;
@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -41,21 +40,22 @@ import org.slf4j.LoggerFactory;
 public final class Sessions implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Sessions.class);
     /** Session volumes are named with this prefix and 16 hex digits of the session id. */
-    public static final String VOLUME_PREFIX = "flaude_s_";
+    public static final String VOLUME_PREFIX = FlyMarks.VOLUME_PREFIX;
 
     /**
      * The start of the names of the app secrets that hold a session's tokens ({@code FLAUDE_S_<the first 16
      * hex digits of its id>_}, then {@code CLAUDE} or {@code GITHUB}), for tools that audit an app's secrets.
      */
     public static String secretNamePrefix(String sessionId) {
-        return AgentSecrets.forSession(sessionId) + "_";
+        return FlyMarks.sessionSecrets(sessionId) + "_";
     }
 
     private final FlyClient fly;
     private final SessionStore store;
-    private final Duration detachWait;
     private final Map<String, ReentrantLock> turnLocks = new ConcurrentHashMap<>();
     private final TurnCache cache = new TurnCache();
+    private final SessionTeardown teardown;
+    private final Duration detachWait;
 
     public Sessions(FlyClient fly, SessionStore store) {
         this(fly, store, Volumes.DEFAULT_DETACH_WAIT);
@@ -66,6 +66,7 @@ public final class Sessions implements AutoCloseable {
         this.fly = fly;
         this.store = store;
         this.detachWait = detachWait;
+        this.teardown = new SessionTeardown(fly, store, detachWait);
     }
 
     /** {@link #create(String, AgentConfig, SessionOptions, Consumer)} without live output. */
@@ -82,88 +83,7 @@ public final class Sessions implements AutoCloseable {
      */
     public TurnResult create(String app, AgentConfig config, SessionOptions options, Consumer<String> onLine) {
         Objects.requireNonNull(onLine, "onLine");
-        String id = UUID.randomUUID().toString();
-        Volumes volumes = fly.volumes(app);
-        Machines machines = fly.machines(app);
-        Session session = Session.builder(id, app).region(config.region()).mountPath(config.mountPath())
-                .ttl(options.ttl()).idleTimeout(options.idleTimeout()).build();
-        store.save(session);
-        String volumeId = null;
-        String machineId = null;
-        try {
-            Volume volume = volumes.create(VolumeSpec.builder().name(volumeName(id)).region(config.region())
-                    .sizeGb(options.volumeSizeGb()).build());
-            volumeId = volume.id();
-            session = session.toBuilder().volumeId(volumeId).region(volume.region()).build();
-            store.save(session);
-            AgentConfig first = config.toBuilder().sessionId(id).volume(volumeId, config.mountPath())
-                    .region(volume.region()).autoDestroy(false).build();
-            String prefix = AgentSecrets.forSession(id);
-            long secretsVersion = fly.secrets(app).set(first.secretValues(prefix));
-            Machine machine = machines.requiringSecrets(secretsVersion).create(first.toMachineConfig(prefix), volume.region());
-            machineId = machine.id();
-            session = session.withMachine(machineId).withState(SessionState.RUNNING);
-            store.save(session);
-            RunResult result;
-            try (LogFollow follower = Execution.follow(fly.logs(app), machineId, Logs.tokenForNew(machine), onLine)) {
-                result = Execution.await(machines, machine, follower, options.turnTimeout());
-            }
-            if (!result.succeeded()) {
-                throw new RunFailedException("first turn of session " + id, result);
-            }
-            session = session.afterTurn(Instant.now());
-            store.save(session);
-            if (machine.config() != null) {
-                cache.config(id, machine.config());
-            }
-            LOG.info("Session {} created in app '{}' (machine {}, volume {})", id, app, machineId, volumeId);
-            return new TurnResult(session, result);
-        } catch (RuntimeException e) {
-            boolean interrupted = Thread.interrupted();
-            List<FlyException> errors = new ArrayList<>();
-            try {
-                // An answer lost on the way back may hide a machine or volume that was made: look for them.
-                Session known = session;
-                String machine = machineId != null ? machineId : findMachine(app, id, errors).orElse(null);
-                String volume = volumeId != null ? volumeId : findVolume(app, id, errors).orElse(null);
-                errors.addAll(Cleanup.destroy(machines, machine, volumes, volume, detachWait));
-                if (errors.isEmpty()) {
-                    errors.addAll(Cleanup.unsetSecrets(fly.secrets(app), AgentSecrets.forSession(id)));
-                }
-                if (errors.isEmpty()) {
-                    store.delete(id);
-                } else {
-                    store.save(known.toBuilder().machineId(machine).volumeId(volume).state(SessionState.FAILED).build());
-                }
-            } finally {
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            throw Cleanup.suppress(e, errors);
-        }
-    }
-
-    /** The live machine whose metadata names the session, if Fly has one. */
-    private Optional<String> findMachine(String app, String sessionId, List<FlyException> errors) {
-        try {
-            return fly.machines(app).list(MachineListOptions.withMetadata(AgentConfig.METADATA_SESSION_ID, sessionId))
-                    .stream().filter(m -> !m.isGone()).map(Machine::id).findFirst();
-        } catch (FlyException e) {
-            errors.add(e);
-            return Optional.empty();
-        }
-    }
-
-    /** The live volume named for the session, if Fly has one (the name is the session's own). */
-    private Optional<String> findVolume(String app, String sessionId, List<FlyException> errors) {
-        try {
-            return fly.volumes(app).list(VolumeListOptions.LIVE).stream()
-                    .filter(v -> v.name().equals(volumeName(sessionId))).map(Volume::id).findFirst();
-        } catch (FlyException e) {
-            errors.add(e);
-            return Optional.empty();
-        }
+        return new SessionCreation(fly, store, teardown, cache).run(app, config, options, onLine);
     }
 
     /**
@@ -172,15 +92,23 @@ public final class Sessions implements AutoCloseable {
      *
      * @throws SessionBusyException     when another turn of the session is running, here or elsewhere
      * @throws SessionNotFoundException when the store does not know the session
-     * @throws RunFailedException       when the turn did not exit 0
+     * @throws RunFailedException       when the turn did not exit 0 (it carries the session as it stands)
      */
     public TurnResult turn(String sessionId, TurnOptions options) {
+        return turn(get(sessionId), options);
+    }
+
+    /**
+     * {@link #turn(String, TurnOptions)} for a session the caller holds already (from {@link #get} or
+     * {@link #recover}): the store is not read again.
+     */
+    public TurnResult turn(Session session, TurnOptions options) {
+        String sessionId = session.sessionId();
         ReentrantLock local = turnLocks.computeIfAbsent(sessionId, k -> new ReentrantLock());
         if (!local.tryLock()) {
             throw new SessionBusyException(sessionId, "in this process");
         }
         try {
-            Session session = get(sessionId);
             return new TurnExecution(fly.machines(session.app()), fly.logs(session.app()), store, cache,
                     fly.secrets(session.app())).run(session, options);
         } finally {
@@ -202,7 +130,7 @@ public final class Sessions implements AutoCloseable {
         if (known.isPresent()) {
             return known.get();
         }
-        Session rebuilt = fly.machines(app).list(MachineListOptions.withMetadata(AgentConfig.METADATA_SESSION_ID, sessionId))
+        Session rebuilt = fly.machines(app).list(MachineListOptions.withMetadata(FlyMarks.SESSION_ID, sessionId))
                 .stream()
                 .filter(m -> !m.isGone() && m.config() != null && !m.config().mounts().isEmpty())
                 .findFirst()
@@ -221,9 +149,10 @@ public final class Sessions implements AutoCloseable {
     }
 
     /**
-     * Destroys the session: machine, then (once Fly has let go of it) the volume, then its secrets, then the record. A
-     * machine or volume that is already gone is fine. If Fly refuses, the record is kept as
-     * {@code failed} (for the reaper, or a later destroy) and the error raised.
+     * Destroys the session: machine, then (once Fly has let go of it) the volume, then its secrets, then the
+     * record. A machine or volume that is already gone is fine, and so is an app that no longer exists. If
+     * Fly refuses, the record is kept as {@code failed} (for the reaper, or a later destroy) and the error
+     * raised.
      */
     public void destroy(Session session) {
         String id = session.sessionId();
@@ -233,25 +162,10 @@ public final class Sessions implements AutoCloseable {
         }
         try {
             cache.forget(id);
-            List<FlyException> errors = new ArrayList<>();
-            // A record that lost its machine or volume id (a create cut short) is completed from Fly.
-            String machine = session.machineId() != null ? session.machineId()
-                    : findMachine(session.app(), id, errors).orElse(null);
-            String volume = session.volumeId() != null ? session.volumeId()
-                    : findVolume(session.app(), id, errors).orElse(null);
-            errors.addAll(Cleanup.destroy(fly.machines(session.app()), machine, fly.volumes(session.app()), volume,
-                    detachWait));
-            if (errors.isEmpty()) {
-                errors.addAll(Cleanup.unsetSecrets(fly.secrets(session.app()), AgentSecrets.forSession(id)));
-            }
+            List<FlyException> errors = teardown.run(session);
             if (!errors.isEmpty()) {
-                // Keep what is left for the reaper, without overwriting what a turn elsewhere saved meanwhile.
-                store.find(id).filter(now -> now.state() != SessionState.RUNNING)
-                        .ifPresent(now -> store.save(now.toBuilder().machineId(machine).volumeId(volume)
-                                .state(SessionState.FAILED).build()));
                 throw Cleanup.first(errors);
             }
-            store.delete(id);
             LOG.info("Session {} destroyed", id);
         } finally {
             local.unlock();
@@ -294,8 +208,4 @@ public final class Sessions implements AutoCloseable {
         cache.releaseAll();
     }
 
-    /** The volume name of a session: {@value #VOLUME_PREFIX} and 16 hex digits of its id (Fly allows 30 characters). */
-    static String volumeName(String sessionId) {
-        return VOLUME_PREFIX + sessionId.replace("-", "").substring(0, 16);
-    }
 }

@@ -1,5 +1,6 @@
 package io.flaude.agent;
 
+import io.flaude.agent.internal.ImageContract;
 import io.flaude.fly.FlyValidationException;
 import java.time.Duration;
 import java.util.Map;
@@ -23,8 +24,8 @@ import java.util.function.Consumer;
 public record TurnOptions(String prompt, Map<String, String> env, Duration timeout, Consumer<String> onLine,
                           String claudeToken, String githubToken) {
     /** Names a turn's env may not set: the tokens travel as secrets ({@link #withTokens(String, String)}). */
-    static final Set<String> TOKEN_ENV = Set.of("CLAUDE_CODE_OAUTH_TOKEN", "GITHUB_TOKEN",
-            "CLAUDE_CODE_OAUTH_TOKEN_FILE", "GITHUB_TOKEN_FILE");
+    static final Set<String> TOKEN_ENV = Set.of(ImageContract.CLAUDE_TOKEN, ImageContract.GITHUB_TOKEN,
+            ImageContract.CLAUDE_TOKEN_FILE, ImageContract.GITHUB_TOKEN_FILE);
 
     /** How long a turn may run unless told otherwise. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);

@@ -1,5 +1,7 @@
 package io.flaude.agent;
 
+import io.flaude.agent.internal.AgentMachineConfig;
+
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -36,10 +38,10 @@ class AgentConfigTest {
 
     @Test
     void the_machine_config_carries_the_payload_env_the_entrypoint_reads() {
-        MachineConfig m = minimal().github("octocat", "ghp_secret")
+        MachineConfig m = AgentMachineConfig.of(minimal().github("octocat", "ghp_secret")
                 .repos(List.of(Repo.of("https://github.com/a/b"), new Repo("https://github.com/c/d", "dev", "dd")))
                 .outputFormat(OutputFormat.STREAM_JSON).sessionId("0b0e7c1e-1111-4222-8333-944455556666")
-                .volume("vol_abcdefgh12345678", "/mnt/session").env(Map.of("EXTRA", "1")).build().toMachineConfig(PREFIX);
+                .volume("vol_abcdefgh12345678", "/mnt/session").env(Map.of("EXTRA", "1")).build(), PREFIX);
 
         assertThat(m.env()).containsEntry("CLAUDE_CODE_OAUTH_TOKEN_FILE", "/run/flaude/secrets/claude_token")
                 .containsEntry("FLAUDE_PROMPT", "fix the bug")
@@ -65,14 +67,14 @@ class AgentConfigTest {
 
     @Test
     void no_token_is_anywhere_in_the_machine_config() {
-        MachineConfig m = minimal().github("octocat", "ghp_secret").build().toMachineConfig(PREFIX);
+        MachineConfig m = AgentMachineConfig.of(minimal().github("octocat", "ghp_secret").build(), PREFIX);
 
         assertThat(m.toString() + m.env() + m.metadata() + m.files()).doesNotContain("sk-ant-oat-secret", "ghp_secret");
     }
 
     @Test
     void the_secret_values_are_the_tokens_base64_encoded_under_the_names_the_files_read() {
-        Map<String, String> values = minimal().github("octocat", "ghp_secret").build().secretValues(PREFIX);
+        Map<String, String> values = AgentMachineConfig.secretValues(minimal().github("octocat", "ghp_secret").build(), PREFIX);
 
         assertThat(values).containsOnly(
                 Map.entry(PREFIX + "_CLAUDE", Base64.getEncoder().encodeToString("sk-ant-oat-secret".getBytes(UTF_8))),
@@ -81,7 +83,7 @@ class AgentConfigTest {
 
     @Test
     void a_one_shot_config_has_no_mount_and_no_session_env() {
-        MachineConfig m = minimal().build().toMachineConfig(PREFIX);
+        MachineConfig m = AgentMachineConfig.of(minimal().build(), PREFIX);
 
         assertThat(m.mounts()).isEmpty();
         assertThat(m.env()).doesNotContainKeys("FLAUDE_SESSION_ID", "CLAUDE_CONFIG_DIR", "FLAUDE_REPOS", "GITHUB_TOKEN_FILE");
@@ -103,7 +105,7 @@ class AgentConfigTest {
 
     @Test
     void extra_env_cannot_override_the_payload() {
-        MachineConfig m = minimal().env(Map.of("FLAUDE_PROMPT", "injected")).build().toMachineConfig(PREFIX);
+        MachineConfig m = AgentMachineConfig.of(minimal().env(Map.of("FLAUDE_PROMPT", "injected")).build(), PREFIX);
 
         assertThat(m.env()).containsEntry("FLAUDE_PROMPT", "fix the bug");
     }
@@ -111,7 +113,7 @@ class AgentConfigTest {
     @Test
     void toString_hides_the_tokens_and_env_values() {
         String text = minimal().github("octocat", "ghp_secret").env(Map.of("API_KEY", "hunter2")).build().toString()
-                + minimal().build().toMachineConfig(PREFIX).toString();
+                + AgentMachineConfig.of(minimal().build(), PREFIX).toString();
 
         assertThat(text).doesNotContain("sk-ant-oat-secret", "ghp_secret", "hunter2").contains("API_KEY");
     }

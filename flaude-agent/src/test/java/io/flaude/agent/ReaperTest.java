@@ -1,5 +1,7 @@
 package io.flaude.agent;
 
+import io.flaude.agent.internal.AgentMachineConfig;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flaude.fly.MachineConfig;
@@ -18,8 +20,8 @@ class ReaperTest extends AgentTestBase {
 
     private void orphans() {
         fly.volumes(APP).create(VolumeSpec.builder().name("flaude_s_0123456789abcdef").build());
-        MachineConfig lost = config("lost", Map.of("FLAUDE_EMULATOR_SLEEP_MS", "0")).toBuilder().autoDestroy(false).build()
-                .toMachineConfig("FLAUDE_R_0123456789ABCDEF");
+        MachineConfig lost = AgentMachineConfig.of(config("lost", Map.of("FLAUDE_EMULATOR_SLEEP_MS", "0")).toBuilder()
+                .autoDestroy(false).build(), "FLAUDE_R_0123456789ABCDEF");
         fly.machines(APP).create(lost);
     }
 
@@ -59,5 +61,46 @@ class ReaperTest extends AgentTestBase {
 
         assertThat(sessions.reap(APP, Duration.ofHours(1))).isEmpty();
         assertThat(store.find(live.sessionId())).isPresent();
+    }
+
+    @Test
+    void a_session_whose_machine_is_gone_is_reaped_with_its_volume() {
+        Session s = sessions.create(APP, config("first"), SessionOptions.DEFAULTS.withTurnTimeout(TIMEOUT)).session();
+        fly.machines(APP).destroy(s.machineId(), true);
+
+        List<ReapAction> actions = sessions.reap(APP, Duration.ofHours(1));
+
+        assertThat(actions).singleElement().satisfies(a -> {
+            assertThat(a.step()).isEqualTo(ReapAction.Step.DESTROY);
+            assertThat(a.reason()).contains("machine " + s.machineId() + " is gone");
+            assertThat(a.done()).isTrue();
+        });
+        assertThat(store.find(s.sessionId())).isEmpty();
+        assertThat(fly.volumes(APP).list(VolumeListOptions.LIVE)).isEmpty();
+    }
+
+    @Test
+    void an_abandoned_turn_is_reported_as_set_idle_not_destroyed() {
+        Session s = sessions.create(APP, config("first"), SessionOptions.DEFAULTS.withTurnTimeout(TIMEOUT)).session();
+        store.save(s.withState(SessionState.RUNNING));
+
+        List<ReapAction> actions = sessions.reap(APP, Duration.ZERO);
+
+        assertThat(actions).singleElement().satisfies(a -> {
+            assertThat(a.step()).isEqualTo(ReapAction.Step.SET_IDLE);
+            assertThat(a.done()).isTrue();
+        });
+        assertThat(sessions.get(s.sessionId()).state()).isEqualTo(SessionState.IDLE);
+    }
+
+    @Test
+    void the_records_of_an_app_that_no_longer_exists_are_dropped() {
+        store.save(Session.builder("00000000-0000-4000-8000-000000000001", "gone-app").state(SessionState.FAILED)
+                .build());
+
+        List<ReapAction> actions = sessions.reap("gone-app", Duration.ofHours(1));
+
+        assertThat(actions).singleElement().satisfies(a -> assertThat(a.done()).isTrue());
+        assertThat(store.list()).isEmpty();
     }
 }

@@ -226,4 +226,36 @@ class SessionsTest extends AgentTestBase {
                 .isInstanceOf(FlyException.class);
         assertNothingLeft();
     }
+
+    @Test
+    void a_create_in_an_app_that_does_not_exist_leaves_no_record() {
+        assertThatThrownBy(() -> sessions.create("no-such-app", config("first"), SessionOptions.DEFAULTS))
+                .isInstanceOf(io.flaude.fly.FlyNotFoundException.class);
+
+        assertThat(store.list()).isEmpty();
+    }
+
+    @Test
+    void destroy_drops_the_record_of_a_session_whose_app_no_longer_exists() {
+        Session orphaned = Session.builder("00000000-0000-4000-8000-000000000002", "no-such-app")
+                .state(SessionState.FAILED).build();
+        store.save(orphaned);
+
+        sessions.destroy(orphaned);
+
+        assertThat(store.list()).isEmpty();
+    }
+
+    @Test
+    void a_failed_turn_carries_the_session_as_it_stands() {
+        Session s = create(config("first")).session();
+
+        assertThatThrownBy(() -> sessions.turn(s, turn("fail").withEnv(Map.of("FLAUDE_EMULATOR_EXIT", "3"))))
+                .isInstanceOfSatisfying(RunFailedException.class, e -> {
+                    assertThat(e.session()).hasValueSatisfying(after -> {
+                        assertThat(after.sessionId()).isEqualTo(s.sessionId());
+                        assertThat(after.state()).isEqualTo(SessionState.IDLE);
+                    });
+                });
+    }
 }

@@ -74,7 +74,7 @@ class SqliteSessionStoreTest {
         Path notAFolder = java.nio.file.Files.writeString(dir.resolve("file"), "x");
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SqliteSessionStore(notAFolder.resolve("s.db")))
-                .isInstanceOf(SessionStoreException.class).isInstanceOf(io.flaude.fly.FlyClientException.class)
+                .isInstanceOf(SessionStoreException.class).isInstanceOf(FlaudeException.class)
                 .hasMessageContaining("session store");
     }
 

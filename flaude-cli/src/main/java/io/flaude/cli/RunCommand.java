@@ -3,6 +3,7 @@ package io.flaude.cli;
 import io.flaude.cli.support.CliCommand;
 import io.flaude.cli.support.AppOption;
 import io.flaude.cli.support.CleanupOnSignal;
+import io.flaude.agent.CleanupFailedException;
 import io.flaude.agent.RunFailedException;
 import io.flaude.agent.RunOptions;
 import io.flaude.agent.RunResult;
@@ -56,9 +57,9 @@ public final class RunCommand extends CliCommand {
                 throw e;
             } catch (RuntimeException e) {
                 if (signal.signalled()) {
-                    err().println(e.getSuppressed().length == 0
+                    err().println(CleanupFailedException.on(e).isEmpty()
                             ? "Interrupted: machine " + machine.get() + " destroyed"
-                            : "Interrupted: machine " + machine.get() + " may be left: " + e.getSuppressed()[0].getMessage());
+                            : "Interrupted: machine " + machine.get() + " may be left: " + CleanupFailedException.on(e).get(0).failure().getMessage());
                     err().flush();
                 }
                 throw e;

@@ -1,5 +1,6 @@
 package io.flaude.agent.internal;
 
+import io.flaude.agent.CleanupFailedException;
 import io.flaude.fly.AppSecret;
 import io.flaude.fly.FlyConflictException;
 import io.flaude.fly.FlyException;
@@ -68,14 +69,14 @@ public final class Cleanup {
     }
 
     /**
-     * Unsets the app secrets of a session ({@link AgentSecrets}) that are set: they are listed first, as
+     * Unsets the app secrets of a session ({@link FlyMarks#secretNames}) that are set: they are listed first, as
      * Fly is not known to accept unsetting a name it does not hold. Once the machine is gone nothing reads
      * them. Returns the error met, if any; runs even when the thread was interrupted.
      */
     public static List<FlyException> unsetSecrets(Secrets secrets, String prefix) {
         return unsetting(prefix, () -> {
             List<String> set = secrets.list().stream().map(AppSecret::name)
-                    .filter(AgentSecrets.names(prefix)::contains).toList();
+                    .filter(FlyMarks.secretNames(prefix)::contains).toList();
             if (!set.isEmpty()) {
                 secrets.unset(set);
             }
@@ -141,9 +142,12 @@ public final class Cleanup {
         return suppress(cleanupErrors.get(0), cleanupErrors.subList(1, cleanupErrors.size()));
     }
 
-    /** Attaches cleanup errors to the failure being raised, so none is lost. */
+    /**
+     * Attaches cleanup errors to the failure being raised, so none is lost, each as a
+     * {@link CleanupFailedException} (read back with {@link CleanupFailedException#on(Throwable)}).
+     */
     public static <T extends Throwable> T suppress(T failure, List<FlyException> cleanupErrors) {
-        cleanupErrors.forEach(failure::addSuppressed);
+        cleanupErrors.forEach(e -> failure.addSuppressed(new CleanupFailedException(e)));
         return failure;
     }
 }

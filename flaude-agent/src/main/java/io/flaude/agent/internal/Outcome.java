@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  * machine that vanished without printing its marker is a failure. Not API.
  */
 public final class Outcome {
-    private static final Pattern EXIT = Pattern.compile("^\\[flaude:exit:(-?\\d+)]\\s*$");
-    private static final Pattern MANIFEST = Pattern.compile("^\\[flaude:manifest:(\\{.*})]\\s*$");
+    private static final Pattern EXIT = ImageContract.EXIT;
+    private static final Pattern MANIFEST = ImageContract.MANIFEST;
 
     private Outcome() {
     }

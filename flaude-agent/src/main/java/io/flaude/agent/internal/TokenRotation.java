@@ -15,16 +15,16 @@ final class TokenRotation {
     private final MachineConfig config;
 
     TokenRotation(String sessionId, MachineConfig current, String claudeToken, String githubToken) {
-        this.prefix = current.metadata().getOrDefault(AgentSecrets.METADATA_PREFIX, AgentSecrets.forSession(sessionId));
-        MachineConfig.Builder b = current.toBuilder().metadata(AgentSecrets.METADATA_PREFIX, prefix);
+        this.prefix = current.metadata().getOrDefault(FlyMarks.SECRETS_PREFIX, FlyMarks.sessionSecrets(sessionId));
+        MachineConfig.Builder b = current.toBuilder().metadata(FlyMarks.SECRETS_PREFIX, prefix);
         Map<String, String> env = new LinkedHashMap<>(current.env());
         if (claudeToken != null) {
-            rotate(b, env, current, AgentSecrets.claude(prefix), claudeToken, AgentSecrets.METADATA_CLAUDE_DIGEST,
-                    "CLAUDE_CODE_OAUTH_TOKEN", AgentSecrets.CLAUDE_FILE);
+            rotate(b, env, current, FlyMarks.claudeSecret(prefix), claudeToken, FlyMarks.CLAUDE_DIGEST,
+                    ImageContract.CLAUDE_TOKEN, ImageContract.CLAUDE_FILE);
         }
         if (githubToken != null) {
-            rotate(b, env, current, AgentSecrets.github(prefix), githubToken, AgentSecrets.METADATA_GITHUB_DIGEST,
-                    "GITHUB_TOKEN", AgentSecrets.GITHUB_FILE);
+            rotate(b, env, current, FlyMarks.githubSecret(prefix), githubToken, FlyMarks.GITHUB_DIGEST,
+                    ImageContract.GITHUB_TOKEN, ImageContract.GITHUB_FILE);
         }
         this.config = changed.isEmpty() ? current : b.env(env).build();
     }
@@ -37,7 +37,7 @@ final class TokenRotation {
         }
         changed.put(secret, AgentSecrets.base64(token));
         env.remove(envName); // a session made before tokens were secrets had it in env, which wins over the file
-        env.put(envName + "_FILE", file);
+        env.put(ImageContract.fileOf(envName), file);
         b.secretFile(file, secret).metadata(digestKey, digest);
     }
 

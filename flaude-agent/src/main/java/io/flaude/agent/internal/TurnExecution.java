@@ -45,8 +45,6 @@ public final class TurnExecution {
      * a crashed process could not release blocks the session for at most this long.
      */
     public static final Duration LEASE_TTL = Duration.ofSeconds(15);
-    /** Machine metadata naming the variables the last turn set for itself only, so the next turn drops them. */
-    static final String TURN_ENV_METADATA = "flaude_turn_env";
     /** How long a failed turn waits for its machine to stop (Fly's kill_timeout defaults to 5 s). */
     private static final Duration STOP_WAIT = Duration.ofSeconds(60);
     /** How many times a start that Fly answers 412 ("not yet") is tried, the machine read again between. */
@@ -102,7 +100,7 @@ public final class TurnExecution {
             store.save(result.machineState().isEmpty() ? after.withState(SessionState.FAILED) : after);
             cache.keepLease(sessionId, keeper.handOver(), machines);
             if (!result.succeeded()) {
-                throw new RunFailedException("turn of session " + sessionId, result);
+                throw new RunFailedException("turn of session " + sessionId, result, after);
             }
             return new TurnResult(after, result);
         } catch (RuntimeException e) {
@@ -122,7 +120,7 @@ public final class TurnExecution {
             if (machines.find(session.machineId()).filter(m -> !m.isGone()).isEmpty()) {
                 throw new SessionMachineGoneException(session.sessionId(), session.machineId());
             }
-            throw new SessionBusyException(session.sessionId(), held.detail());
+            throw new SessionBusyException(session.sessionId(), "its machine's lease is held", held);
         } catch (FlyNotFoundException gone) {
             throw new SessionMachineGoneException(session.sessionId(), session.machineId());
         }
@@ -141,22 +139,22 @@ public final class TurnExecution {
      */
     static MachineConfig nextConfig(MachineConfig current, TurnOptions options) {
         Map<String, String> env = new HashMap<>(current.env());
-        String previous = current.metadata().get(TURN_ENV_METADATA);
+        String previous = current.metadata().get(FlyMarks.TURN_ENV);
         if (previous != null && !previous.isEmpty()) {
             Arrays.stream(previous.split(",")).forEach(env::remove);
         }
         Set<String> clashes = new TreeSet<>(options.env().keySet());
-        clashes.removeIf(name -> !env.containsKey(name) && !name.equals("FLAUDE_PROMPT"));
+        clashes.removeIf(name -> !env.containsKey(name) && !name.equals(ImageContract.PROMPT));
         if (!clashes.isEmpty()) {
             throw new FlyValidationException("per-turn env may only add variables; the session already sets "
                     + clashes);
         }
         env.putAll(options.env());
-        env.put("FLAUDE_PROMPT", options.prompt());
+        env.put(ImageContract.PROMPT, options.prompt());
         Map<String, String> metadata = new HashMap<>(current.metadata());
-        metadata.remove(TURN_ENV_METADATA);
+        metadata.remove(FlyMarks.TURN_ENV);
         if (!options.env().isEmpty()) {
-            metadata.put(TURN_ENV_METADATA, String.join(",", new TreeSet<>(options.env().keySet())));
+            metadata.put(FlyMarks.TURN_ENV, String.join(",", new TreeSet<>(options.env().keySet())));
         }
         return current.toBuilder().env(env).metadata(metadata).build();
     }

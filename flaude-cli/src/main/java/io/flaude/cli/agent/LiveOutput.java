@@ -1,5 +1,6 @@
 package io.flaude.cli.agent;
 
+import io.flaude.agent.RunResult;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.locks.ReentrantLock;
@@ -66,7 +67,7 @@ public final class LiveOutput implements Consumer<String>, AutoCloseable {
                 err.flush();
             }
             // Claude's answer on stdout; flaude's own [flaude...] lines (progress, manifest, exit) on stderr.
-            PrintWriter to = line.startsWith("[flaude") ? err : out;
+            PrintWriter to = RunResult.isFlaudeLine(line) ? err : out;
             to.println(line);
             to.flush();
         } finally {

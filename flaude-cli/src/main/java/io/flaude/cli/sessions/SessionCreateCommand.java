@@ -1,5 +1,6 @@
 package io.flaude.cli.sessions;
 
+import io.flaude.agent.CleanupFailedException;
 import io.flaude.agent.SessionOptions;
 import io.flaude.agent.Sessions;
 import io.flaude.agent.TurnResult;
@@ -51,9 +52,9 @@ public final class SessionCreateCommand extends SessionCommand {
                 t = sessions.create(appName, config, options, live);
             } catch (RuntimeException e) {
                 if (signal.signalled()) {
-                    err().println(e.getSuppressed().length == 0
+                    err().println(CleanupFailedException.on(e).isEmpty()
                             ? "Interrupted: the session was rolled back (machine, volume and record destroyed)"
-                            : "Interrupted: the rollback failed (" + e.getSuppressed()[0].getMessage()
+                            : "Interrupted: the rollback failed (" + CleanupFailedException.on(e).get(0).failure().getMessage()
                                     + "); run: flaude sessions reap -a " + appName + " --grace 0s");
                     err().flush();
                 }

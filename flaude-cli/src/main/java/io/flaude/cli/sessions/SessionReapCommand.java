@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 
 /** {@code flaude sessions reap -a APP [--dry-run] [--grace DUR]}. */
 @Command(name = "reap", mixinStandardHelpOptions = true,
-        description = {"Destroy expired sessions and orphans (session volumes and flaude machines with no live session).",
+        description = {"Destroy expired, stale and broken sessions (their machine gone) and orphans (session volumes and "
+                + "flaude machines with no live session); set sessions whose turn was abandoned idle again.",
                 "Orphans younger than --grace are kept, so work in progress is safe."})
 public final class SessionReapCommand extends SessionCommand {
     @Mixin
@@ -36,10 +37,15 @@ public final class SessionReapCommand extends SessionCommand {
         } else if (actions.isEmpty()) {
             out().println("Nothing to reap");
         } else {
-            Table t = new Table("KIND", "ID", "REASON", dryRun ? "WOULD DESTROY" : "DESTROYED", "ERROR");
-            actions.forEach(a -> t.row(a.kind().name().toLowerCase(java.util.Locale.ROOT), a.id(), a.reason(), dryRun ? "yes" : a.done(), a.error()));
+            Table t = new Table("KIND", "ID", "ACTION", "REASON", "RESULT");
+            actions.forEach(a -> t.row(lower(a.kind().name()), a.id(), lower(a.step().name()).replace('_', ' '),
+                    a.reason(), dryRun ? "planned (dry run)" : a.done() ? "done" : "failed: " + a.error()));
             t.print(out());
         }
         return actions.stream().anyMatch(a -> a.error() != null) ? 1 : 0;
+    }
+
+    private static String lower(String name) {
+        return name.toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -1,5 +1,6 @@
 package io.flaude.cli.sessions;
 
+import io.flaude.agent.CleanupFailedException;
 import io.flaude.agent.RunFailedException;
 import io.flaude.agent.Session;
 import io.flaude.agent.Sessions;
@@ -47,7 +48,7 @@ public final class SessionTurnCommand extends SessionCommand {
                      Duration.ofSeconds(60), () -> "a running machine " + session.machineId() + " (stop it with: "
                      + "flaude sessions reap -a " + session.app() + ")")) {
             try {
-                TurnResult t = sessions.turn(session.sessionId(),
+                TurnResult t = sessions.turn(session,
                         TurnOptions.prompt(prompt).withEnv(env).withTimeout(timeout).withOnLine(live)
                                 .withTokens(context().env("CLAUDE_CODE_OAUTH_TOKEN"), context().env("GITHUB_TOKEN")));
                 if (json) {
@@ -55,16 +56,16 @@ public final class SessionTurnCommand extends SessionCommand {
                 }
             } catch (RunFailedException e) {
                 if (json) {
-                    printJson(JsonOutput.turn(sessions.get(sessionId), e.result()));
+                    printJson(JsonOutput.turn(e.session().orElse(session), e.result()));
                 }
                 throw e;
             } catch (RuntimeException e) {
                 if (signal.signalled()) {
-                    err().println(e.getSuppressed().length == 0
+                    err().println(CleanupFailedException.on(e).isEmpty()
                             ? "Interrupted: machine " + session.machineId() + " stopped; session " + sessionId
                                     + " is idle and takes the next turn"
                             : "Interrupted: machine " + session.machineId() + " may still run: "
-                                    + e.getSuppressed()[0].getMessage());
+                                    + CleanupFailedException.on(e).get(0).failure().getMessage());
                     err().flush();
                 }
                 throw e;
