@@ -102,9 +102,10 @@ public final class RunExecutor implements AutoCloseable {
             batch.finish(index, new BatchItem(index, config.prompt(), failed.result(), null));
         } catch (FlyException e) {
             batch.finish(index, new BatchItem(index, config.prompt(), null, e));
-        } catch (RuntimeException e) {
-            batch.finish(index, new BatchItem(index, config.prompt(), null,
-                    new FlyClientException("the run failed unexpectedly: " + e, e)));
+        } catch (RuntimeException bug) {
+            // Not a Fly or client failure: kept as it was raised, so it is not mistaken for one.
+            LOG.error("Batch {}: run {} failed unexpectedly", batch.id, index, bug);
+            batch.finish(index, new BatchItem(index, config.prompt(), null, bug));
         } finally {
             slots.release();
         }

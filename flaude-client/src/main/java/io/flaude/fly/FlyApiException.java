@@ -45,6 +45,18 @@ public class FlyApiException extends FlyException {
         return Optional.ofNullable(error.requestId());
     }
 
+    /** A 408: Fly gave up waiting; the same call may succeed. */
+    @Override
+    public boolean retryable() {
+        return statusCode() == 408;
+    }
+
+    /** A 408 or 5xx: Fly may have applied the call before it failed to answer. */
+    @Override
+    public boolean outcomeUnknown() {
+        return statusCode() == 408 || statusCode() >= 500;
+    }
+
     /** Everything known about the failed call, as a value. */
     public FlyError error() {
         return error;

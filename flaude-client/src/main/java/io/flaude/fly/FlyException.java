@@ -13,7 +13,9 @@ package io.flaude.fly;
  *       ({@link FlyTimeoutException}), an interrupt ({@link FlyInterruptedException}), and the agent
  *       module's run and session errors.</li>
  * </ul>
- * {@link #retryable()} says whether the same call may succeed later. Tokens never appear in any message.
+ * Each failure classifies itself, and the retry policy reads only that: {@link #retryable()} says whether the
+ * same call may succeed later, {@link #outcomeUnknown()} whether it may have taken effect. Tokens never appear
+ * in any message.
  */
 public abstract class FlyException extends RuntimeException {
 
@@ -21,8 +23,17 @@ public abstract class FlyException extends RuntimeException {
         super(message, cause);
     }
 
-    /** Whether repeating the same call later may succeed (rate limits, capacity, 5xx, transport failures). */
+    /** Whether repeating the same call later may succeed (rate limits, capacity, 408 and 5xx, transport failures). */
     public boolean retryable() {
+        return false;
+    }
+
+    /**
+     * Whether the call may or may not have taken effect: no answer came (the request may have arrived), or
+     * Fly answered 408 or 5xx. Such a call is repeated only when it is idempotent, and a create is first
+     * looked for. A refusal (4xx, a 429 included) was not applied.
+     */
+    public boolean outcomeUnknown() {
         return false;
     }
 }

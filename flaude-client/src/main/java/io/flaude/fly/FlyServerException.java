@@ -6,8 +6,9 @@ public class FlyServerException extends FlyApiException {
         super(error, cause);
     }
 
+    /** 500, 502, 503 and 504 pass; a 501 (not implemented) or 505 will answer the same again. */
     @Override
     public boolean retryable() {
-        return true;
+        return statusCode() != 501 && statusCode() != 505;
     }
 }

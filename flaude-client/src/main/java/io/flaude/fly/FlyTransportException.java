@@ -35,4 +35,10 @@ public class FlyTransportException extends FlyClientException {
     public boolean retryable() {
         return retryable;
     }
+
+    /** The request may have reached Fly before the connection failed, unless nothing could be sent at all. */
+    @Override
+    public boolean outcomeUnknown() {
+        return retryable;
+    }
 }

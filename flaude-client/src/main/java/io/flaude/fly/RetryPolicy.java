@@ -54,17 +54,15 @@ public interface RetryPolicy {
         };
     }
 
+    /**
+     * From the failure's own classification: a refusal that was not applied and may pass later (a 429) is
+     * tried again for any call; a failure whose outcome is unknown, only for an idempotent call. A capacity
+     * error or a bound volume is retryable too, but not by repeating the request at once: their callers wait.
+     */
     private static boolean retriable(FlyException failure, boolean idempotent) {
         if (failure instanceof FlyRateLimitedException) {
             return true;
         }
-        if (!idempotent) {
-            return false;
-        }
-        if (failure instanceof FlyTransportException transport) {
-            return transport.retryable();
-        }
-        return failure instanceof FlyApiException api
-                && (api.statusCode() == 408 || api.statusCode() == 500 || api.statusCode() >= 502 && api.statusCode() <= 504);
+        return idempotent && failure.retryable() && failure.outcomeUnknown();
     }
 }

@@ -143,6 +143,22 @@ class RetryPolicyTest extends EmulatorTestBase {
     }
 
     @Test
+    void the_policy_reads_each_failures_own_classification() {
+        RetryPolicy standard = RetryPolicy.standard();
+        var notImplemented = new FlyServerException(new FlyError(501, "x", "GET", "u", null, null), null);
+        var capacity = new FlyCapacityException(new FlyError(412, "insufficient resources", "GET", "u", null, null), null);
+        var timedOut = new FlyApiException(new FlyError(408, "x", "GET", "u", null, null), null);
+        var unresolvable = new FlyTransportException("GET", "u", "cannot resolve host", null, false);
+
+        assertThat(standard.retryDelay(1, notImplemented, true)).as("501").isEmpty();
+        assertThat(standard.retryDelay(1, capacity, true)).as("capacity: the caller waits, not the transport").isEmpty();
+        assertThat(standard.retryDelay(1, timedOut, true)).as("408").isPresent();
+        assertThat(standard.retryDelay(1, unresolvable, true)).as("unresolvable host").isEmpty();
+        assertThat(capacity.retryable()).isTrue();
+        assertThat(notImplemented.retryable()).isFalse();
+    }
+
+    @Test
     void retry_after_wins_over_the_backoff_and_the_backoff_is_capped() {
         FlyError e = new FlyError(429, "rate limit exceeded", "GET", "u", null, null);
         var limited = new FlyRateLimitedException(e, Duration.ofSeconds(3), null);

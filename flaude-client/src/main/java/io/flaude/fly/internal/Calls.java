@@ -1,10 +1,8 @@
 package io.flaude.fly.internal;
 
-import io.flaude.fly.FlyApiException;
 import io.flaude.fly.FlyException;
 import io.flaude.fly.FlyInterruptedException;
 import io.flaude.fly.FlyNotFoundException;
-import io.flaude.fly.FlyTransportException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,12 +96,9 @@ public final class Calls {
         }
     }
 
-    /** No answer, a 408 or a 5xx: the request may or may not have taken effect. */
+    /** No answer, a 408 or a 5xx: the request may or may not have taken effect (the failure says). */
     static boolean unknownOutcome(FlyException failure) {
-        if (failure instanceof FlyTransportException transport) {
-            return transport.retryable();
-        }
-        return failure instanceof FlyApiException api && (api.statusCode() == 408 || api.statusCode() >= 500);
+        return failure.outcomeUnknown();
     }
 
     /** Every item of every page: {@code first} is sent with {@code cursor=<next>} until a page has none. */

@@ -8,12 +8,16 @@ import io.flaude.fly.RateBudget;
 import io.flaude.fly.RetryPolicy;
 import io.flaude.fly.Redactor;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -114,7 +118,8 @@ public final class HttpTransport implements AutoCloseable {
     private FlyResponse sendOnce(FlyRequest request) {
         BaseUrl target = request.logsApi() ? logsBase : base;
         String url = target.display() + pathAndQuery(request);
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(target.forRequest(request.method()) + pathAndQuery(request)))
+        URI uri = URI.create(target.forRequest(request.method()) + pathAndQuery(request));
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri)
                 .timeout(timeout(request))
                 .header("Authorization", authorization)
                 .header("Accept", "application/json")
@@ -133,7 +138,7 @@ public final class HttpTransport implements AutoCloseable {
         } catch (HttpTimeoutException e) {
             throw transportFailure(request, url, "no answer within " + timeout(request).toMillis() + " ms", e);
         } catch (IOException e) {
-            throw transportFailure(request, url, describe(e), e);
+            throw connectionFailure(request, url, uri, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new FlyInterruptedException("interrupted while waiting for the answer to " + request.method()
@@ -157,13 +162,36 @@ public final class HttpTransport implements AutoCloseable {
         return new FlyTransportException(request.method(), url, errors.redact(detail), cause);
     }
 
-    private static String describe(IOException e) {
-        if (e instanceof java.net.ConnectException) {
-            return "connection refused or unreachable (" + e.getClass().getSimpleName() + ")";
+    /**
+     * No answer. A host that does not resolve, or a loopback port nothing listens on, fails the same way
+     * on every try, and nothing was sent: said so at once, not retried. Anything else may pass on a retry.
+     */
+    private FlyTransportException connectionFailure(FlyRequest request, String url, URI uri, IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
+                return new FlyTransportException(request.method(), url, "cannot resolve host " + uri.getHost(), e,
+                        false);
+            }
+        }
+        if (e instanceof ConnectException && loopback(uri.getHost())) {
+            return new FlyTransportException(request.method(), url, "connection refused: nothing listens on "
+                    + uri.getHost() + ":" + uri.getPort(), e, false);
+        }
+        if (e instanceof ConnectException) {
+            return transportFailure(request, url, "connection refused or unreachable (" + e.getClass().getSimpleName()
+                    + ")", e);
         }
         String message = e.getMessage();
         String kind = e.getClass().getSimpleName();
-        return message == null || message.isBlank() ? kind : kind + ": " + message;
+        return transportFailure(request, url, message == null || message.isBlank() ? kind : kind + ": " + message, e);
+    }
+
+    private static boolean loopback(String host) {
+        try {
+            return host != null && InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     private static String pathAndQuery(FlyRequest request) {
