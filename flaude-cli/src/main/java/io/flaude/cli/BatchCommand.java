@@ -6,6 +6,7 @@ import io.flaude.agent.BatchResult;
 import io.flaude.agent.Repo;
 import io.flaude.agent.RunExecutor;
 import io.flaude.agent.RunOptions;
+import io.flaude.cli.agent.AgentCredentials;
 import io.flaude.cli.output.JsonOutput;
 import io.flaude.cli.support.AppOption;
 import io.flaude.cli.support.CleanupOnSignal;
@@ -50,8 +51,12 @@ public final class BatchCommand extends CliCommand {
             description = "How long each run may take (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
-    @Option(names = "--image", defaultValue = AgentConfig.DEFAULT_IMAGE, description = "Machine image (default: ${DEFAULT-VALUE}).")
-    String image;
+    @Mixin
+    AgentCredentials credentials;
+
+    @Option(names = "--env", paramLabel = "KEY=VALUE",
+            description = "Extra machine env for every run (repeatable); a JSON line's own \"env\" adds to it.")
+    Map<String, String> env = new LinkedHashMap<>();
 
     @Option(names = "--json", description = "Print the batch as JSON.")
     boolean json;
@@ -59,14 +64,11 @@ public final class BatchCommand extends CliCommand {
     @Override
     public Integer call() {
         String appName = app.resolve(context());
-        String token = context().env("CLAUDE_CODE_OAUTH_TOKEN");
-        if (token == null) {
-            throw new FlyValidationException("no Claude token: set CLAUDE_CODE_OAUTH_TOKEN (see `claude setup-token`)");
-        }
+        credentials.builder(context()); // a missing Claude token is a usage error before the file is read
         if (concurrency < 1) {
             throw new FlyValidationException("--concurrency must be at least 1, got " + concurrency);
         }
-        List<AgentConfig> configs = read(token);
+        List<AgentConfig> configs = read();
         try (FlyClient fly = context().client(); RunExecutor executor = new RunExecutor(fly, concurrency)) {
             RunExecutor.Batch batch = executor.submit(appName, configs, RunOptions.DEFAULTS.withTimeout(timeout));
             BatchResult r;
@@ -109,7 +111,7 @@ public final class BatchCommand extends CliCommand {
                 + " will): " + f));
     }
 
-    private List<AgentConfig> read(String token) {
+    private List<AgentConfig> read() {
         List<String> lines;
         try {
             lines = Files.readAllLines(promptsFile);
@@ -122,8 +124,7 @@ public final class BatchCommand extends CliCommand {
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
-            AgentConfig.Builder b = AgentConfig.builder().claudeToken(token).image(image)
-                    .github(context().env("GITHUB_USERNAME"), context().env("GITHUB_TOKEN"));
+            AgentConfig.Builder b = credentials.builder(context()).env(env);
             configs.add(line.startsWith("{") ? fromJson(b, line, n + 1) : b.prompt(line).build());
         }
         if (configs.isEmpty()) {
@@ -149,8 +150,8 @@ public final class BatchCommand extends CliCommand {
         List<Repo> repos = new ArrayList<>();
         o.path("repos").forEach(r -> repos.add(Repo.of(r.stringValue(""))));
         b.repos(repos);
-        Map<String, String> env = new LinkedHashMap<>();
-        o.path("env").properties().forEach(e -> env.put(e.getKey(), e.getValue().stringValue("")));
-        return b.env(env).build();
+        Map<String, String> lineEnv = new LinkedHashMap<>(env);
+        o.path("env").properties().forEach(e -> lineEnv.put(e.getKey(), e.getValue().stringValue("")));
+        return b.env(lineEnv).build();
     }
 }

@@ -110,21 +110,22 @@ public final class RootCommand implements Runnable, CliContext {
         return v == null || v.isBlank() ? null : v;
     }
 
-    /** A client from {@code -t}/{@code --api-url}, else the environment; fails before any request without a token. */
+    /**
+     * A client from the flags typed, else this command's environment (the only one read: the client's own
+     * precedence applies to it); fails before any request without a token.
+     */
     @Override
     public FlyClient client() {
-        FlyClient.Builder b = FlyClient.builder().token(token != null ? token : env(FlyClient.TOKEN_ENV))
-                .redact(secrets().toArray(String[]::new)).allowPlainHttp(allowPlainHttp);
-        String url = apiUrl != null ? apiUrl : env(FlyClient.HOSTNAME_ENV);
-        if (url != null) {
-            b.baseUri(url);
+        FlyClient.Builder b = FlyClient.builder().environment(this::env)
+                .redact(secrets().toArray(String[]::new)).allowPlainHttp(allowPlainHttp).natsOrg(natsOrg);
+        if (token != null) {
+            b.token(token);
         }
-        String nats = natsUrl != null ? natsUrl : env(NATS_URL_ENV);
-        if (nats == null && env("FLY_PRIVATE_IP") != null) {
-            nats = FlyClient.INSIDE_FLY_NATS_URL;
+        if (apiUrl != null) {
+            b.baseUri(apiUrl);
         }
-        if (nats != null) {
-            b.natsLogs(nats, natsOrg != null ? natsOrg : env(NATS_ORG_ENV));
+        if (natsUrl != null) {
+            b.natsLogs(natsUrl, natsOrg);
         }
         return b.build();
     }

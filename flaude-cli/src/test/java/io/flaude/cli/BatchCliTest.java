@@ -57,4 +57,20 @@ class BatchCliTest extends CliTestBase {
         assertThat(r.err()).contains("line 1 of --prompts-file needs a \"prompt\" string");
         assertThat(emulator.journal().exchanges()).isEmpty();
     }
+
+    @Test
+    void the_image_comes_from_FLAUDE_IMAGE_and_env_from_the_flags_as_for_run() throws IOException {
+        env = new HashMap<>(env);
+        env.put("FLAUDE_IMAGE", "registry.example/me/flaude-agent:mine");
+
+        CliRun r = batch("one\n{\"prompt\": \"two\", \"env\": {\"ONLY_TWO\": \"2\"}}\n", "--env", "EVERY_RUN=yes");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(emulator.journal().matching("POST", "/v1/apps/*/machines")).hasSize(2).allSatisfy(create -> {
+            assertThat(create.requestBody()).contains("\"image\":\"registry.example/me/flaude-agent:mine\"")
+                    .contains("\"EVERY_RUN\":\"yes\"");
+        });
+        assertThat(emulator.journal().matching("POST", "/v1/apps/*/machines"))
+                .filteredOn(create -> create.requestBody().contains("\"ONLY_TWO\":\"2\"")).hasSize(1);
+    }
 }

@@ -68,4 +68,15 @@ class ExitCodesCliTest extends CliTestBase {
         assertThat(run.code()).isZero();
         assertThat(run.out()).contains("Exit codes:").contains("volumes").contains("emulator").contains("demo");
     }
+
+    @Test
+    void the_environment_handed_to_the_cli_is_the_only_one_it_reads() {
+        // This module's tests run with FLY_API_TOKEN and FLY_API_HOSTNAME set in the process (see its pom).
+        assertThat(System.getenv("FLY_API_TOKEN")).isNotBlank();
+
+        CliRun r = CliRun.of(Map.of(), "volumes", "list", "-a", APP);
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("No Fly API token");
+    }
 }

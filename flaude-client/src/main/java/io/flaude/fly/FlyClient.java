@@ -340,9 +340,25 @@ public final class FlyClient implements AutoCloseable {
             return this;
         }
 
-        /** Where environment variables are read from (tests). */
-        Builder env(Function<String, String> env) {
-            this.env = env;
+        /**
+         * Where the environment is read from (default {@code System::getenv}): the one place the client's
+         * defaults come from ({@code FLY_API_TOKEN}, {@code FLY_API_HOSTNAME}, {@code FLAUDE_NATS_URL},
+         * {@code FLAUDE_NATS_ORG}, {@code FLY_PRIVATE_IP}). A value set on the builder wins over it; a
+         * blank value counts as unset. A tool with its own environment (a CLI, a test) passes it here, so
+         * nothing else is read.
+         */
+        public Builder environment(Function<String, String> environment) {
+            this.env = Objects.requireNonNull(environment, "environment");
+            return this;
+        }
+
+        /** The organization slug for the NATS log stream, without naming its URL (see {@link #natsLogs}). */
+        public Builder natsOrg(String org) {
+            if (org != null && org.isBlank()) {
+                throw new FlyValidationException("the NATS user name is the organization's slug: give one, or null"
+                        + " to take it from the app");
+            }
+            this.natsOrg = org;
             return this;
         }
 

@@ -24,7 +24,7 @@ class DocsExampleTest {
                 .token("fm2_...")                           // else FLY_API_TOKEN
                 .baseUri("http://_api.internal:4280")       // else FLY_API_HOSTNAME, else https://api.machines.dev
                 .requestTimeout(Duration.ofSeconds(60))     // per request (default 60 s); connect timeout 10 s
-                .retryPolicy(RetryPolicy.none())            // the default
+                .retryPolicy(RetryPolicy.standard())        // the default; RetryPolicy.none() turns retries off
                 .build();
         assertThat(fly.baseUri().toString()).isEqualTo("http://_api.internal:4280");
         fly.close();

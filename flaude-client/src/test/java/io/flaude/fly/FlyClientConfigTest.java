@@ -12,7 +12,7 @@ class FlyClientConfigTest extends EmulatorTestBase {
 
     @Test
     void no_token_anywhere_is_an_error_naming_FLY_API_TOKEN_before_any_request() {
-        assertThatThrownBy(() -> FlyClient.builder().baseUri(emulator.baseUri()).env(name -> null).build())
+        assertThatThrownBy(() -> FlyClient.builder().baseUri(emulator.baseUri()).environment(name -> null).build())
                 .isInstanceOf(FlyValidationException.class)
                 .hasMessageContaining("FLY_API_TOKEN");
         assertThat(requests()).isEmpty();
@@ -21,7 +21,7 @@ class FlyClientConfigTest extends EmulatorTestBase {
     @Test
     void the_token_comes_from_FLY_API_TOKEN_when_not_given() {
         Map<String, String> env = Map.of("FLY_API_TOKEN", emulator.token(), "FLY_API_HOSTNAME", emulator.baseUri().toString());
-        try (FlyClient fromEnv = FlyClient.builder().env(env::get).build()) {
+        try (FlyClient fromEnv = FlyClient.builder().environment(env::get).build()) {
             assertThat(fromEnv.volumes(APP).list()).isEmpty();
         }
     }
@@ -29,9 +29,9 @@ class FlyClientConfigTest extends EmulatorTestBase {
     @Test
     void the_base_url_comes_from_the_builder_then_FLY_API_HOSTNAME_then_the_public_api() {
         Map<String, String> env = Map.of("FLY_API_TOKEN", "t", "FLY_API_HOSTNAME", "http://_api.internal:4280");
-        try (FlyClient explicit = FlyClient.builder().env(env::get).baseUri("http://127.0.0.1:9/").build();
-             FlyClient fromEnv = FlyClient.builder().env(env::get).build();
-             FlyClient byDefault = FlyClient.builder().token("t").env(name -> null).build()) {
+        try (FlyClient explicit = FlyClient.builder().environment(env::get).baseUri("http://127.0.0.1:9/").build();
+             FlyClient fromEnv = FlyClient.builder().environment(env::get).build();
+             FlyClient byDefault = FlyClient.builder().token("t").environment(name -> null).build()) {
             assertThat(explicit.baseUri()).isEqualTo(URI.create("http://127.0.0.1:9"));
             assertThat(fromEnv.baseUri()).isEqualTo(URI.create("http://_api.internal:4280"));
             assertThat(byDefault.baseUri()).isEqualTo(URI.create("https://api.machines.dev"));

@@ -147,7 +147,7 @@ class NatsLogsTest {
     @Test
     void from_the_environment_without_an_org_the_client_logs_in_with_the_apps_org() throws Exception {
         Map<String, String> env = Map.of("FLAUDE_NATS_URL", nats.url());
-        try (FlyClient fly = FlyClient.builder().baseUri(emulator.baseUri()).token(TOKEN).env(env::get)
+        try (FlyClient fly = FlyClient.builder().baseUri(emulator.baseUri()).token(TOKEN).environment(env::get)
                 .rateBudget(RateBudget.unlimited()).build()) {
             fly.apps().create(APP, Apps.DEFAULT_ORG);
             List<String> live = new CopyOnWriteArrayList<>();
@@ -185,7 +185,7 @@ class NatsLogsTest {
     void on_a_fly_machine_the_client_tries_flys_own_stream_and_polls_meanwhile() throws InterruptedException {
         Map<String, String> env = Map.of("FLY_PRIVATE_IP", "fdaa:0:1:a7b:1::2");
         try (LogCapture logs = LogCapture.of(io.flaude.fly.internal.NatsLogSource.class);
-             FlyClient fly = FlyClient.builder().baseUri(emulator.baseUri()).token(TOKEN).env(env::get)
+             FlyClient fly = FlyClient.builder().baseUri(emulator.baseUri()).token(TOKEN).environment(env::get)
                      .rateBudget(RateBudget.unlimited()).build()) {
             fly.apps().create(APP, Apps.DEFAULT_ORG);
             Machine m = fly.machines(APP).create(LogFollowTest.ticking(2, 300), "iad");

@@ -13,7 +13,7 @@ class TokenSafetyTest extends EmulatorTestBase {
     @ParameterizedTest
     @ValueSource(strings = {"abc\ndef-SECRET", "abc\r\ndef-SECRET", "abc\u007fdef-SECRET", "abc\tdef-SECRET", "abcédef-SECRET"})
     void a_token_a_header_cannot_carry_is_refused_without_echoing_it(String token) {
-        assertThatThrownBy(() -> FlyClient.builder().baseUri(emulator.baseUri()).token(token).env(n -> null).build())
+        assertThatThrownBy(() -> FlyClient.builder().baseUri(emulator.baseUri()).token(token).environment(n -> null).build())
                 .isInstanceOf(FlyValidationException.class)
                 .hasMessageContaining("position 4")
                 .hasMessageNotContaining("SECRET").hasMessageNotContaining("abc");
@@ -22,7 +22,7 @@ class TokenSafetyTest extends EmulatorTestBase {
 
     @Test
     void a_token_is_never_sent_over_plain_http_to_a_host_that_is_not_loopback() {
-        assertThatThrownBy(() -> FlyClient.builder().baseUri("http://10.0.0.7:4280").token("tok").env(n -> null).build())
+        assertThatThrownBy(() -> FlyClient.builder().baseUri("http://10.0.0.7:4280").token("tok").environment(n -> null).build())
                 .isInstanceOf(FlyValidationException.class)
                 .hasMessageContaining("plain http:// to 10.0.0.7").hasMessageContaining("allowPlainHttp");
     }
@@ -35,7 +35,7 @@ class TokenSafetyTest extends EmulatorTestBase {
 
     @Test
     void plain_http_to_a_stranger_is_allowed_when_asked_for() {
-        try (FlyClient fly = FlyClient.builder().baseUri("http://10.0.0.7:4280").token("tok").env(n -> null)
+        try (FlyClient fly = FlyClient.builder().baseUri("http://10.0.0.7:4280").token("tok").environment(n -> null)
                 .allowPlainHttp(true).build()) {
             assertThat(fly.baseUri().getHost()).isEqualTo("10.0.0.7");
         }
@@ -45,7 +45,7 @@ class TokenSafetyTest extends EmulatorTestBase {
     @ValueSource(strings = {"http://localhost:4280", "http://127.0.0.1:1", "http://[::1]:4280", "http://_api.internal:4280",
             "https://api.machines.dev"})
     void loopback_the_private_api_and_https_need_no_permission(String url) {
-        try (FlyClient fly = FlyClient.builder().baseUri(url).token("tok").env(n -> null).build()) {
+        try (FlyClient fly = FlyClient.builder().baseUri(url).token("tok").environment(n -> null).build()) {
             assertThat(fly.baseUri().toString()).isEqualTo(url);
         }
     }

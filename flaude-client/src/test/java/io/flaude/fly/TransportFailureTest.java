@@ -17,7 +17,7 @@ class TransportFailureTest {
             retriesAsked.incrementAndGet();
             return RetryPolicy.standard().retryDelay(attempt, failure, idempotent);
         };
-        return FlyClient.builder().env(name -> null).token("t").allowPlainHttp(true).baseUri(baseUri)
+        return FlyClient.builder().environment(name -> null).token("t").allowPlainHttp(true).baseUri(baseUri)
                 .rateBudget(RateBudget.unlimited()).retryPolicy(counting).build();
     }
 

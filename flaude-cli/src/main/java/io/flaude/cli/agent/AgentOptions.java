@@ -4,10 +4,10 @@ import io.flaude.agent.AgentConfig;
 import io.flaude.agent.OutputFormat;
 import io.flaude.agent.Repo;
 import io.flaude.cli.support.CliContext;
-import io.flaude.fly.FlyValidationException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -28,10 +28,8 @@ public final class AgentOptions {
     @Option(names = "--env", paramLabel = "KEY=VALUE", description = "Extra machine env (repeatable).")
     Map<String, String> env = new LinkedHashMap<>();
 
-    @Option(names = "--image", paramLabel = "IMAGE",
-            description = "Machine image (default: env FLAUDE_IMAGE, else " + AgentConfig.DEFAULT_IMAGE
-                    + ", which is not published yet: build and push your own with `flaude image build|push`).")
-    String image;
+    @Mixin
+    AgentCredentials credentials;
 
     @Option(names = "--output-format", defaultValue = "text", paramLabel = "FORMAT", converter = FormatConverter.class,
             description = "Claude's output format: text, json or stream-json (default: ${DEFAULT-VALUE}).")
@@ -55,14 +53,7 @@ public final class AgentOptions {
 
     /** The config, with credentials from the environment; a missing Claude token is a usage error. */
     public AgentConfig toConfig(CliContext root) {
-        String token = root.env("CLAUDE_CODE_OAUTH_TOKEN");
-        if (token == null) {
-            throw new FlyValidationException("no Claude token: set CLAUDE_CODE_OAUTH_TOKEN (see `claude setup-token`)");
-        }
-        String chosen = image != null ? image : root.env("FLAUDE_IMAGE") != null ? root.env("FLAUDE_IMAGE")
-                : AgentConfig.DEFAULT_IMAGE;
-        return AgentConfig.builder().image(chosen).claudeToken(token)
-                .github(root.env("GITHUB_USERNAME"), root.env("GITHUB_TOKEN")).prompt(prompt)
+        return credentials.builder(root).prompt(prompt)
                 .repos(repos.stream().map(Repo::of).toList()).region(region).env(env).outputFormat(outputFormat).build();
     }
 }

@@ -42,7 +42,7 @@ public final class ImageCommand implements Callable<Integer> {
     private final Map<String, String> env;
     private final Path workingDir;
 
-    /** For picocli: the environment comes from the root command when there is one, else the process. */
+    /** For picocli: the environment comes from the root command (the CLI's one environment). */
     public ImageCommand() {
         this(null, Path.of("").toAbsolutePath());
     }
@@ -67,7 +67,7 @@ public final class ImageCommand implements Callable<Integer> {
         } else if (spec != null && spec.root().userObject() instanceof CliContext root) {
             value = root.env(name);
         } else {
-            value = System.getenv(name);
+            value = null; // no environment was handed to this command: none is read
         }
         return value == null || value.isBlank() ? null : value;
     }
