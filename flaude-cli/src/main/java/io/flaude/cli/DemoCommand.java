@@ -1,5 +1,6 @@
 package io.flaude.cli;
 
+import io.flaude.cli.support.EmbeddedClient;
 import io.flaude.cli.support.CliCommand;
 import io.flaude.emulator.FlyEmulator;
 import io.flaude.fly.App;
@@ -7,7 +8,6 @@ import io.flaude.fly.Apps;
 import io.flaude.fly.ExtendedVolume;
 import io.flaude.fly.FlyClient;
 import io.flaude.fly.FlyValidationException;
-import io.flaude.fly.RateBudget;
 import io.flaude.fly.Snapshot;
 import io.flaude.fly.Volume;
 import io.flaude.fly.VolumeListOptions;
@@ -36,8 +36,7 @@ public final class DemoCommand extends CliCommand {
         }
         PrintWriter out = out();
         try (FlyEmulator emulator = FlyEmulator.start();
-             FlyClient fly = FlyClient.builder().baseUri(emulator.baseUri()).token(emulator.token())
-                     .rateBudget(RateBudget.unlimited()).build()) {
+             FlyClient fly = EmbeddedClient.builder(emulator).build()) {
             out.println("flaude demo: volumes, then a two-turn session, on the embedded Fly API emulator at "
                     + emulator.baseUri());
             App app = fly.apps().ensure(APP, Apps.DEFAULT_ORG);

@@ -1,5 +1,6 @@
 package io.flaude.cli.bench;
 
+import io.flaude.cli.support.EmbeddedClient;
 import io.flaude.agent.AgentConfig;
 import io.flaude.agent.BatchResult;
 import io.flaude.agent.RunExecutor;
@@ -9,7 +10,6 @@ import io.flaude.cli.support.EmulatorConditionsOptions;
 import io.flaude.emulator.FlyEmulator;
 import io.flaude.fly.Apps;
 import io.flaude.fly.FlyClient;
-import io.flaude.fly.RateBudget;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -41,9 +41,7 @@ public final class BatchBenchCommand extends CliCommand {
     public Integer call() {
         PrintWriter out = out();
         try (FlyEmulator emulator = conditions.applyTo(FlyEmulator.builder().detachDelay(Duration.ofMillis(50))).start();
-             FlyClient fly = FlyClient.builder().baseUri(emulator.baseUri()).token(emulator.token())
-                     .rateBudget(emulator.conditions().rateLimitsEnforced() ? RateBudget.fly() : RateBudget.unlimited())
-                     .build();
+             FlyClient fly = EmbeddedClient.builder(emulator).build();
              RunExecutor executor = new RunExecutor(fly, concurrency)) {
             fly.apps().ensure(APP, Apps.DEFAULT_ORG);
             List<AgentConfig> configs = IntStream.range(0, runs).mapToObj(i -> AgentConfig.builder()

@@ -1,5 +1,6 @@
 package io.flaude.cli.bench;
 
+import io.flaude.cli.support.EmbeddedClient;
 import io.flaude.cli.support.CliCommand;
 import io.flaude.cli.support.EmulatorConditionsOptions;
 import io.flaude.emulator.FlyEmulator;
@@ -14,7 +15,6 @@ import io.flaude.fly.Logs;
 import io.flaude.fly.Machine;
 import io.flaude.fly.MachineConfig;
 import io.flaude.fly.MachineState;
-import io.flaude.fly.RateBudget;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.ServerSocket;
@@ -99,8 +99,7 @@ public final class LogBenchCommand extends CliCommand {
         }
         try (NatsServer nats = mode.equals("nats") ? NatsServer.start(ORG, token) : null;
              FlyEmulator emulator = conditions.applyTo(eb.natsUrl(nats == null ? null : nats.urlWithCredentials())).start()) {
-            FlyClient.Builder b = FlyClient.builder().baseUri(emulator.baseUri()).token(token).natsLogs("off", null)
-                    .rateBudget(emulator.conditions().rateLimitsEnforced() ? RateBudget.fly() : RateBudget.unlimited());
+            FlyClient.Builder b = EmbeddedClient.builder(emulator).token(token).natsLogs("off", null);
             if (nats != null) {
                 b.natsLogs(nats.url(), ORG);
             }

@@ -1,5 +1,6 @@
 package io.flaude.cli.bench;
 
+import io.flaude.cli.support.EmbeddedClient;
 import io.flaude.agent.AgentConfig;
 import io.flaude.agent.InMemorySessionStore;
 import io.flaude.agent.Session;
@@ -11,7 +12,6 @@ import io.flaude.cli.support.EmulatorConditionsOptions;
 import io.flaude.emulator.FlyEmulator;
 import io.flaude.fly.Apps;
 import io.flaude.fly.FlyClient;
-import io.flaude.fly.RateBudget;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -55,9 +55,7 @@ public final class SessionBenchCommand extends CliCommand {
         PrintWriter out = out();
         FlyEmulator.Builder builder = conditions.applyTo(FlyEmulator.builder().detachDelay(Duration.ofMillis(50)));
         try (FlyEmulator emulator = builder.start();
-             FlyClient fly = FlyClient.builder().baseUri(emulator.baseUri()).token(emulator.token())
-                     .rateBudget(emulator.conditions().rateLimitsEnforced() ? RateBudget.fly() : RateBudget.unlimited())
-                     .build();
+             FlyClient fly = EmbeddedClient.builder(emulator).build();
              Sessions sessions = new Sessions(fly, new InMemorySessionStore(), Duration.ofSeconds(30))) {
             fly.apps().ensure(APP, Apps.DEFAULT_ORG);
             AgentConfig config = AgentConfig.builder().claudeToken("bench-token").prompt("hi")

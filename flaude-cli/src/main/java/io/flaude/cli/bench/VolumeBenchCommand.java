@@ -1,5 +1,6 @@
 package io.flaude.cli.bench;
 
+import io.flaude.cli.support.EmbeddedClient;
 import io.flaude.fly.FlyValidationException;
 import io.flaude.cli.support.CliCommand;
 import io.flaude.emulator.FlyEmulator;
@@ -51,7 +52,7 @@ public final class VolumeBenchCommand extends CliCommand {
         // The embedded emulator has no rate limits: the client's budget would only measure itself.
         budget = emulator == null ? RateBudget.fly() : RateBudget.unlimited();
         try (FlyClient setup = emulator == null ? context().client()
-                : FlyClient.builder().baseUri(emulator.baseUri()).token(emulator.token()).rateBudget(budget).build()) {
+                : EmbeddedClient.builder(emulator).rateBudget(budget).build()) {
             String token = emulator == null ? tokenForRaw() : emulator.token();
             if (warmup > 0) {
                 VolumeBench.run(ops(setup, "raw-warmup", token, true), warmup, concurrency, new VolumeBench.Tally(warmup));

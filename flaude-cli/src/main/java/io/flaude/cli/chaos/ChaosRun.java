@@ -1,5 +1,6 @@
 package io.flaude.cli.chaos;
 
+import io.flaude.cli.support.EmbeddedClient;
 import io.flaude.agent.AgentConfig;
 import io.flaude.agent.InMemorySessionStore;
 import io.flaude.agent.RunOptions;
@@ -17,7 +18,6 @@ import io.flaude.fly.FlyException;
 import io.flaude.fly.Machine;
 import io.flaude.fly.MachineListOptions;
 import io.flaude.fly.Machines;
-import io.flaude.fly.RateBudget;
 import io.flaude.fly.Volume;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -88,8 +88,7 @@ public final class ChaosRun {
 
     private Report execute(Settings s) throws InterruptedException {
         try (FlyEmulator emulator = FlyEmulator.builder().detachDelay(Duration.ofMillis(200)).start();
-             FlyClient fly = FlyClient.builder().baseUri(emulator.baseUri()).token(emulator.token())
-                     .rateBudget(RateBudget.unlimited()).build()) {
+             FlyClient fly = EmbeddedClient.builder(emulator).build()) {
             fly.apps().ensure(APP, Apps.DEFAULT_ORG);
             emulator.conditions().seed(s.seed());
             if (s.faultKinds().isEmpty()) {
