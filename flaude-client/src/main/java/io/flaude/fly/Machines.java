@@ -24,9 +24,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The machines of one Fly app: create, get, list, update (POST, as Fly documents it), start, stop,
- * destroy, leases, events and waits. Calls that change a leased machine have an overload taking the
- * {@link Lease}, whose nonce they send. Obtain it from {@link FlyClient#machines(String)}; it is
- * immutable and thread-safe.
+ * destroy, leases, events and waits. A machine someone leased is changed through {@link #leased(Lease)},
+ * a view whose update, start, stop and destroy send the lease's nonce. Obtain it from
+ * {@link FlyClient#machines(String)}; it is immutable and thread-safe.
  */
 public final class Machines {
     private static final Logger LOG = LoggerFactory.getLogger(Machines.class);
@@ -40,16 +40,18 @@ public final class Machines {
     private final String app;
     private final String path;
     private final Long minSecretsVersion;
+    private final Lease lease;
 
     Machines(HttpTransport http, String app) {
-        this(http, Validation.appName(app), null);
+        this(http, Validation.appName(app), null, null);
     }
 
-    private Machines(HttpTransport http, String app, Long minSecretsVersion) {
+    private Machines(HttpTransport http, String app, Long minSecretsVersion, Lease lease) {
         this.http = http;
         this.app = app;
         this.path = "/apps/" + app + "/machines";
         this.minSecretsVersion = minSecretsVersion;
+        this.lease = lease;
     }
 
     /**
@@ -61,7 +63,16 @@ public final class Machines {
         if (version < 0) {
             throw new FlyValidationException("a secrets version is never negative; got " + version);
         }
-        return new Machines(http, app, version);
+        return new Machines(http, app, version, lease);
+    }
+
+    /**
+     * These machines as the holder of {@code lease}: update, start, stop and destroy of its machine send the
+     * lease's nonce (Fly refuses them to anyone else while the lease lives); the same calls on another
+     * machine are refused before any request.
+     */
+    public Machines leased(Lease lease) {
+        return new Machines(http, app, minSecretsVersion, Objects.requireNonNull(lease, "lease"));
     }
 
     /** The app these machines belong to. */
@@ -139,15 +150,7 @@ public final class Machines {
 
     /** Replaces the machine's config (a new instance id results). A running machine is restarted on it. */
     public Machine update(String machineId, MachineConfig config) {
-        return update(machineId, config, (String) null);
-    }
-
-    /** {@link #update(String, MachineConfig)} on a machine we hold the lease of. */
-    public Machine update(String machineId, MachineConfig config, Lease lease) {
-        return update(machineId, config, nonce(machineId, lease));
-    }
-
-    private Machine update(String machineId, MachineConfig config, String nonce) {
+        String nonce = nonce(machineId);
         ObjectNode body = requestBody(validate(config));
         // Repeating an update makes one more version of the same config: harmless, so it is retried.
         FlyResponse r = http.send(FlyRequest.post(machinePath(machineId), body).asRepeatable().withHeader(NONCE_HEADER, nonce));
@@ -159,30 +162,14 @@ public final class Machines {
      * effect, the repeat answers 412 {@code machine still active} ({@link FlyConflictException}).
      */
     public void start(String machineId) {
-        start(machineId, (String) null);
-    }
-
-    /** {@link #start(String)} on a machine we hold the lease of. */
-    public void start(String machineId, Lease lease) {
-        start(machineId, nonce(machineId, lease));
-    }
-
-    private void start(String machineId, String nonce) {
-        http.send(FlyRequest.post(machinePath(machineId) + "/start", null).asRepeatable().withHeader(NONCE_HEADER, nonce));
+        http.send(FlyRequest.post(machinePath(machineId) + "/start", null).asRepeatable()
+                .withHeader(NONCE_HEADER, nonce(machineId)));
     }
 
     /** Stops a running machine (Fly sends its stop signal, then kills it after the stop timeout). */
     public void stop(String machineId) {
-        stop(machineId, (String) null);
-    }
-
-    /** {@link #stop(String)} on a machine we hold the lease of. */
-    public void stop(String machineId, Lease lease) {
-        stop(machineId, nonce(machineId, lease));
-    }
-
-    private void stop(String machineId, String nonce) {
-        http.send(FlyRequest.post(machinePath(machineId) + "/stop", Json.object()).asRepeatable().withHeader(NONCE_HEADER, nonce));
+        http.send(FlyRequest.post(machinePath(machineId) + "/stop", Json.object()).asRepeatable()
+                .withHeader(NONCE_HEADER, nonce(machineId)));
     }
 
     /**
@@ -191,16 +178,7 @@ public final class Machines {
      * @return true if this call destroyed it, false if it was already gone
      */
     public boolean destroy(String machineId, boolean force) {
-        return destroy(machineId, force, (String) null);
-    }
-
-    /** {@link #destroy(String, boolean)} on a machine we hold the lease of. */
-    public boolean destroy(String machineId, boolean force, Lease lease) {
-        return destroy(machineId, force, nonce(machineId, lease));
-    }
-
-    private boolean destroy(String machineId, boolean force, String nonce) {
-        FlyRequest request = FlyRequest.delete(machinePath(machineId)).withHeader(NONCE_HEADER, nonce);
+        FlyRequest request = FlyRequest.delete(machinePath(machineId)).withHeader(NONCE_HEADER, nonce(machineId));
         return Calls.deleteIfPresent(http, force ? request.withQuery("force", "true") : request, "Machine " + machineId, LOG);
     }
 
@@ -353,8 +331,11 @@ public final class Machines {
         return path + "/" + Validation.machineId(machineId);
     }
 
-    private static String nonce(String machineId, Lease lease) {
-        Objects.requireNonNull(lease, "lease");
+    /** The nonce of this view's lease for a call on {@code machineId}; null when the view holds none. */
+    private String nonce(String machineId) {
+        if (lease == null) {
+            return null;
+        }
         if (lease.machineId() != null && !lease.machineId().equals(machineId)) {
             throw new FlyValidationException("the lease is on machine " + lease.machineId() + ", not " + machineId);
         }

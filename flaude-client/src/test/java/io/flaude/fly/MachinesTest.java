@@ -99,7 +99,7 @@ class MachinesTest extends EmulatorTestBase {
         assertThatThrownBy(() -> machines().acquireLease(m.id(), Duration.ofSeconds(30), "other"))
                 .isInstanceOf(FlyConflictException.class);
         assertThatThrownBy(() -> machines().update(m.id(), idle())).isInstanceOf(FlyConflictException.class);
-        assertThat(machines().update(m.id(), idle(), lease).id()).isEqualTo(m.id());
+        assertThat(machines().leased(lease).update(m.id(), idle()).id()).isEqualTo(m.id());
         assertThat(emulator.journal().last().requestHeaders().get("fly-machine-lease-nonce")).containsExactly(lease.nonce());
         machines().releaseLease(lease);
         assertThat(machines().acquireLease(m.id(), Duration.ofSeconds(30), "next").nonce()).isNotEqualTo(lease.nonce());
@@ -129,13 +129,26 @@ class MachinesTest extends EmulatorTestBase {
     }
 
     @Test
+    void a_leased_view_sends_the_nonce_and_keeps_the_secrets_version_it_was_made_with() {
+        Machine m = stopped();
+        long version = fly.secrets(APP).set(java.util.Map.of("A_SECRET", "dmFsdWU="));
+        Lease lease = machines().acquireLease(m.id(), Duration.ofSeconds(30), "test");
+
+        machines().requiringSecrets(version).leased(lease).update(m.id(), idle());
+
+        Exchange update = emulator.journal().last();
+        assertThat(update.requestHeaders().get("fly-machine-lease-nonce")).containsExactly(lease.nonce());
+        assertThat(update.requestBody()).contains("\"min_secrets_version\":" + version);
+    }
+
+    @Test
     void a_lease_on_another_machine_is_refused_before_any_request() {
         Machine a = stopped();
         Machine b = stopped();
         Lease onA = machines().acquireLease(a.id(), Duration.ofSeconds(30), "test");
         int before = emulator.journal().exchanges().size();
 
-        assertThatThrownBy(() -> machines().stop(b.id(), onA)).isInstanceOf(FlyValidationException.class)
+        assertThatThrownBy(() -> machines().leased(onA).stop(b.id())).isInstanceOf(FlyValidationException.class)
                 .hasMessageContaining(a.id());
         assertThat(emulator.journal().exchanges()).hasSize(before);
     }

@@ -84,7 +84,8 @@ public final class TurnExecution {
                 LOG.info("Session {}: a new token for this turn; setting {}", sessionId, rotation.changedSecrets().keySet());
                 updating = machines.requiringSecrets(secrets.set(rotation.changedSecrets()));
             }
-            Machine updated = updating.update(session.machineId(), nextConfig(rotation.config(), options), keeper.lease());
+            Machine updated = updating.leased(keeper.lease()).update(session.machineId(),
+                    nextConfig(rotation.config(), options));
             if (updated.config() != null) {
                 cache.config(sessionId, updated.config());
             }
@@ -168,7 +169,7 @@ public final class TurnExecution {
     private List<FlyException> stopAfterFailedTurn(Session session, Machine updated, Lease lease) {
         boolean interrupted = Thread.interrupted();
         try {
-            machines.stop(session.machineId(), lease);
+            machines.leased(lease).stop(session.machineId());
             machines.awaitState(updated, MachineState.STOPPED, STOP_WAIT);
             store.save(session.withState(SessionState.IDLE));
             return List.of();
@@ -203,7 +204,7 @@ public final class TurnExecution {
                 case STOPPING, SUSPENDING -> current = machines.waitFor(updated, MachineState.STOPPED, timeout);
                 default -> {
                     try {
-                        machines.start(current.id(), lease);
+                        machines.leased(lease).start(current.id());
                         return;
                     } catch (FlyConflictException notYet) {
                         if (notYet.statusCode() != 412 || attempt >= START_ATTEMPTS) {

@@ -97,8 +97,8 @@ class OpenApiContractTest {
         Lease lease = machines.acquireLease(m.id(), Duration.ofSeconds(30), "contract");
         expectFailure(() -> machines.acquireLease(m.id(), Duration.ofSeconds(30), "other"));
         lease = machines.refreshLease(lease, Duration.ofSeconds(30));
-        Machine updated = machines.update(m.id(), config, lease);
-        machines.start(m.id(), lease);
+        Machine updated = machines.leased(lease).update(m.id(), config);
+        machines.leased(lease).start(m.id());
         machines.waitFor(updated, MachineState.STOPPED, Duration.ofSeconds(10));
         machines.releaseLease(lease);
         machines.events(m.id());
