@@ -6,6 +6,7 @@ import io.flaude.fly.FlyValidationException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;
+import io.flaude.cli.support.SignalledWork;
 import picocli.CommandLine;
 
 /**
@@ -30,6 +31,9 @@ public final class FlaudeCli {
             return ExitCodes.USAGE;
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof SignalledWork.Interrupted) {
+                return ExitCodes.FAILED; // the command said what its cleanup did; the JVM exits with the signal's code
+            }
             RootCommand root = commandLine.getCommandSpec().root().commandLine().getCommand();
             PrintWriter w = commandLine.getErr();
             w.println("Error: " + root.redact(describe(e)));

@@ -3,7 +3,7 @@ package io.flaude.cli;
 import io.flaude.cli.support.CliCommand;
 import io.flaude.cli.support.AppOption;
 import io.flaude.cli.support.CleanupOnSignal;
-import io.flaude.agent.CleanupFailedException;
+import io.flaude.cli.support.SignalledWork;
 import io.flaude.agent.RunFailedException;
 import io.flaude.agent.RunOptions;
 import io.flaude.agent.RunResult;
@@ -48,19 +48,13 @@ public final class RunCommand extends CliCommand {
                      () -> "machine " + machine.get() + " of app " + appName)) {
             RunResult r;
             try {
-                r = new Runner(fly).run(appName, config, RunOptions.DEFAULTS.withTimeout(timeout).withOnLine(live)
-                        .withOnCreated(m -> machine.set(m.id())));
+                r = SignalledWork.run(signal, err(), () -> new Runner(fly).run(appName, config,
+                                RunOptions.DEFAULTS.withTimeout(timeout).withOnLine(live).withOnCreated(m -> machine.set(m.id()))),
+                        () -> "Interrupted: machine " + machine.get() + " destroyed",
+                        left -> "Interrupted: machine " + machine.get() + " may be left: " + left);
             } catch (RunFailedException e) {
                 if (json) {
                     printJson(JsonOutput.run(e.result()));
-                }
-                throw e;
-            } catch (RuntimeException e) {
-                if (signal.signalled()) {
-                    err().println(CleanupFailedException.on(e).isEmpty()
-                            ? "Interrupted: machine " + machine.get() + " destroyed"
-                            : "Interrupted: machine " + machine.get() + " may be left: " + CleanupFailedException.on(e).get(0).failure().getMessage());
-                    err().flush();
                 }
                 throw e;
             }

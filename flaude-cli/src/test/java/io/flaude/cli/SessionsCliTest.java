@@ -145,6 +145,18 @@ class SessionsCliTest {
     }
 
     @Test
+    void create_with_json_prints_the_failed_first_turn_and_that_it_was_rolled_back() {
+        CliRun r = run("sessions", "create", "-a", APP, "--prompt", "fail", "--env", "FLAUDE_EMULATOR_EXIT=4", "--json");
+
+        assertThat(r.code()).isEqualTo(1);
+        var printed = JSON.readTree(r.out());
+        assertThat(printed.path("session_id").isNull()).isTrue();
+        assertThat(printed.path("rolled_back").asBoolean()).isTrue();
+        assertThat(printed.path("exit_code").asInt()).isEqualTo(4);
+        assertThat(printed.path("outcome").asString()).isEqualTo("exited_non_zero");
+    }
+
+    @Test
     void reap_dry_run_reports_and_keeps() {
         String id = json(run("sessions", "create", "-a", APP, "--prompt", "hi", "--ttl", "1ms", "--json"))
                 .path("session_id").asString();
@@ -152,7 +164,7 @@ class SessionsCliTest {
         CliRun dry = run("sessions", "reap", "-a", APP, "--dry-run");
 
         assertThat(dry.code()).isZero();
-        assertThat(dry.out()).contains(id).contains("expired: ttl");
+        assertThat(dry.out()).contains(id).contains("expired: ttl").contains("destroy").contains("planned (dry run)");
         assertThat(json(run("sessions", "list", "--json"))).hasSize(1);
         assertThat(run("sessions", "reap", "-a", APP).code()).isZero();
         assertThat(json(run("sessions", "list", "--json"))).isEmpty();

@@ -117,6 +117,17 @@ class SignalsCliTest {
     }
 
     @Test
+    void nothing_is_printed_after_the_report_of_a_clean_cleanup() throws Exception {
+        Process p = cli("run", "-a", APP, "--prompt", "long", "--env", "FLAUDE_EMULATOR_SLEEP_MS=30000");
+        Machine m = awaitMachine(x -> x.state() == MachineState.STARTED);
+
+        signal(p, "TERM");
+
+        assertThat(exit(p)).isEqualTo(143);
+        assertThat(err().strip()).endsWith("Interrupted: machine " + m.id() + " destroyed").doesNotContain("Error:");
+    }
+
+    @Test
     void ctrl_c_during_sessions_create_rolls_back_machine_volume_and_record() throws Exception {
         Process p = cli("sessions", "create", "-a", APP, "--prompt", "long", "--env", "FLAUDE_EMULATOR_SLEEP_MS=30000");
         awaitMachine(x -> x.state() == MachineState.STARTED);
@@ -144,7 +155,7 @@ class SignalsCliTest {
 
         assertThat(exit(p)).isEqualTo(130);
         assertThat(err()).contains("Interrupted: machine " + m.id() + " stopped");
-        assertThat(fly.machines(APP).get(m.id()).state()).isIn(MachineState.STOPPING, MachineState.STOPPED);
+        assertThat(fly.machines(APP).get(m.id()).state()).isEqualTo(MachineState.STOPPED);
         assertThat(fly.machines(APP).findLease(m.id())).as("the lease was released").isEmpty();
         CliRun next = CliRun.of(env, "sessions", "turn", id, "--prompt", "again");
         assertThat(next.code()).as(next.err()).isZero();

@@ -70,6 +70,23 @@ public final class JsonOutput {
         return m;
     }
 
+    /**
+     * A create whose first turn failed: no session ({@code session_id} null), whether it was rolled back
+     * (nothing left), and the turn as {@link #turn} shows one.
+     */
+    public static Map<String, Object> firstTurnFailed(RunResult r, boolean rolledBack) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("session_id", null);
+        m.put("rolled_back", rolledBack);
+        m.put("machine_id", r.machineId());
+        m.put("exit_code", r.exitCode());
+        m.put("turn_state", "failed");
+        m.put("outcome", r.outcome().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("machine_state", r.machineStateAsString());
+        m.put("output", r.output());
+        return m;
+    }
+
     /** A session after a turn: its fields, plus the turn's {@code exit_code}, {@code turn_state} and output. */
     public static Map<String, Object> turn(Session s, RunResult r) {
         @SuppressWarnings("unchecked")

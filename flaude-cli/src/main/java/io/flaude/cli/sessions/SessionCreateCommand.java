@@ -1,12 +1,14 @@
 package io.flaude.cli.sessions;
 
 import io.flaude.agent.CleanupFailedException;
+import io.flaude.agent.RunFailedException;
 import io.flaude.agent.SessionOptions;
 import io.flaude.agent.Sessions;
 import io.flaude.agent.TurnResult;
 import io.flaude.cli.support.AppOption;
 import io.flaude.cli.agent.AgentOptions;
 import io.flaude.cli.support.CleanupOnSignal;
+import io.flaude.cli.support.SignalledWork;
 import io.flaude.cli.support.DurationConverter;
 import io.flaude.cli.agent.LiveOutput;
 import io.flaude.cli.output.JsonOutput;
@@ -49,14 +51,13 @@ public final class SessionCreateCommand extends SessionCommand {
                      () -> "what `flaude sessions reap -a " + appName + " --grace 0s` finds")) {
             TurnResult t;
             try {
-                t = sessions.create(appName, config, options, live);
-            } catch (RuntimeException e) {
-                if (signal.signalled()) {
-                    err().println(CleanupFailedException.on(e).isEmpty()
-                            ? "Interrupted: the session was rolled back (machine, volume and record destroyed)"
-                            : "Interrupted: the rollback failed (" + CleanupFailedException.on(e).get(0).failure().getMessage()
-                                    + "); run: flaude sessions reap -a " + appName + " --grace 0s");
-                    err().flush();
+                t = SignalledWork.run(signal, err(), () -> sessions.create(appName, config, options, live),
+                        () -> "Interrupted: the session was rolled back (machine, volume and record destroyed)",
+                        left -> "Interrupted: the rollback failed (" + left + "); run: flaude sessions reap -a "
+                                + appName + " --grace 0s");
+            } catch (RunFailedException e) {
+                if (json) {
+                    printJson(JsonOutput.firstTurnFailed(e.result(), CleanupFailedException.on(e).isEmpty()));
                 }
                 throw e;
             }

@@ -1,6 +1,5 @@
 package io.flaude.cli.sessions;
 
-import io.flaude.agent.CleanupFailedException;
 import io.flaude.agent.RunFailedException;
 import io.flaude.agent.Session;
 import io.flaude.agent.Sessions;
@@ -9,6 +8,7 @@ import io.flaude.agent.TurnResult;
 import io.flaude.cli.support.DurationConverter;
 import io.flaude.cli.agent.LiveOutput;
 import io.flaude.cli.support.CleanupOnSignal;
+import io.flaude.cli.support.SignalledWork;
 import io.flaude.cli.output.JsonOutput;
 import io.flaude.fly.FlyClient;
 import java.time.Duration;
@@ -48,25 +48,18 @@ public final class SessionTurnCommand extends SessionCommand {
                      Duration.ofSeconds(60), () -> "a running machine " + session.machineId() + " (stop it with: "
                      + "flaude sessions reap -a " + session.app() + ")")) {
             try {
-                TurnResult t = sessions.turn(session,
+                TurnResult t = SignalledWork.run(signal, err(), () -> sessions.turn(session,
                         TurnOptions.prompt(prompt).withEnv(env).withTimeout(timeout).withOnLine(live)
-                                .withTokens(context().env("CLAUDE_CODE_OAUTH_TOKEN"), context().env("GITHUB_TOKEN")));
+                                .withTokens(context().env("CLAUDE_CODE_OAUTH_TOKEN"), context().env("GITHUB_TOKEN"))),
+                        () -> "Interrupted: machine " + session.machineId() + " stopped; session " + sessionId
+                                + " is idle and takes the next turn",
+                        left -> "Interrupted: machine " + session.machineId() + " may still run: " + left);
                 if (json) {
                     printJson(JsonOutput.turn(t.session(), t.result()));
                 }
             } catch (RunFailedException e) {
                 if (json) {
                     printJson(JsonOutput.turn(e.session().orElse(session), e.result()));
-                }
-                throw e;
-            } catch (RuntimeException e) {
-                if (signal.signalled()) {
-                    err().println(CleanupFailedException.on(e).isEmpty()
-                            ? "Interrupted: machine " + session.machineId() + " stopped; session " + sessionId
-                                    + " is idle and takes the next turn"
-                            : "Interrupted: machine " + session.machineId() + " may still run: "
-                                    + CleanupFailedException.on(e).get(0).failure().getMessage());
-                    err().flush();
                 }
                 throw e;
             }
