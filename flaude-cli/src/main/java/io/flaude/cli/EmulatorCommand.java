@@ -36,7 +36,8 @@ public final class EmulatorCommand extends CliCommand {
 
     @Option(names = "--agent-image", paramLabel = "GLOB",
             description = "Images that run the simulated flaude agent (repeatable; * matches anything; default "
-                    + FlyEmulator.DEFAULT_AGENT_IMAGES + "). Every other image runs a long-lived process.")
+                    + "*flaude-agent* and ghcr.io/ravi-hq/flaude*, the Python flaude's image). Every other image runs a"
+                    + " long-lived process.")
     java.util.List<String> agentImages = new java.util.ArrayList<>();
 
     @Option(names = "--nats", paramLabel = "URL",

@@ -42,8 +42,11 @@ public final class FlyEmulator implements AutoCloseable {
     private final Conditions conditions;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    /** The images that run the simulated agent unless {@link Builder#agentImages} says otherwise. */
-    public static final String DEFAULT_AGENT_IMAGES = "*flaude-agent*";
+    /**
+     * The images that run the simulated agent unless {@link Builder#agentImages} says otherwise: ours, and
+     * the Python flaude's published image, whose entrypoint follows the same contract.
+     */
+    public static final List<String> DEFAULT_AGENT_IMAGES = List.of("*flaude-agent*", "ghcr.io/ravi-hq/flaude*");
 
     static {
         // The JDK server writes headers and body separately; with Nagle's algorithm on, a body that
@@ -211,7 +214,7 @@ public final class FlyEmulator implements AutoCloseable {
         private Duration stopDelay = Duration.ZERO;
         private Path dataDir;
         private final Conditions conditions = new Conditions();
-        private List<String> agentImages = List.of(DEFAULT_AGENT_IMAGES);
+        private List<String> agentImages = DEFAULT_AGENT_IMAGES;
         private String natsUrl;
         private Duration logLag = Duration.ZERO;
         private EmulatorConfig.ShipTo shipTo;
@@ -350,7 +353,7 @@ public final class FlyEmulator implements AutoCloseable {
 
         /**
          * The images that run the simulated flaude agent, as globs where {@code *} matches anything;
-         * default {@value #DEFAULT_AGENT_IMAGES}. Every other image runs a long-lived process that
+         * default {@link #DEFAULT_AGENT_IMAGES}. Every other image runs a long-lived process that
          * stays {@code started} until it is stopped or destroyed.
          */
         public Builder agentImages(String... globs) {

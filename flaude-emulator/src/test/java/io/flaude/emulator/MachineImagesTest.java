@@ -58,6 +58,16 @@ class MachineImagesTest extends MachineTestBase {
     }
 
     @Test
+    void the_python_flaudes_published_image_runs_the_simulated_agent_by_default() {
+        String env = "{\"CLAUDE_CODE_OAUTH_TOKEN\":\"sk-ant-oat-python\",\"FLAUDE_PROMPT\":\"p\"}";
+        JsonNode m = Api.json(api.post(MACHINES, "{\"config\":{\"image\":\"ghcr.io/ravi-hq/flaude:latest\",\"env\":"
+                + env + "}}"));
+
+        assertThat(awaitExit(m).get("state").stringValue()).isEqualTo("stopped");
+        assertThat(fly.logLines(APP, m.get("id").stringValue())).last().isEqualTo("[flaude:exit:0]");
+    }
+
+    @Test
     void the_agent_images_are_configurable() {
         try (FlyEmulator own = FlyEmulator.builder().agentImages("my.registry/agents/*").start()) {
             Api ownApi = new Api(own);

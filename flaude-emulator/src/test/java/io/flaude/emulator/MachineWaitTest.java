@@ -67,6 +67,17 @@ class MachineWaitTest extends MachineTestBase {
     }
 
     @Test
+    void wait_with_an_empty_timeout_is_refused_not_waited_out() {
+        String id = createMachine("{\"skip_launch\":true,\"config\":{\"image\":\"alpine\"}}").get("id").stringValue();
+
+        var empty = await(id, "timeout=");
+
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(Api.json(empty).get("error").stringValue())
+                .isEqualTo("invalid_argument: timeout must be between 1 and 60 seconds");
+    }
+
+    @Test
     void wait_for_stopped_without_an_instance_id_gets_400() {
         String id = createMachine("{\"skip_launch\":true,\"config\":{\"image\":\"alpine\"}}").get("id").stringValue();
 

@@ -54,6 +54,9 @@ final class MachineWaits {
             }
             wanted.addAll(state.equals("settled") ? SETTLED : Set.of(state));
         }
+        if (request.queryNames().contains("timeout") && request.query("timeout") == null) {
+            throw ApiError.invalid("timeout must be between 1 and 60 seconds"); // given, but empty
+        }
         int timeout = timeout(request.query("timeout"));
         String version = request.query("version") != null ? request.query("version") : request.query("instance_id");
         if (asked.contains("stopped") && version == null) {
