@@ -29,7 +29,8 @@ abstract class AgentTestBase {
     @BeforeEach
     void connect() {
         fly = FlyClient.builder().baseUri(emulator.baseUri()).token(emulator.token())
-                .rateBudget(RateBudget.unlimited()).build();   // the emulator's default profile has no limits
+                .rateBudget(RateBudget.unlimited())   // the emulator's default profile has no limits
+                .logGrace(Duration.ofMillis(500)).build(); // its logs do not trail: a missing exit line is missing
         fly.apps().create(APP, Apps.DEFAULT_ORG);
         store = new InMemorySessionStore();
         sessions = new Sessions(fly, store, Duration.ofSeconds(10));

@@ -2,6 +2,7 @@ package io.flaude.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flaude.emulator.Await;
 import io.flaude.emulator.Fault;
 import io.flaude.emulator.FlyEmulatorTest;
 import io.flaude.fly.FlyClient;
@@ -80,14 +81,13 @@ class RunExecutorTest extends AgentTestBase {
     void at_most_concurrency_runs_are_on_fly_at_once() throws InterruptedException {
         try (RunExecutor executor = new RunExecutor(fly, 2)) {
             RunExecutor.Batch batch = executor.submit(APP, configs(5, Map.of("FLAUDE_EMULATOR_SLEEP_MS", "300")), OPTIONS);
-            int most = 0;
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (!batch.isDone() && System.nanoTime() < deadline) {
-                most = Math.max(most, liveMachines().size());
-                Thread.sleep(20);
-            }
+            java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+            Await.until("the batch's end", Duration.ofSeconds(20), () -> {
+                most.accumulateAndGet(liveMachines().size(), Math::max);
+                return batch.isDone();
+            });
             assertThat(batch.await().succeeded()).isEqualTo(5);
-            assertThat(most).as("machines on Fly at once").isBetween(1, 2);
+            assertThat(most.get()).as("machines on Fly at once").isBetween(1, 2);
         }
         assertThat(emulator.journal().matching("POST", "/v1/apps/*/machines")).hasSize(5);
     }

@@ -3,6 +3,7 @@ package io.flaude.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.flaude.emulator.Await;
 import io.flaude.emulator.Fault;
 import io.flaude.emulator.FlyEmulatorTest;
 import io.flaude.fly.MachineState;
@@ -136,14 +137,9 @@ class RunnerTest extends AgentTestBase {
                         .isIn(RunOutcome.EXITED_NON_ZERO, RunOutcome.VANISHED));
     }
 
-    private String awaitLiveMachine() throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            var live = liveMachines();
-            if (!live.isEmpty() && live.get(0).state() == MachineState.STARTED) {
-                return live.get(0).id();
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no machine started");
+    private String awaitLiveMachine() {
+        Await.until("a started machine", Duration.ofSeconds(5), () -> liveMachines().stream()
+                .anyMatch(m -> m.state() == MachineState.STARTED));
+        return liveMachines().get(0).id();
     }
 }

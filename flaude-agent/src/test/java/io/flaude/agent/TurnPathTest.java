@@ -2,6 +2,7 @@ package io.flaude.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flaude.emulator.Await;
 import io.flaude.emulator.Exchange;
 import java.time.Duration;
 import java.util.List;
@@ -61,11 +62,7 @@ class TurnPathTest extends AgentTestBase {
         Session s = sessions.create(APP, config("first"), SessionOptions.DEFAULTS.withTurnTimeout(TIMEOUT)).session();
         sessions.turn(s.sessionId(), turn("second"));
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (fly.machines(APP).findLease(s.machineId()).isPresent() && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-
-        assertThat(fly.machines(APP).findLease(s.machineId())).isEmpty();
+        Await.until("the lease's release", Duration.ofSeconds(10),
+                () -> fly.machines(APP).findLease(s.machineId()).isEmpty());
     }
 }

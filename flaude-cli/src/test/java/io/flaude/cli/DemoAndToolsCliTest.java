@@ -2,7 +2,9 @@ package io.flaude.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flaude.emulator.Await;
 import io.flaude.fly.FlyClient;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
@@ -85,15 +87,10 @@ class DemoAndToolsCliTest {
         assertThat(run.out()).doesNotContain("listening");
     }
 
-    private static String awaitUrl(java.io.StringWriter out) throws InterruptedException {
+    private static String awaitUrl(java.io.StringWriter out) {
         Pattern p = Pattern.compile("listening on (http://\\S+)");
-        for (int i = 0; i < 100; i++) {
-            Matcher m = p.matcher(out.toString());
-            if (m.find()) {
-                return m.group(1);
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the emulator never printed its URL: " + out);
+        Await.until("the emulator's URL", Duration.ofSeconds(5), () -> p.matcher(out.toString()).find());
+        Matcher m = p.matcher(out.toString());
+        return m.find() ? m.group(1) : null;
     }
 }

@@ -2,6 +2,7 @@ package io.flaude.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flaude.emulator.Await;
 import io.flaude.fly.Machine;
 import io.flaude.fly.MachineConfig;
 import io.flaude.fly.MachineState;
@@ -52,10 +53,7 @@ class LogsCliTest extends CliTestBase {
         Thread cli = Thread.ofVirtual().start(() -> code.set(FlaudeCli.commandLine(new PrintWriter(out, true),
                 new PrintWriter(new StringWriter(), true), env).execute("logs", m.id(), "-a", APP, "--follow")));
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!out.toString().contains("tick 1 of 3") && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        Await.until("the first tick", Duration.ofSeconds(10), () -> out.toString().contains("tick 1 of 3"));
         boolean stillRunning = fly.machines(APP).get(m.id()).state() == MachineState.STARTED;
         cli.interrupt();
         cli.join(Duration.ofSeconds(5));

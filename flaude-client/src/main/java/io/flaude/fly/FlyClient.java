@@ -4,7 +4,8 @@ import io.flaude.fly.internal.BaseUrl;
 import io.flaude.fly.internal.DrainServer;
 import io.flaude.fly.internal.HttpTransport;
 import io.flaude.fly.internal.LogHubs;
-import io.flaude.fly.internal.Pause;
+import io.flaude.fly.internal.Clock;
+import io.flaude.fly.internal.LogTimings;
 import io.flaude.fly.internal.PlainHttp;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -76,11 +77,11 @@ public final class FlyClient implements AutoCloseable {
         secrets.add(token);
         this.http = new HttpTransport(httpClient, new BaseUrl(baseUri, "/v1", b.resolver),
                 new BaseUrl(logsUri, "/api/v1", b.resolver), token, Redactor.of(secrets), b.requestTimeout, b.retryPolicy, b.rateBudget,
-                b.retryBudget, Pause.system(), USER_AGENT);
+                b.retryBudget, b.clock, USER_AGENT);
         this.apps = new Apps(http);
         String natsUrl = natsUrl(b);
         String natsOrg = b.natsOrg != null ? b.natsOrg : blankToNull(b.env.apply(NATS_ORG_ENV));
-        this.logHubs = new LogHubs(app -> Logs.reader(http, app), natsUrl, natsOrg,
+        this.logHubs = new LogHubs(app -> Logs.reader(http, app), b.clock, b.logTimings, natsUrl, natsOrg,
                 app -> apps.find(app).map(App::orgSlug).orElse(null), token);
     }
 
@@ -218,6 +219,8 @@ public final class FlyClient implements AutoCloseable {
         private RetryPolicy retryPolicy = RetryPolicy.standard();
         private RateBudget rateBudget = RateBudget.fly();
         private Duration retryBudget = Duration.ofSeconds(30);
+        private Clock clock = Clock.system();
+        private LogTimings logTimings = LogTimings.DEFAULTS;
         private Function<String, String> env = System::getenv;
         private BaseUrl.Resolver resolver = java.net.InetAddress::getByName;
         private URI logsBaseUri;
@@ -359,6 +362,32 @@ public final class FlyClient implements AutoCloseable {
                         + " to take it from the app");
             }
             this.natsOrg = org;
+            return this;
+        }
+
+        /**
+         * How long a follow waits for a machine's last line once the machine has stopped, since Fly's logs
+         * trail its output ({@link LogFollow#finish(java.util.function.Predicate)}; runs and turns read their
+         * exit marker this way); default 3 s. Longer where the logs API lags more, shorter against an
+         * emulator.
+         */
+        public Builder logGrace(Duration grace) {
+            if (Objects.requireNonNull(grace, "grace").isNegative()) {
+                throw new FlyValidationException("the log grace is never negative, got " + grace);
+            }
+            this.logTimings = logTimings.withGrace(grace);
+            return this;
+        }
+
+        /** The clock of every wait, retry and log read (tests drive their own). */
+        Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** The log reader's intervals (tests). */
+        Builder logTimings(LogTimings timings) {
+            this.logTimings = Objects.requireNonNull(timings, "timings");
             return this;
         }
 

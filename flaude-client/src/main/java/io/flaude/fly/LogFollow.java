@@ -46,6 +46,14 @@ public final class LogFollow implements AutoCloseable {
         }
     }
 
+    /**
+     * {@link #finish(Predicate, Duration)} with the client's log grace ({@link FlyClient.Builder#logGrace},
+     * 3 s unless set): how long Fly's logs may trail a machine's stop.
+     */
+    public List<LogLine> finish(Predicate<LogLine> endLine) {
+        return finish(endLine, follower.grace());
+    }
+
     @Override
     public void close() {
         follower.stop();

@@ -58,8 +58,8 @@ public final class Logs {
      * second at most when all is quiet, and not at all when nothing is followed. Where Fly's NATS log
      * stream is configured ({@link FlyClient.Builder#natsLogs}) or a {@link LogDrain} receives the app's
      * lines, they arrive live and polling pauses; {@link LogFollow#finish} ends with a read of the API
-     * either way, so a line a live source missed is not lost. {@code onLine} runs on the reader's thread:
-     * keep it quick.
+     * either way, so a line a live source missed is not lost. {@code onLine} runs on a thread of this
+     * follow's own, outside every lock, one line at a time in order: a slow one delays only its own lines.
      *
      * @throws IllegalStateException once the client is closed
      */

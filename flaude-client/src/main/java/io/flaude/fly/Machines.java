@@ -2,6 +2,7 @@ package io.flaude.fly;
 
 import io.flaude.fly.internal.Bodies;
 import io.flaude.fly.internal.Calls;
+import io.flaude.fly.internal.Clock;
 import io.flaude.fly.internal.FlyRequest;
 import io.flaude.fly.internal.FlyResponse;
 import io.flaude.fly.internal.HttpTransport;
@@ -281,7 +282,7 @@ public final class Machines {
 
     private Machine poll(String machineId, Predicate<Machine> condition, String wanted, Duration timeout) {
         Validation.machineId(machineId);
-        return new Waits(http.pause()).poll("machine " + machineId, wanted, timeout, () -> get(machineId),
+        return new Waits(http.clock()).poll("machine " + machineId, wanted, timeout, () -> get(machineId),
                 condition, Machine::stateAsString);
     }
 
@@ -300,10 +301,11 @@ public final class Machines {
 
     /** Chained {@code /wait}s under one deadline; the body of the answer that reached the state. */
     private JsonNode longPoll(String machineId, MachineState state, String instanceId, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        Clock clock = http.clock();
+        long deadline = clock.nanoTime() + timeout.toNanos();
         for (int attempt = 1; ; attempt++) {
             long leftSeconds = Math.max(1, Math.min(MAX_WAIT_SECONDS,
-                    (long) Math.ceil((deadline - System.nanoTime()) / 1e9)));
+                    (long) Math.ceil((deadline - clock.nanoTime()) / 1e9)));
             FlyRequest request = FlyRequest.get(machinePath(machineId) + "/wait").withQuery("state", state.wire())
                     .withQuery("timeout", Long.toString(leftSeconds)).withLongPoll(Duration.ofSeconds(leftSeconds));
             if (instanceId != null) {
@@ -317,7 +319,7 @@ public final class Machines {
                 if (e.statusCode() != 408) {
                     throw e;
                 }
-                if (System.nanoTime() >= deadline) {
+                if (clock.nanoTime() >= deadline) {
                     Machine last = get(machineId);
                     throw new FlyTimeoutException("machine " + machineId + " did not become " + state.wire()
                             + " within " + timeout.toSeconds() + " s (last state '" + last.stateAsString() + "')",

@@ -189,7 +189,7 @@ public final class Volumes {
      */
     public boolean destroy(String volumeId, Duration waitForDetach) {
         String url = volumePath(volumeId);
-        return new Waits(http.pause()).retryWhileBound(volumeId, waitForDetach,
+        return new Waits(http.clock()).retryWhileBound(volumeId, waitForDetach,
                 () -> Calls.deleteIfPresent(http, FlyRequest.delete(url), "Volume " + volumeId, LOG));
     }
 
@@ -213,7 +213,7 @@ public final class Volumes {
 
     private Volume waitUntil(String volumeId, Predicate<Volume> condition, String description, Duration timeout) {
         Validation.volumeId(volumeId);
-        return new Waits(http.pause()).poll("volume " + volumeId, description, timeout,
+        return new Waits(http.clock()).poll("volume " + volumeId, description, timeout,
                 () -> get(volumeId), condition, Volume::stateAsString);
     }
 

@@ -3,6 +3,7 @@ package io.flaude.fly;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.flaude.fly.internal.TestClock;
 import java.io.ByteArrayOutputStream;
 import io.flaude.emulator.FlyEmulator;
 import java.io.IOException;
@@ -119,11 +120,13 @@ class LogDrainTest extends EmulatorTestBase {
 
     @Test
     void finish_waits_for_an_end_line_that_comes_after_the_machine_stopped() throws Exception {
-        try (LogDrain drain = fly.startLogDrain(0, DRAIN_TOKEN);
+        TestClock clock = new TestClock(); // frozen: the grace cannot run out, finish must wait for the line
+        try (FlyClient fly = client().clock(clock).build();
+             LogDrain drain = fly.startLogDrain(0, DRAIN_TOKEN);
              LogFollow follow = fly.logs(APP).follow(MACHINE, null, line -> { })) {
             Thread.ofVirtual().start(() -> {
                 try {
-                    Thread.sleep(400);
+                    clock.awaitWaiting(2); // the reader, and finish awaiting its end line
                     post(drain, utf8("[" + event(MACHINE, "[flaude:exit:0]", "2030-01-01T00:00:09Z") + "]"), DRAIN_TOKEN, null);
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
@@ -138,15 +141,18 @@ class LogDrainTest extends EmulatorTestBase {
 
     @Test
     void while_the_drain_brings_an_apps_lines_the_reader_polls_the_api_only_every_few_seconds() throws Exception {
-        try (LogDrain drain = fly.startLogDrain(0, DRAIN_TOKEN);
+        TestClock clock = new TestClock();
+        try (FlyClient fly = client().clock(clock).build();
+             LogDrain drain = fly.startLogDrain(0, DRAIN_TOKEN);
              LogFollow follow = fly.logs(APP).follow(MACHINE, null, line -> { })) {
             post(drain, utf8("[" + event(MACHINE, "first", "2030-01-01T00:00:00Z") + "]"), DRAIN_TOKEN, null);
-            Thread.sleep(300);
+            clock.awaitWaiting(1);
+            clock.advance(Duration.ofMillis(300));
             emulator.journal().clear();
             for (int i = 0; i < 15; i++) {
                 post(drain, utf8("[" + event(MACHINE, "line " + i, "2030-01-01T00:00:0" + (i % 10) + "." + i + "Z") + "]"),
                         DRAIN_TOKEN, null);
-                Thread.sleep(200);
+                clock.advance(Duration.ofMillis(200));
             }
 
             assertThat(follow.lines()).hasSize(16);

@@ -2,9 +2,11 @@ package io.flaude.fly;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
 
 import io.flaude.emulator.Exchange;
 import io.flaude.emulator.Fault;
+import io.flaude.fly.internal.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -118,24 +120,36 @@ class LogFollowTest extends EmulatorTestBase {
         }
     }
 
+    /** Moves the test clock on in steps of the live interval until {@code done} holds (bounded). */
+    private static void advanceUntil(TestClock clock, java.util.function.BooleanSupplier done) {
+        for (int step = 0; step < 400 && !done.getAsBoolean(); step++) {
+            clock.advance(Duration.ofMillis(250));
+        }
+        assertThat(done.getAsBoolean()).as("reached within 100 s of the test clock").isTrue();
+    }
+
     @Test
-    void a_closed_client_follows_nothing_more() throws InterruptedException {
-        FlyClient other = client().build();
-        Machine m = other.machines(APP).create(ticking(5, 3000), "iad");
-        List<String> after = new CopyOnWriteArrayList<>();
+    void a_closed_client_follows_nothing_more() {
+        TestClock clock = new TestClock();
+        FlyClient other = client().clock(clock).build();
+        Machine m = other.machines(APP).create(ticking(5, 1000), "iad");
+        List<String> lines = new CopyOnWriteArrayList<>();
         AtomicBoolean closed = new AtomicBoolean();
         other.logs(APP).follow(m.id(), Logs.tokenForNew(m), line -> {
+            lines.add(line.message());
             if (closed.get()) {
-                after.add(line.message());
+                fail("a line was delivered after close: " + line.message());
             }
         });
-        Thread.sleep(600);
+        clock.awaitWaiting(1);
+        advanceUntil(clock, () -> !lines.isEmpty());
 
         other.close();
         closed.set(true);
-        Thread.sleep(1500);
+        fly.machines(APP).waitFor(m, MachineState.STOPPED, Duration.ofSeconds(20)); // the rest is printed now
+        clock.advance(Duration.ofSeconds(10)); // a reader still alive would read and deliver it
 
-        assertThat(after).as("lines delivered after close").isEmpty();
+        assertThat(lines).doesNotContain("[flaude:exit:0]");
         assertThatThrownBy(() -> other.logs(APP).follow(m.id(), null, line -> { }))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
         assertThatThrownBy(() -> other.logs("another-app").follow(m.id(), null, line -> { }))
@@ -143,30 +157,64 @@ class LogFollowTest extends EmulatorTestBase {
     }
 
     @Test
-    void a_failing_logs_api_is_read_less_often_and_lines_come_once_it_recovers() throws InterruptedException {
+    void a_failing_logs_api_is_read_less_often_and_lines_come_once_it_recovers() {
         emulator.faults().script("GET", "/api/v1/apps/*/logs", java.util.stream.IntStream.range(0, 6)
                 .mapToObj(i -> Fault.status(503, "{\"error\":\"logs unavailable\"}")).toArray(Fault[]::new));
-        Machine m = fly.machines(APP).create(ticking(3, 1500), "iad");
-        try (LogFollow follow = fly.logs(APP).follow(m.id(), Logs.tokenForNew(m), line -> { })) {
-            Thread.sleep(1500);
-            int duringFaults = emulator.journal().matching("GET", "/api/v1/apps/*/logs").size();
+        TestClock clock = new TestClock();
+        try (FlyClient fly = client().clock(clock).retryPolicy(RetryPolicy.none()).build()) {
+            Machine m = fly.machines(APP).create(ticking(3, 300), "iad");
             fly.machines(APP).waitFor(m, MachineState.STOPPED, Duration.ofSeconds(20));
+            try (LogFollow follow = fly.logs(APP).follow(m.id(), Logs.tokenForNew(m), line -> { })) {
+                clock.awaitWaiting(1); // the reader is up
+                for (int i = 0; i < 6; i++) {
+                    clock.advance(Duration.ofMillis(250));
+                }
+                int duringFaults = emulator.journal().matching("GET", "/api/v1/apps/*/logs").size();
+                advanceUntil(clock, () -> follow.lines().stream().anyMatch(EXIT));
 
-            assertThat(follow.finish(EXIT, GRACE)).extracting(LogLine::message).contains("[flaude] tick 3 of 3",
-                    "[flaude:exit:0]");
-            assertThat(duringFaults).as("reads in 1.5 s while the API answers 503 (250 ms apart would be 6)")
-                    .isLessThanOrEqualTo(5);
+                assertThat(duringFaults).as("reads in 1.5 s while the API answers 503 (250 ms apart would be 6)")
+                        .isBetween(1, 3);
+                assertThat(follow.finish(EXIT, GRACE)).extracting(LogLine::message)
+                        .contains("[flaude] tick 3 of 3", "[flaude:exit:0]");
+            }
         }
     }
 
     @Test
-    void nothing_followed_means_no_reads_at_all() throws InterruptedException {
-        followToTheEnd(1, 1, 100);
-        Thread.sleep(2500); // the reader lingers 2 s, then goes
-        emulator.journal().clear();
+    void nothing_followed_means_no_reads_at_all() {
+        TestClock clock = new TestClock();
+        try (FlyClient fly = client().clock(clock).build()) {
+            Machine m = fly.machines(APP).create(ticking(1, 100), "iad");
+            fly.machines(APP).waitFor(m, MachineState.STOPPED, Duration.ofSeconds(20));
+            fly.logs(APP).follow(m.id(), null, line -> { }).finish(EXIT, GRACE);
+            emulator.journal().clear();
 
-        Thread.sleep(1500);
+            clock.advance(Duration.ofSeconds(2)); // the reader lingers 2 s, then goes
+            clock.advance(Duration.ofMinutes(1));
 
-        assertThat(emulator.journal().matching("GET", "/api/v1/apps/*/logs")).isEmpty();
+            assertThat(emulator.journal().matching("GET", "/api/v1/apps/*/logs")).isEmpty();
+        }
+    }
+
+    @Test
+    void a_slow_callback_delays_only_its_own_lines() throws InterruptedException {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Machine slow = fly.machines(APP).create(ticking(2, 100), "iad");
+        Machine quick = fly.machines(APP).create(ticking(2, 100), "iad");
+        try (LogFollow stuck = fly.logs(APP).follow(slow.id(), null, line -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        })) {
+            LogFollow other = fly.logs(APP).follow(quick.id(), null, line -> { });
+            fly.machines(APP).waitFor(quick, MachineState.STOPPED, Duration.ofSeconds(20));
+
+            assertThat(other.finish(EXIT, GRACE)).extracting(LogLine::message).contains("[flaude:exit:0]");
+            assertThat(stuck.lines()).as("the stuck follower's lines are read all the same").isNotEmpty();
+        } finally {
+            release.countDown();
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.flaude.fly;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flaude.emulator.Await;
 import io.flaude.emulator.FlyEmulator;
 import io.flaude.emulator.NatsServer;
 import io.nats.client.Connection;
@@ -61,7 +62,7 @@ class NatsLogsTest {
             List<String> live = new CopyOnWriteArrayList<>();
             Machine m = fly.machines(APP).create(LogFollowTest.ticking(12, 6000), "iad");
             try (LogFollow follow = fly.logs(APP).follow(m.id(), null, line -> live.add(line.message()))) {
-                Thread.sleep(2500);
+                Await.until("five lines over NATS", Duration.ofSeconds(10), () -> live.size() >= 5);
                 emulator.journal().clear();
                 fly.machines(APP).waitFor(m, MachineState.STOPPED, Duration.ofSeconds(20));
                 int pollsWhileLive = appWidePolls();
@@ -79,10 +80,7 @@ class NatsLogsTest {
     private void warmUp(FlyClient fly) throws InterruptedException {
         Machine warm = fly.machines(APP).create(LogFollowTest.ticking(20, 4000), "iad");
         try (LogFollow follow = fly.logs(APP).follow(warm.id(), null, line -> { })) {
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (System.nanoTime() < deadline && follow.lines().size() < 3) {
-                Thread.sleep(50);
-            }
+            Await.until("three lines of the warm-up machine", Duration.ofSeconds(10), () -> follow.lines().size() >= 3);
         }
     }
 
@@ -97,12 +95,11 @@ class NatsLogsTest {
                     + "\"name\":\"" + APP + "\"},\"region\":\"iad\"},\"host\":\"0ad1\",\"log\":{\"level\":\"info\"},"
                     + "\"message\":\"only over nats\",\"timestamp\":\"2030-01-01T00:00:00.000000001Z\"}";
             try (LogFollow follow = fly.logs(APP).follow("0e286551c30586", null, line -> live.add(line.message()))) {
-                long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-                while (live.isEmpty() && System.nanoTime() < deadline) {
+                Await.until("the line only NATS carries", Duration.ofSeconds(10), () -> {
                     publisher.publish("logs." + APP + ".iad.0e286551c30586", event.getBytes(StandardCharsets.UTF_8));
                     publisher.publish("logs." + APP + ".iad.0e286551c30586", "not json".getBytes(StandardCharsets.UTF_8));
-                    Thread.sleep(100);
-                }
+                    return !live.isEmpty();
+                });
 
                 assertThat(live).first().isEqualTo("only over nats");
                 assertThat(follow.lines()).singleElement().satisfies(l -> {
@@ -134,13 +131,12 @@ class NatsLogsTest {
     private void publishUntilSeen(List<String> live, String message) throws Exception {
         try (Connection publisher = Nats.connect(Options.builder().server(nats.url())
                 .userInfo(Apps.DEFAULT_ORG, TOKEN).build())) {
-            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-            while (!live.contains(message) && System.nanoTime() < deadline) {
-                String event = "{\"fly\":{\"app\":{\"instance\":\"0e286551c30586\",\"name\":\"" + APP
-                        + "\"},\"region\":\"iad\"},\"message\":\"" + message + "\",\"timestamp\":\"2030-01-01T00:00:00Z\"}";
+            String event = "{\"fly\":{\"app\":{\"instance\":\"0e286551c30586\",\"name\":\"" + APP
+                    + "\"},\"region\":\"iad\"},\"message\":\"" + message + "\",\"timestamp\":\"2030-01-01T00:00:00Z\"}";
+            Await.until("'" + message + "' over NATS", Duration.ofSeconds(15), () -> {
                 publisher.publish("logs." + APP + ".iad.0e286551c30586", event.getBytes(StandardCharsets.UTF_8));
-                Thread.sleep(100);
-            }
+                return live.contains(message);
+            });
         }
     }
 
@@ -170,10 +166,8 @@ class NatsLogsTest {
             List<String> live = new CopyOnWriteArrayList<>();
             Machine m = fly.machines(APP).create(LogFollowTest.ticking(2, 2500), "iad");
             try (LogFollow follow = fly.logs(APP).follow(m.id(), Logs.tokenForNew(m), line -> live.add(line.message()))) {
-                long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-                while (!live.contains("[flaude] tick 1 of 2") && System.nanoTime() < deadline) {
-                    Thread.sleep(20);
-                }
+                Await.until("the first tick by polling", Duration.ofSeconds(10),
+                        () -> live.contains("[flaude] tick 1 of 2"));
 
                 assertThat(live).contains("[flaude] tick 1 of 2");
                 assertThat(fly.machines(APP).get(m.id()).state()).isEqualTo(MachineState.STARTED);
@@ -193,10 +187,8 @@ class NatsLogsTest {
                 fly.machines(APP).waitFor(m, MachineState.STOPPED, Duration.ofSeconds(20));
                 assertThat(follow.finish(EXIT, Duration.ofSeconds(3))).extracting(LogLine::message)
                         .contains("[flaude:exit:0]");
-                long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-                while (logs.lines(ch.qos.logback.classic.Level.WARN).isEmpty() && System.nanoTime() < deadline) {
-                    Thread.sleep(50);
-                }
+                Await.until("the warning about Fly's stream", Duration.ofSeconds(10),
+                        () -> !logs.lines(ch.qos.logback.classic.Level.WARN).isEmpty());
 
                 assertThat(logs.lines(ch.qos.logback.classic.Level.WARN)).singleElement().asString()
                         .contains("nats://[fdaa::3]:4223").doesNotContain(TOKEN);

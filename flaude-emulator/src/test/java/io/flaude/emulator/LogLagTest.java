@@ -16,17 +16,17 @@ class LogLagTest {
             String id = MachineTestBase.agentMachine(fly, APP,
                     MachineTestBase.agentEnv("hi", "FLAUDE_EMULATOR_SLEEP_MS", "0"));
             Api api = new Api(fly);
-            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            while (fly.logLines(APP, id).stream().noneMatch(l -> l.startsWith("[flaude:exit:")) && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
+            Await.until("the exit line", Duration.ofSeconds(5),
+                    () -> fly.logLines(APP, id).stream().anyMatch(l -> l.startsWith("[flaude:exit:")));
+            long printed = System.nanoTime();
 
             JsonNode early = Api.json(api.get("/api/v1/apps/" + APP + "/logs?instance=" + id));
-            Thread.sleep(900);
-            JsonNode late = Api.json(api.get("/api/v1/apps/" + APP + "/logs?instance=" + id));
+            Await.until("every line in the logs API", Duration.ofSeconds(5), () -> Api.json(
+                    api.get("/api/v1/apps/" + APP + "/logs?instance=" + id)).get("data").size()
+                    == fly.logLines(APP, id).size());
 
             assertThat(early.get("data")).isEmpty();
-            assertThat(late.get("data")).hasSize(fly.logLines(APP, id).size());
+            assertThat(Duration.ofNanos(System.nanoTime() - printed)).as("the lag").isGreaterThan(Duration.ofMillis(600));
         }
     }
 }

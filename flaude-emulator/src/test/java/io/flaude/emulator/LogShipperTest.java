@@ -40,10 +40,8 @@ class LogShipperTest {
         try (FlyEmulator fly = FlyEmulator.builder().shipLogs(url, "ship-token", Duration.ofMillis(100)).start()) {
             String id = MachineTestBase.agentMachine(fly, APP,
                     MachineTestBase.agentEnv("hi", "FLAUDE_EMULATOR_SLEEP_MS", "0"));
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (bodies.stream().noneMatch(b -> b.contains("[flaude:exit:0]")) && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            Await.until("the shipped exit line", Duration.ofSeconds(10),
+                    () -> bodies.stream().anyMatch(b -> b.contains("[flaude:exit:0]")));
 
             List<String> shipped = new java.util.ArrayList<>();
             for (String body : bodies) {

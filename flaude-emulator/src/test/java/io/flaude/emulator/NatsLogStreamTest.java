@@ -34,11 +34,8 @@ class NatsLogStreamTest {
             sub.flush(Duration.ofSeconds(2));
             String id = MachineTestBase.agentMachine(fly, APP, MachineTestBase.agentEnv("hi"));
 
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (events.stream().noneMatch(e -> e.path("message").stringValue("").startsWith("[flaude:exit:"))
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            Await.until("the exit line over NATS", Duration.ofSeconds(10), () -> events.stream()
+                    .anyMatch(e -> e.path("message").stringValue("").startsWith("[flaude:exit:")));
 
             assertThat(subjects).isNotEmpty().allSatisfy(s -> assertThat(s).isEqualTo("logs." + APP + ".iad." + id));
             assertThat(events.stream().map(e -> e.path("message").stringValue("")).toList())

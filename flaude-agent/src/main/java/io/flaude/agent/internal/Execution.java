@@ -20,9 +20,6 @@ import java.util.function.Consumer;
  * by one-shot runs and session turns, so both follow the same rules. Not API.
  */
 public final class Execution {
-    /** How long to keep reading logs after the machine stopped or vanished, for the exit marker to arrive. */
-    static final Duration LOG_GRACE = Duration.ofSeconds(3);
-
     private Execution() {
     }
 
@@ -45,8 +42,9 @@ public final class Execution {
                 throw refused;
             }
         }
-        // Fly's logs can trail the stop, and the destroy of an auto-destroyed machine: wait for the marker either way.
-        List<String> lines = follower.finish(line -> Outcome.isMarker(line.message()), LOG_GRACE).stream()
+        // Fly's logs can trail the stop, and the destroy of an auto-destroyed machine: wait for the marker either way
+        // (for the client's log grace).
+        List<String> lines = follower.finish(line -> Outcome.isMarker(line.message())).stream()
                 .map(LogLine::message).toList();
         if (reached != null && Outcome.marker(lines) != null) {
             // The marker decides the exit code: the machine need not be read again (one round trip saved).

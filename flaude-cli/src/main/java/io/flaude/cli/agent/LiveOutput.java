@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * Prints the machine's log lines as they arrive (unless JSON was asked for) and, on a terminal, a
@@ -16,12 +17,23 @@ public final class LiveOutput implements Consumer<String>, AutoCloseable {
     private final boolean printLines;
     private final Thread ticker;
     private final ReentrantLock lock = new ReentrantLock();
-    private final long started = System.nanoTime();
+    private final LongSupplier nanoTime;
+    private final Duration every;
+    private final long started;
 
     public LiveOutput(PrintWriter out, PrintWriter err, boolean printLines, boolean terminal, String what) {
+        this(out, err, printLines, terminal, what, System::nanoTime, Duration.ofSeconds(1));
+    }
+
+    /** With the clock the elapsed time is read from, and how often the progress line is redrawn (tests). */
+    LiveOutput(PrintWriter out, PrintWriter err, boolean printLines, boolean terminal, String what,
+               LongSupplier nanoTime, Duration every) {
         this.out = out;
         this.err = err;
         this.printLines = printLines;
+        this.nanoTime = nanoTime;
+        this.every = every;
+        this.started = nanoTime.getAsLong();
         this.ticker = terminal ? Thread.ofVirtual().start(() -> tick(what)) : null;
     }
 
@@ -43,12 +55,13 @@ public final class LiveOutput implements Consumer<String>, AutoCloseable {
             while (true) {
                 lock.lock();
                 try {
-                    err.print("\r\033[K" + what + " ... " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
+                    err.print("\r\033[K" + what + " ... " + Duration.ofNanos(nanoTime.getAsLong() - started).toSeconds()
+                            + " s");
                     err.flush();
                 } finally {
                     lock.unlock();
                 }
-                Thread.sleep(1000);
+                Thread.sleep(every);
             }
         } catch (InterruptedException e) {
             // closed

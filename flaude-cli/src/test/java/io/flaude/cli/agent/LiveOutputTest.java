@@ -2,8 +2,11 @@ package io.flaude.cli.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flaude.emulator.Await;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class LiveOutputTest {
@@ -12,8 +15,12 @@ class LiveOutputTest {
     void on_a_terminal_a_progress_line_ticks_on_stderr_and_is_erased_before_each_line() throws Exception {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        try (LiveOutput live = new LiveOutput(new PrintWriter(out), new PrintWriter(err), true, true, "turn of s1")) {
-            Thread.sleep(1200);
+        AtomicLong now = new AtomicLong();
+        try (LiveOutput live = new LiveOutput(new PrintWriter(out), new PrintWriter(err), true, true, "turn of s1",
+                now::get, Duration.ofMillis(1))) {
+            Await.until("the first progress line", Duration.ofSeconds(5), () -> err.toString().contains("... 0 s"));
+            now.set(Duration.ofMillis(1200).toNanos());
+            Await.until("a second later", Duration.ofSeconds(5), () -> err.toString().contains("... 1 s"));
             live.accept("hello");
         }
 

@@ -5,6 +5,7 @@ import static io.flaude.cli.image.EntrypointHarness.TOKEN;
 import static io.flaude.cli.image.TestFiles.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flaude.emulator.Await;
 import io.flaude.cli.image.EntrypointHarness.Call;
 import io.flaude.cli.image.EntrypointHarness.Run;
 import java.io.IOException;
@@ -444,12 +445,7 @@ class EntrypointTest {
             h.env("STUB_CLAUDE_SLEEP", "10");
             Process p = h.start();
             Path started = h.rec.resolve("claude-started");
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (!Files.exists(started) && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-
-            assertThat(started).as("claude stub started").exists();
+            Await.until("the claude stub's start", java.time.Duration.ofSeconds(10), () -> Files.exists(started));
             p.destroy();
 
             assertThat(p.waitFor(5, TimeUnit.SECONDS)).isTrue();

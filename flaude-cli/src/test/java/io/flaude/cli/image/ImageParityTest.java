@@ -2,6 +2,7 @@ package io.flaude.cli.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flaude.emulator.Await;
 import io.flaude.emulator.FlyEmulator;
 import io.flaude.emulator.FlyEmulatorTest;
 import io.flaude.fly.Apps;
@@ -105,29 +106,24 @@ class ImageParityTest {
 
     /** Waits for the {@code n}-th exit marker of the machine and returns the lines of that run. */
     private List<String> awaitRun(String machineId, int n) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (true) {
-            List<String> lines = emulator.logLines(APP, machineId);
-            List<Integer> exits = new ArrayList<>();
-            for (int i = 0; i < lines.size(); i++) {
-                if (lines.get(i).startsWith("[flaude:exit:")) {
-                    exits.add(i);
-                }
-            }
-            if (exits.size() >= n && fly.machines(APP).get(machineId).state() == MachineState.STOPPED) {
-                int from = n == 1 ? 0 : exits.get(n - 2) + 1;
-                return lines.subList(from, exits.get(n - 1) + 1);
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("run " + n + " of machine " + machineId + " did not end: " + lines);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
+        Await.until("the end of run " + n + " of machine " + machineId, Duration.ofSeconds(20),
+                () -> exits(emulator.logLines(APP, machineId)).size() >= n
+                        && fly.machines(APP).get(machineId).state() == MachineState.STOPPED);
+        List<String> lines = emulator.logLines(APP, machineId);
+        List<Integer> exits = exits(lines);
+        int from = n == 1 ? 0 : exits.get(n - 2) + 1;
+        return lines.subList(from, exits.get(n - 1) + 1);
+    }
+
+    /** Where the exit markers stand among the lines. */
+    private static List<Integer> exits(List<String> lines) {
+        List<Integer> exits = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith("[flaude:exit:")) {
+                exits.add(i);
             }
         }
+        return exits;
     }
 
     /**

@@ -49,7 +49,7 @@ public final class Calls {
      */
     public static <T> T createReconciled(HttpTransport http, String what, Supplier<T> create,
                                          Supplier<Optional<T>> lookup, Logger log) {
-        long started = System.nanoTime();
+        long started = http.clock().nanoTime();
         for (int attempt = 1; ; attempt++) {
             try {
                 return create.get();

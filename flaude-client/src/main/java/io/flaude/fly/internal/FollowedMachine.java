@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -18,7 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One machine a {@link LogHub} follows: its lines, without duplicates, however many sources delivered
- * them (keyed by time and text), and how far they are complete. Guarded by the hub's lock.
+ * them (keyed by time and text), and how far they are complete. Guarded by the hub's lock; the callback
+ * runs outside it, on this follower's own thread, in the order the lines came, so a slow callback delays
+ * only its own lines.
  */
 public final class FollowedMachine {
     /** Lines kept (the newest), and as many keys to tell a line already seen: a long follow stays bounded. */
@@ -31,6 +34,10 @@ public final class FollowedMachine {
     final String machineId;
     private final long after;
     private final Consumer<LogLine> onLine;
+    /** Lines for the callback, in order; {@link #DONE} ends the delivering thread. */
+    private final LinkedBlockingQueue<LogLine> toDeliver = new LinkedBlockingQueue<>();
+    private static final LogLine DONE = new LogLine(null, "", null, null, null);
+    private final Thread delivering;
     private final Set<String> seen = new LinkedHashSet<>();
     private final ArrayDeque<LogLine> lines = new ArrayDeque<>();
     /** Every line of this machine up to this token has been offered (-1: none yet). */
@@ -46,6 +53,27 @@ public final class FollowedMachine {
         this.machineId = machineId;
         this.after = after;
         this.onLine = onLine;
+        this.delivering = Thread.ofVirtual().name("flaude-logs-" + machineId).start(this::deliver);
+    }
+
+    /** The delivering thread: each line to the callback, outside every lock, until {@link #DONE}. */
+    private void deliver() {
+        while (true) {
+            LogLine line;
+            try {
+                line = toDeliver.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (line == DONE) {
+                return;
+            }
+            try {
+                onLine.accept(line);
+            } catch (RuntimeException e) {
+                LOG.warn("A log line callback failed: {}", e.toString());
+            }
+        }
     }
 
     /** Under the hub lock. */
@@ -64,15 +92,16 @@ public final class FollowedMachine {
         if (lines.size() > MAX_KEPT) {
             lines.removeFirst();
         }
-        try {
-            onLine.accept(line);
-        } catch (RuntimeException e) {
-            LOG.warn("A log line callback failed: {}", e.toString());
-        }
+        toDeliver.add(line);
         if (end != null && end.test(line)) {
             ended = true;
             arrived.signalAll();
         }
+    }
+
+    /** The grace the client was given for a follower's end line. */
+    public Duration grace() {
+        return hub.timings().grace();
     }
 
     /** Every line so far, oldest first. */
@@ -88,10 +117,12 @@ public final class FollowedMachine {
     /**
      * Reads this machine's lines once more from the API (a backfill, so nothing a push source missed
      * is lost), then, unless a line matching {@code endLine} is in, has the reader poll quickly until
-     * one arrives or {@code grace} has passed; stops following and returns every line, oldest first.
+     * one arrives or {@code grace} (of the hub's clock) has passed; stops following, waits until the
+     * callback has had every line, and returns every line, oldest first.
      */
     public List<LogLine> finish(Predicate<LogLine> endLine, Duration grace) throws InterruptedException {
-        long deadline = System.nanoTime() + grace.toNanos();
+        Clock clock = hub.clock();
+        long deadline = clock.nanoTime() + grace.toNanos();
         try {
             hub.backfill(this, endLine);
         } catch (FlyException e) {
@@ -103,17 +134,18 @@ public final class FollowedMachine {
             end = endLine;
             hub.endAwaited();
             while (!ended && !hub.closed()) {
-                long left = deadline - System.nanoTime();
+                long left = deadline - clock.nanoTime();
                 if (left <= 0) {
                     break;
                 }
-                arrived.awaitNanos(left);
+                clock.awaitNanos(arrived, left);
             }
             return sorted();
         } finally {
             end = null;
             stopLocked();
             lock.unlock();
+            delivering.join(); // every line reached the callback before the caller reads the result
         }
     }
 
@@ -127,7 +159,16 @@ public final class FollowedMachine {
         }
     }
 
+    /** Under the hub lock: the client is closing; lines not yet delivered are dropped. */
+    void closeLocked() {
+        toDeliver.clear();
+        stopLocked();
+    }
+
     private void stopLocked() {
+        if (!stopped) {
+            toDeliver.add(DONE);
+        }
         stopped = true;
         hub.remove(this);
         arrived.signalAll();

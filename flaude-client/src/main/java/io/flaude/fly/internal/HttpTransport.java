@@ -41,7 +41,7 @@ public final class HttpTransport implements AutoCloseable {
     private final Duration requestTimeout;
     private final RetryPolicy retryPolicy;
     private final ErrorDecoder errors;
-    private final Pause pause;
+    private final Clock clock;
     private final String userAgent;
     private final RateLimiter limiter;
     private final Duration retryBudget;
@@ -49,7 +49,8 @@ public final class HttpTransport implements AutoCloseable {
     private final AtomicLong retries = new AtomicLong();
 
     public HttpTransport(HttpClient http, BaseUrl base, BaseUrl logsBase, String token, Redactor redactor,
-                         Duration requestTimeout, RetryPolicy retryPolicy, RateBudget budget, Duration retryBudget, Pause pause, String userAgent) {
+                         Duration requestTimeout, RetryPolicy retryPolicy, RateBudget budget, Duration retryBudget, Clock clock,
+                         String userAgent) {
         this.http = http;
         this.base = base;
         this.logsBase = logsBase;
@@ -57,9 +58,9 @@ public final class HttpTransport implements AutoCloseable {
         this.requestTimeout = requestTimeout;
         this.retryPolicy = retryPolicy;
         this.errors = new ErrorDecoder(redactor);
-        this.pause = pause;
+        this.clock = clock;
         this.userAgent = userAgent;
-        this.limiter = new RateLimiter(budget, System::nanoTime, pause);
+        this.limiter = new RateLimiter(budget, clock::nanoTime, clock);
         this.retryBudget = retryBudget;
     }
 
@@ -68,8 +69,8 @@ public final class HttpTransport implements AutoCloseable {
         return new long[] {requests.get(), retries.get(), limiter.waits()};
     }
 
-    public Pause pause() {
-        return pause;
+    public Clock clock() {
+        return clock;
     }
 
     /**
@@ -77,7 +78,7 @@ public final class HttpTransport implements AutoCloseable {
      * retry budget lasts; returns a 2xx answer or throws the last failure.
      */
     public FlyResponse send(FlyRequest request) {
-        long started = System.nanoTime();
+        long started = clock.nanoTime();
         for (int attempt = 1; ; attempt++) {
             try {
                 limiter.acquire(request);
@@ -94,7 +95,7 @@ public final class HttpTransport implements AutoCloseable {
                 retries.incrementAndGet();
                 LOG.debug("{} {} failed ({}); retry {} in {} ms", request.method(), request.path(),
                         failure.getMessage(), attempt, delay.get().toMillis());
-                pause.sleep(delay.get(), "a retry of " + request.method() + " " + request.path());
+                clock.sleep(delay.get(), "a retry of " + request.method() + " " + request.path());
             }
         }
     }
@@ -105,14 +106,14 @@ public final class HttpTransport implements AutoCloseable {
             return Optional.empty();
         }
         Optional<Duration> delay = retryPolicy.retryDelay(attempt, failure, idempotent);
-        long spent = System.nanoTime() - startedNanos;
+        long spent = clock.nanoTime() - startedNanos;
         return delay.filter(d -> spent + d.toNanos() <= retryBudget.toNanos());
     }
 
-    /** The pause seam's sleep, for callers that retry on their own (a create after its reconcile). */
+    /** The clock's sleep, for callers that retry on their own (a create after its reconcile). */
     public void sleepBeforeRetry(Duration delay, String what) {
         retries.incrementAndGet();
-        pause.sleep(delay, what);
+        clock.sleep(delay, what);
     }
 
     private FlyResponse sendOnce(FlyRequest request) {

@@ -20,31 +20,17 @@ import org.slf4j.LoggerFactory;
 /**
  * One reader of one app's logs for every machine of it being followed: it polls Fly's logs API for the
  * whole app (one request serves every follower; lines are routed by instance), and takes lines pushed
- * live (NATS, a log drain). Its interval adapts: {@link #QUICK} while a follower awaits its end line,
- * {@link #LIVE} after lines came, doubling to {@link #QUIET} on empty pages, no polling at all while a
- * push source delivers (except for followers awaiting their end), backing off on errors and 429, and
- * no thread once nobody follows.
+ * live (NATS, a log drain). Its interval adapts ({@link LogTimings}): quick while a follower awaits its
+ * end line, live after lines came, doubling to quiet on empty pages, no polling at all while a push source
+ * delivers (except for followers awaiting their end), backing off on errors and 429, and no thread once
+ * nobody follows. Its time is its {@link Clock}'s.
  *
  * <p>Each follower knows up to which log token its lines are all in ({@code covered}); a follower that
  * joins behind the reader's position gets a backfill of its own machine's lines, so no line is lost
- * whoever joined first. One lock guards everything, including the callbacks (keep them quick).
+ * whoever joined first. One lock guards the hub and its followers; the followers' callbacks run outside
+ * it, each follower's on its own thread, so a slow one stalls nobody else.
  */
 public final class LogHub {
-    static final Duration QUICK = Duration.ofMillis(100);
-    static final Duration LIVE = Duration.ofMillis(250);
-    static final Duration QUIET = Duration.ofSeconds(1);
-    static final Duration ERROR_FIRST = Duration.ofMillis(500);
-    static final Duration ERROR_MAX = Duration.ofSeconds(8);
-    /** A push source that delivered within this window stands in for live polling. */
-    static final Duration PUSH_FRESH = Duration.ofSeconds(5);
-    /**
-     * While a push source stands in, the API is still read this often: the reader's position stays
-     * recent (a fallback to polling, or a follower awaiting its end, reads seconds of lines, not hours),
-     * and a line the push source dropped still arrives.
-     */
-    static final Duration PUSH_POLL = Duration.ofSeconds(5);
-    /** How long the reader thread stays once nobody follows. */
-    static final Duration LINGER = Duration.ofSeconds(2);
     /** Pages one poll may read before it lets the others have a turn. */
     static final int MAX_PAGES = 20;
     /**
@@ -68,6 +54,8 @@ public final class LogHub {
 
     private final String app;
     private final Reader reader;
+    private final Clock clock;
+    private final LogTimings timings;
     private final BooleanSupplier pushConnected;
     private final Runnable onBusy;
     private final Runnable onIdle;
@@ -80,8 +68,8 @@ public final class LogHub {
     /** Where the app-wide poll continues (-1: not reading). */
     private long cursor = -1;
     /** When a push source last delivered a line of this app; "long ago" until one does. */
-    private long lastPush = System.nanoTime() - PUSH_FRESH.toNanos() - 1;
-    private long lastPoll = System.nanoTime();
+    private long lastPush;
+    private long lastPoll;
     private Thread thread;
     private boolean closed;
 
@@ -90,9 +78,14 @@ public final class LogHub {
      * @param onBusy        called (under no lock) when the first follower comes, e.g. to subscribe to NATS
      * @param onIdle        called, under the hub's lock, when the reader stops because nobody follows
      */
-    public LogHub(String app, Reader reader, BooleanSupplier pushConnected, Runnable onBusy, Runnable onIdle) {
+    public LogHub(String app, Reader reader, Clock clock, LogTimings timings, BooleanSupplier pushConnected,
+                  Runnable onBusy, Runnable onIdle) {
         this.app = app;
         this.reader = reader;
+        this.clock = clock;
+        this.timings = timings;
+        this.lastPush = clock.nanoTime() - timings.pushFresh().toNanos() - 1;
+        this.lastPoll = clock.nanoTime();
         this.pushConnected = pushConnected;
         this.onBusy = onBusy;
         this.onIdle = onIdle;
@@ -100,7 +93,7 @@ public final class LogHub {
 
     /**
      * Follows one machine's lines printed after {@code afterNanos} (-1: from its first line). Lines
-     * already seen by this hub are replayed to {@code onLine} before this returns.
+     * already seen by this hub are replayed to {@code onLine} first.
      */
     public FollowedMachine follow(String machineId, long afterNanos, Consumer<LogLine> onLine) {
         boolean first;
@@ -112,7 +105,7 @@ public final class LogHub {
             }
             first = thread == null;
             if (cursor < 0) {
-                cursor = afterNanos >= 0 ? afterNanos : nanos(Instant.now().minusSeconds(2));
+                cursor = afterNanos >= 0 ? afterNanos : nanos(clock.now().minusSeconds(2));
                 recentSince = cursor;
             }
             recent.forEach(f::offer);
@@ -135,7 +128,7 @@ public final class LogHub {
     public void offer(LogLine line) {
         lock.lock();
         try {
-            lastPush = System.nanoTime();
+            lastPush = clock.nanoTime();
             keep(line);
             for (FollowedMachine f : followers) {
                 f.offer(line);
@@ -152,6 +145,7 @@ public final class LogHub {
         try {
             closed = true;
             t = thread;
+            new ArrayList<>(followers).forEach(FollowedMachine::closeLocked);
             wake.signalAll();
         } finally {
             lock.unlock();
@@ -162,7 +156,7 @@ public final class LogHub {
     }
 
     private void run() {
-        Duration interval = LIVE;
+        Duration interval = timings.live();
         Duration errorDelay = Duration.ZERO;
         try {
             boolean fresh = true;
@@ -170,7 +164,7 @@ public final class LogHub {
                 if (fresh) {
                     // A follow begins before its machine prints: the first read waits an interval (a turn that
                     // ends sooner costs only its final read), unless a follower is behind or awaits its end.
-                    pause(LIVE, true);
+                    pause(timings.live(), true);
                     fresh = false;
                 }
                 List<FollowedMachine> behind;
@@ -190,20 +184,21 @@ public final class LogHub {
                     }
                     behind = followers.stream().filter(f -> f.covered < cursor).toList();
                     urgent = followers.stream().anyMatch(f -> f.end != null);
-                    long now = System.nanoTime();
-                    boolean pushed = pushConnected.getAsBoolean() && now - lastPush < PUSH_FRESH.toNanos();
-                    poll = urgent || !pushed || now - lastPoll >= PUSH_POLL.toNanos();
+                    long now = clock.nanoTime();
+                    boolean pushed = pushConnected.getAsBoolean() && now - lastPush < timings.pushFresh().toNanos();
+                    poll = urgent || !pushed || now - lastPoll >= timings.pushPoll().toNanos();
                 } finally {
                     lock.unlock();
                 }
                 try {
                     backfillAll(behind);
                     if (poll) {
-                        lastPoll = System.nanoTime();
+                        lastPoll = clock.nanoTime();
                         int lines = pollApp();
-                        interval = urgent ? QUICK : lines > 0 ? LIVE : min(interval.multipliedBy(2), QUIET);
+                        interval = urgent ? timings.quick() : lines > 0 ? timings.live()
+                                : min(interval.multipliedBy(2), timings.quiet());
                     } else {
-                        interval = LIVE;
+                        interval = timings.live();
                     }
                     errorDelay = Duration.ZERO;
                 } catch (FlyRateLimitedException e) {
@@ -229,11 +224,11 @@ public final class LogHub {
         }
     }
 
-    /** Under the lock: waits for a follower; false (the reader ends) after {@link #LINGER} without one. */
+    /** Under the lock: waits for a follower; false (the reader ends) after the linger without one. */
     private boolean awaitFollowedMachines() throws InterruptedException {
-        long deadline = System.nanoTime() + LINGER.toNanos();
+        long deadline = clock.nanoTime() + timings.linger().toNanos();
         while (followers.isEmpty() && !closed) {
-            long left = deadline - System.nanoTime();
+            long left = deadline - clock.nanoTime();
             if (left <= 0) {
                 thread = null;
                 cursor = -1;
@@ -241,19 +236,19 @@ public final class LogHub {
                 onIdle.run(); // under the lock, so a follower that comes now subscribes after this unsubscribed
                 return false;
             }
-            wake.awaitNanos(left);
+            clock.awaitNanos(wake, left);
         }
         return !closed;
     }
 
     /** Sleeps {@code delay}; an urgent follower or a new one cuts it short (not while backing off). */
     private void pause(Duration delay, boolean interruptible) throws InterruptedException {
-        long deadline = System.nanoTime() + delay.toNanos();
-        long earliest = System.nanoTime() + QUICK.toNanos();
+        long deadline = clock.nanoTime() + delay.toNanos();
+        long earliest = clock.nanoTime() + timings.quick().toNanos();
         lock.lock();
         try {
             while (!closed) {
-                long now = System.nanoTime();
+                long now = clock.nanoTime();
                 if (now >= deadline) {
                     return;
                 }
@@ -263,7 +258,7 @@ public final class LogHub {
                     return;
                 }
                 // Until the earliest moment a wake-up may count, then until the deadline or a signal.
-                wake.awaitNanos(now < earliest ? Math.min(earliest, deadline) - now : deadline - now);
+                clock.awaitNanos(wake, now < earliest ? Math.min(earliest, deadline) - now : deadline - now);
             }
         } finally {
             lock.unlock();
@@ -373,9 +368,19 @@ public final class LogHub {
         }
     }
 
-    /** The lock that guards this hub and its followers (and under which their callbacks run). */
+    /** The lock that guards this hub and its followers (never held while their callbacks run). */
     ReentrantLock lock() {
         return lock;
+    }
+
+    /** This hub's time. */
+    Clock clock() {
+        return clock;
+    }
+
+    /** This hub's intervals and grace. */
+    LogTimings timings() {
+        return timings;
     }
 
     /** Under the lock: whether the hub is closed. */
@@ -403,8 +408,8 @@ public final class LogHub {
         }
     }
 
-    private static Duration backoff(Duration last) {
-        return last.isZero() ? ERROR_FIRST : min(last.multipliedBy(2), ERROR_MAX);
+    private Duration backoff(Duration last) {
+        return last.isZero() ? timings.errorFirst() : min(last.multipliedBy(2), timings.errorMax());
     }
 
     private static Duration min(Duration a, Duration b) {

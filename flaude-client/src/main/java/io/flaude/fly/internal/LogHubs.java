@@ -15,6 +15,8 @@ import tools.jackson.databind.JsonNode;
 public final class LogHubs implements AutoCloseable {
     private final Map<String, LogHub> hubs = new ConcurrentHashMap<>();
     private final Function<String, LogHub.Reader> readers;
+    private final Clock clock;
+    private final LogTimings timings;
     private final NatsLogSource nats;
     /** Set once a log drain feeds these hubs: its lines, while they come, stand in for live polling too. */
     private volatile boolean drained;
@@ -25,9 +27,11 @@ public final class LogHubs implements AutoCloseable {
      * @param natsUrl  Fly's NATS log stream, or null to poll only
      * @param natsOrg  its user, or null for the org {@code orgOfApp} names for the first app followed
      */
-    public LogHubs(Function<String, LogHub.Reader> readers, String natsUrl, String natsOrg,
-                   Function<String, String> orgOfApp, String token) {
+    public LogHubs(Function<String, LogHub.Reader> readers, Clock clock, LogTimings timings, String natsUrl,
+                   String natsOrg, Function<String, String> orgOfApp, String token) {
         this.readers = readers;
+        this.clock = clock;
+        this.timings = timings;
         this.nats = natsUrl == null ? null
                 : new NatsLogSource(natsUrl, natsOrg, orgOfApp, token, (subject, body) -> pushed(body));
     }
@@ -37,7 +41,7 @@ public final class LogHubs implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the client is closed");
         }
-        return hubs.computeIfAbsent(app, a -> new LogHub(a, readers.apply(a),
+        return hubs.computeIfAbsent(app, a -> new LogHub(a, readers.apply(a), clock, timings,
                 () -> drained || (nats != null && nats.connected()),
                 () -> {
                     if (nats != null) {

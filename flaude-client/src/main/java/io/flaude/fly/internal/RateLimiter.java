@@ -24,12 +24,12 @@ public final class RateLimiter {
 
     private final RateBudget budget;
     private final LongSupplier nanos;
-    private final Pause pause;
+    private final Clock pause;
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<String, Bucket> buckets = new HashMap<>();
     private final AtomicLong waits = new AtomicLong();
 
-    public RateLimiter(RateBudget budget, LongSupplier nanos, Pause pause) {
+    public RateLimiter(RateBudget budget, LongSupplier nanos, Clock pause) {
         this.budget = budget;
         this.nanos = nanos;
         this.pause = pause;

@@ -17,10 +17,10 @@ public final class Waits {
     private static final Duration FIRST_RETRY = Duration.ofMillis(250);
     private static final Duration MAX_RETRY = Duration.ofSeconds(5);
 
-    private final Pause pause;
+    private final Clock clock;
 
-    public Waits(Pause pause) {
-        this.pause = pause;
+    public Waits(Clock clock) {
+        this.clock = clock;
     }
 
     /**
@@ -30,39 +30,39 @@ public final class Waits {
      */
     public <T> T poll(String what, String wanted, Duration timeout, Supplier<T> read, Predicate<T> condition,
                       Function<T, String> stateOf) {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long deadline = clock.nanoTime() + timeout.toNanos();
         Duration delay = FIRST_POLL;
         for (int attempt = 1; ; attempt++) {
             T value = read.get();
             if (condition.test(value)) {
                 return value;
             }
-            long left = deadline - System.nanoTime();
+            long left = deadline - clock.nanoTime();
             if (left <= 0) {
                 throw new FlyTimeoutException(what + " did not become " + wanted + " within "
                         + timeout.toMillis() + " ms (last state '" + stateOf.apply(value) + "')", value, attempt);
             }
-            pause.sleep(min(delay, left), what + " to become " + wanted);
+            clock.sleep(min(delay, left), what + " to become " + wanted);
             delay = min(delay.multipliedBy(2), MAX_POLL.toNanos());
         }
     }
 
     /** Runs {@code action}, retrying while the volume is still bound to a machine, until {@code wait} has passed. */
     public <T> T retryWhileBound(String volumeId, Duration wait, Supplier<T> action) {
-        long deadline = System.nanoTime() + wait.toNanos();
+        long deadline = clock.nanoTime() + wait.toNanos();
         Duration delay = FIRST_RETRY;
         while (true) {
             try {
                 return action.get();
             } catch (FlyVolumeBoundException bound) {
-                long left = deadline - System.nanoTime();
+                long left = deadline - clock.nanoTime();
                 if (left <= 0) {
                     throw bound;
                 }
                 Duration next = min(delay, left);
                 LOG.info("Volume {} is still bound to machine {}; retrying in {} ms", volumeId,
                         bound.machineId().orElse("?"), next.toMillis());
-                pause.sleep(next, "volume " + volumeId + " to be released");
+                clock.sleep(next, "volume " + volumeId + " to be released");
                 delay = min(delay.multipliedBy(2), MAX_RETRY.toNanos());
             }
         }
