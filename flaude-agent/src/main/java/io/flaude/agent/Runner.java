@@ -8,7 +8,7 @@ import io.flaude.agent.internal.Execution;
 import io.flaude.fly.FlyClient;
 import io.flaude.fly.FlyException;
 import io.flaude.fly.LogFollow;
-import io.flaude.fly.Logs;
+import io.flaude.fly.LogPosition;
 import io.flaude.fly.Machine;
 import io.flaude.fly.Machines;
 import java.time.Duration;
@@ -62,7 +62,7 @@ public final class Runner {
             throw Cleanup.suppress(e, scope.runEnded());
         }
         RunResult result;
-        try (LogFollow follower = Execution.follow(fly.logs(app), machine.id(), Logs.tokenForNew(machine),
+        try (LogFollow follower = Execution.follow(fly.logs(app), machine.id(), LogPosition.forNew(machine),
                 options.onLine())) {
             options.onCreated().accept(machine);
             result = Execution.await(machines, machine, follower, options.timeout());

@@ -2,6 +2,7 @@ package io.flaude.cli;
 
 import io.flaude.cli.output.JsonOutput;
 import io.flaude.cli.support.AppCommand;
+import io.flaude.fly.LogPosition;
 import io.flaude.fly.FlyClient;
 import io.flaude.fly.LogFollow;
 import io.flaude.fly.LogLine;
@@ -32,7 +33,7 @@ public final class LogsCommand extends AppCommand {
             logs.drain(machineId).lines().forEach(this::print);
             return 0;
         }
-        try (LogFollow ignored = logs.follow(machineId, null, this::print)) {
+        try (LogFollow ignored = logs.follow(machineId, LogPosition.START, this::print)) {
             while (true) {
                 Thread.sleep(Long.MAX_VALUE);
             }

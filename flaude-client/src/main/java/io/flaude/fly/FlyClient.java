@@ -1,11 +1,11 @@
 package io.flaude.fly;
 
 import io.flaude.fly.internal.BaseUrl;
-import io.flaude.fly.internal.DrainServer;
+import io.flaude.fly.internal.logs.DrainServer;
 import io.flaude.fly.internal.HttpTransport;
-import io.flaude.fly.internal.LogHubs;
+import io.flaude.fly.internal.logs.LogHubs;
 import io.flaude.fly.internal.Clock;
-import io.flaude.fly.internal.LogTimings;
+import io.flaude.fly.internal.logs.LogTimings;
 import io.flaude.fly.internal.PlainHttp;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

@@ -1,6 +1,6 @@
 package io.flaude.fly;
 
-import io.flaude.fly.internal.DrainServer;
+import io.flaude.fly.internal.logs.DrainServer;
 import java.net.InetSocketAddress;
 import java.net.URI;
 

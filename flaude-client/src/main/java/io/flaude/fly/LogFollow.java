@@ -1,6 +1,6 @@
 package io.flaude.fly;
 
-import io.flaude.fly.internal.FollowedMachine;
+import io.flaude.fly.internal.logs.FollowedMachine;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;

@@ -5,8 +5,8 @@ import io.flaude.fly.internal.FlyRequest;
 import io.flaude.fly.internal.FlyResponse;
 import io.flaude.fly.internal.HttpTransport;
 import io.flaude.fly.internal.Json;
-import io.flaude.fly.internal.LogHub;
-import io.flaude.fly.internal.LogHubs;
+import io.flaude.fly.internal.logs.LogHub;
+import io.flaude.fly.internal.logs.LogHubs;
 import io.flaude.fly.internal.Validation;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,20 +37,21 @@ public final class Logs {
         Logs logs = new Logs(http, app, null);
         return new LogHub.Reader() {
             @Override
-            public LogPage appPage(String token) {
-                return logs.appPage(token);
+            public LogPage appPage(LogPosition after) {
+                return logs.appPage(after);
             }
 
             @Override
-            public LogPage page(String machineId, String token) {
-                return logs.read(machineId, token);
+            public LogPage page(String machineId, LogPosition after) {
+                return logs.read(machineId, after);
             }
         };
     }
 
     /**
-     * Follows {@code machineId}'s lines printed after {@code afterToken} ({@link #tokenAt} of, say, an
-     * update's time, or a page's {@code nextToken}; null: from the machine's first line), calling
+     * Follows {@code machineId}'s lines printed after {@code after} ({@link LogPosition#at} an update's time,
+     * {@link LogPosition#forNew} a new machine, a page's {@link LogPage#next()}, or {@link LogPosition#START}),
+     * calling
      * {@code onLine} for each as it comes, once, oldest first as far as the sources allow.
      *
      * <p>Every machine this client follows in one app shares one reader: one request to the logs API
@@ -63,64 +64,30 @@ public final class Logs {
      *
      * @throws IllegalStateException once the client is closed
      */
-    public LogFollow follow(String machineId, String afterToken, Consumer<LogLine> onLine) {
+    public LogFollow follow(String machineId, LogPosition after, Consumer<LogLine> onLine) {
         Validation.machineId(machineId);
-        long after = afterToken == null || afterToken.isEmpty() ? -1 : parseToken(afterToken);
-        return new LogFollow(machineId, hubs.hub(app).follow(machineId, after,
+        Objects.requireNonNull(after, "after");
+        return new LogFollow(machineId, hubs.hub(app).follow(machineId, after.nanos(),
                 onLine == null ? line -> { } : onLine));
     }
 
-    private static long parseToken(String token) {
-        try {
-            long t = Long.parseLong(token);
-            if (t >= 0) {
-                return t;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new FlyValidationException("invalid log token '" + token + "': a time in nanoseconds since the epoch");
-    }
-
-    /** One page of every machine's lines of the app after {@code nextToken} ("" for the first page). */
-    public LogPage appPage(String nextToken) {
-        return read(null, Objects.requireNonNull(nextToken, "nextToken"));
-    }
-
-    /**
-     * The token that asks for the lines printed after {@code time}: Fly's {@code next_token} is a time in
-     * nanoseconds since the epoch (reported; see docs/sessions.md), so a follower can start at a
-     * machine's update without first reading everything before it.
-     */
-    public static String tokenAt(Instant time) {
-        return Long.toString(LogHub.nanos(time));
-    }
-
-    /** How far {@link #tokenForNew} reaches back before a machine's creation. */
-    public static final Duration CLOCK_MARGIN = Duration.ofSeconds(5);
-
-    /**
-     * The token that takes every line of a machine just created: its creation time less
-     * {@link #CLOCK_MARGIN} (Fly's hosts may disagree on the time; a new machine printed nothing before it
-     * existed, so the margin costs nothing). Null when the machine has no creation time, meaning: from its
-     * first line, read from the API.
-     */
-    public static String tokenForNew(Machine created) {
-        return created.createdAt() == null ? null : tokenAt(created.createdAt().minus(CLOCK_MARGIN));
+    /** One page of every machine's lines of the app after {@code after}. */
+    public LogPage appPage(LogPosition after) {
+        return read(null, Objects.requireNonNull(after, "after"));
     }
 
     /** The first page of {@code machineId}'s lines. */
     public LogPage page(String machineId) {
-        return read(machineId, "");
+        return read(machineId, LogPosition.START);
     }
 
-    /** One page of {@code machineId}'s lines after {@code nextToken} (from an earlier page). */
-    public LogPage page(String machineId, String nextToken) {
-        return read(machineId, Objects.requireNonNull(nextToken, "nextToken"));
+    /** One page of {@code machineId}'s lines after {@code after} (an earlier page's {@link LogPage#next()}). */
+    public LogPage page(String machineId, LogPosition after) {
+        return read(machineId, Objects.requireNonNull(after, "after"));
     }
 
-    private LogPage read(String machineId, String nextToken) {
-        FlyRequest request = FlyRequest.logs("/apps/" + app + "/logs").withQuery("next_token", nextToken);
+    private LogPage read(String machineId, LogPosition after) {
+        FlyRequest request = FlyRequest.logs("/apps/" + app + "/logs").withQuery("next_token", after.token());
         if (machineId != null) {
             request = request.withQuery("instance", Validation.machineId(machineId));
         }
@@ -132,30 +99,34 @@ public final class Logs {
             lines.add(new LogLine(Json.instant(a, "timestamp"), Json.string(a, "message", ""),
                     Json.string(a, "level", null), Json.string(a, "instance", null), Json.string(a, "region", null)));
         }
-        String next = Json.string(body.path("meta"), "next_token", null);
-        return new LogPage(lines, next == null || next.isEmpty() ? nextToken : next);
+        return new LogPage(lines, next(Json.string(body.path("meta"), "next_token", null), after));
+    }
+
+    /** Where the next page starts: Fly's token, or (none, or one that is not a time) where this one did. */
+    private static LogPosition next(String token, LogPosition after) {
+        try {
+            return token == null || token.isEmpty() ? after : LogPosition.ofToken(token);
+        } catch (FlyValidationException e) {
+            return after;
+        }
     }
 
     /** Every line available now, from the first, following pages until one comes back empty. */
     public LogPage drain(String machineId) {
-        return drainFrom(machineId, "");
+        return drain(machineId, LogPosition.START);
     }
 
-    /** Every line available now after {@code nextToken}, following pages until one comes back empty. */
-    public LogPage drain(String machineId, String nextToken) {
-        return drainFrom(machineId, Objects.requireNonNull(nextToken, "nextToken"));
-    }
-
-    private LogPage drainFrom(String machineId, String nextToken) {
+    /** Every line available now after {@code after}, following pages until one comes back empty. */
+    public LogPage drain(String machineId, LogPosition after) {
         List<LogLine> all = new ArrayList<>();
-        String token = nextToken;
+        LogPosition position = Objects.requireNonNull(after, "after");
         while (true) {
-            LogPage page = read(machineId, token);
+            LogPage page = read(machineId, position);
             all.addAll(page.lines());
-            if (page.lines().isEmpty() || page.nextToken() == null || page.nextToken().equals(token)) {
-                return new LogPage(all, page.nextToken());
+            if (page.lines().isEmpty() || page.next().equals(position)) {
+                return new LogPage(all, page.next());
             }
-            token = page.nextToken();
+            position = page.next();
         }
     }
 }

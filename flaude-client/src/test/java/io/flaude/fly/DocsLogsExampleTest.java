@@ -18,7 +18,7 @@ class DocsLogsExampleTest extends EmulatorTestBase {
         List<LogLine> seen;
 
         Machine machine = fly.machines(app).create(config, "iad");
-        try (LogFollow follow = fly.logs(app).follow(machine.id(), Logs.tokenForNew(machine),
+        try (LogFollow follow = fly.logs(app).follow(machine.id(), LogPosition.forNew(machine),
                 line -> System.out.println(line.message()))) {
             fly.machines(app).waitFor(machine, MachineState.STOPPED, Duration.ofMinutes(30));
             List<LogLine> lines = follow.finish(line -> line.message().startsWith("[flaude:exit:"), Duration.ofSeconds(3));

@@ -59,7 +59,7 @@ class LogDrainTest extends EmulatorTestBase {
     void a_json_array_as_vector_posts_it_reaches_the_follower_of_that_machine_only() throws Exception {
         List<String> mine = new CopyOnWriteArrayList<>();
         try (LogDrain drain = fly.startLogDrain(0, DRAIN_TOKEN);
-             LogFollow follow = fly.logs(APP).follow(MACHINE, null, line -> mine.add(line.message()))) {
+             LogFollow follow = fly.logs(APP).follow(MACHINE, LogPosition.START, line -> mine.add(line.message()))) {
             String body = "[" + event(MACHINE, "one", "2030-01-01T00:00:01Z") + ","
                     + event("0e286551c30586", "someone else's", "2030-01-01T00:00:02Z") + ","
                     + event(MACHINE, "two", "2030-01-01T00:00:03Z") + "]";
@@ -73,7 +73,7 @@ class LogDrainTest extends EmulatorTestBase {
     @Test
     void ndjson_and_gzip_bodies_are_read_too() throws Exception {
         try (LogDrain drain = fly.startLogDrain(0, DRAIN_TOKEN);
-             LogFollow follow = fly.logs(APP).follow(MACHINE, null, line -> { })) {
+             LogFollow follow = fly.logs(APP).follow(MACHINE, LogPosition.START, line -> { })) {
             String ndjson = event(MACHINE, "a", "2030-01-01T00:00:01Z") + "\nnot json\n"
                     + event(MACHINE, "b", "2030-01-01T00:00:02Z") + "\n";
 
@@ -87,7 +87,7 @@ class LogDrainTest extends EmulatorTestBase {
     @Test
     void without_the_bearer_token_nothing_is_taken() throws Exception {
         try (LogDrain drain = fly.startLogDrain(0, DRAIN_TOKEN);
-             LogFollow follow = fly.logs(APP).follow(MACHINE, null, line -> { })) {
+             LogFollow follow = fly.logs(APP).follow(MACHINE, LogPosition.START, line -> { })) {
             byte[] body = utf8("[" + event(MACHINE, "forged", "2030-01-01T00:00:01Z") + "]");
 
             assertThat(post(drain, body, null, null)).isEqualTo(401);
@@ -112,7 +112,7 @@ class LogDrainTest extends EmulatorTestBase {
             assertThat(post(drain, utf8("[" + event(MACHINE, "early", "2030-01-01T00:00:01Z") + "]"), DRAIN_TOKEN, null))
                     .isEqualTo(200);
 
-            try (LogFollow follow = fly.logs(APP).follow(MACHINE, null, line -> { })) {
+            try (LogFollow follow = fly.logs(APP).follow(MACHINE, LogPosition.START, line -> { })) {
                 assertThat(follow.lines()).extracting(LogLine::message).containsExactly("early");
             }
         }
@@ -123,7 +123,7 @@ class LogDrainTest extends EmulatorTestBase {
         TestClock clock = new TestClock(); // frozen: the grace cannot run out, finish must wait for the line
         try (FlyClient fly = client().clock(clock).build();
              LogDrain drain = fly.startLogDrain(0, DRAIN_TOKEN);
-             LogFollow follow = fly.logs(APP).follow(MACHINE, null, line -> { })) {
+             LogFollow follow = fly.logs(APP).follow(MACHINE, LogPosition.START, line -> { })) {
             Thread.ofVirtual().start(() -> {
                 try {
                     clock.awaitWaiting(2); // the reader, and finish awaiting its end line
@@ -144,7 +144,7 @@ class LogDrainTest extends EmulatorTestBase {
         TestClock clock = new TestClock();
         try (FlyClient fly = client().clock(clock).build();
              LogDrain drain = fly.startLogDrain(0, DRAIN_TOKEN);
-             LogFollow follow = fly.logs(APP).follow(MACHINE, null, line -> { })) {
+             LogFollow follow = fly.logs(APP).follow(MACHINE, LogPosition.START, line -> { })) {
             post(drain, utf8("[" + event(MACHINE, "first", "2030-01-01T00:00:00Z") + "]"), DRAIN_TOKEN, null);
             clock.awaitWaiting(1);
             clock.advance(Duration.ofMillis(300));
@@ -175,7 +175,7 @@ class LogDrainTest extends EmulatorTestBase {
              LogDrain drain = client.startLogDrain(port, DRAIN_TOKEN)) {
             client.apps().create(APP, Apps.DEFAULT_ORG);
             Machine m = client.machines(APP).create(LogFollowTest.ticking(3, 1500), "iad");
-            try (LogFollow follow = client.logs(APP).follow(m.id(), Logs.tokenForNew(m), line -> { })) {
+            try (LogFollow follow = client.logs(APP).follow(m.id(), LogPosition.forNew(m), line -> { })) {
                 client.machines(APP).waitFor(m, MachineState.STOPPED, Duration.ofSeconds(20));
                 List<String> lines = follow.finish(l -> l.message().startsWith("[flaude:exit:"), Duration.ofSeconds(3))
                         .stream().map(LogLine::message).toList();

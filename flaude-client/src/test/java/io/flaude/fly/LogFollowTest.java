@@ -42,7 +42,7 @@ class LogFollowTest extends EmulatorTestBase {
         for (int i = 0; i < machines; i++) {
             Machine m = fly.machines(APP).create(ticking(ticks, millis), "iad");
             created.add(m);
-            follows.add(fly.logs(APP).follow(m.id(), null, line -> { }));
+            follows.add(fly.logs(APP).follow(m.id(), LogPosition.START, line -> { }));
         }
         List<LogLine> all = new ArrayList<>();
         for (int i = 0; i < machines; i++) {
@@ -82,7 +82,7 @@ class LogFollowTest extends EmulatorTestBase {
         Machine m = fly.machines(APP).create(ticking(3, 100), "iad");
         fly.machines(APP).waitFor(m, MachineState.STOPPED, Duration.ofSeconds(20));
 
-        try (LogFollow follow = fly.logs(APP).follow(m.id(), null, line -> { })) {
+        try (LogFollow follow = fly.logs(APP).follow(m.id(), LogPosition.START, line -> { })) {
             List<String> lines = follow.finish(EXIT, GRACE).stream().map(LogLine::message).toList();
 
             assertThat(lines).containsSubsequence("[flaude] tick 1 of 3", "[flaude] tick 3 of 3", "[flaude:exit:0]");
@@ -94,7 +94,7 @@ class LogFollowTest extends EmulatorTestBase {
     void lines_reach_the_callback_while_the_machine_still_runs() {
         List<Instant> arrivals = new CopyOnWriteArrayList<>();
         Machine m = fly.machines(APP).create(ticking(2, 2000), "iad");
-        try (LogFollow follow = fly.logs(APP).follow(m.id(), null, line -> {
+        try (LogFollow follow = fly.logs(APP).follow(m.id(), LogPosition.START, line -> {
             if (line.message().contains("tick 1")) {
                 arrivals.add(Instant.now());
             }
@@ -113,7 +113,7 @@ class LogFollowTest extends EmulatorTestBase {
     void a_follow_from_a_token_skips_the_lines_printed_before_it() {
         Machine m = fly.machines(APP).create(ticking(1, 0), "iad");
         fly.machines(APP).waitFor(m, MachineState.STOPPED, Duration.ofSeconds(20));
-        String after = fly.logs(APP).drain(m.id()).nextToken();
+        LogPosition after = fly.logs(APP).drain(m.id()).next();
 
         try (LogFollow follow = fly.logs(APP).follow(m.id(), after, line -> { })) {
             assertThat(follow.finish(EXIT, Duration.ofMillis(300))).isEmpty();
@@ -135,7 +135,7 @@ class LogFollowTest extends EmulatorTestBase {
         Machine m = other.machines(APP).create(ticking(5, 1000), "iad");
         List<String> lines = new CopyOnWriteArrayList<>();
         AtomicBoolean closed = new AtomicBoolean();
-        other.logs(APP).follow(m.id(), Logs.tokenForNew(m), line -> {
+        other.logs(APP).follow(m.id(), LogPosition.forNew(m), line -> {
             lines.add(line.message());
             if (closed.get()) {
                 fail("a line was delivered after close: " + line.message());
@@ -150,9 +150,9 @@ class LogFollowTest extends EmulatorTestBase {
         clock.advance(Duration.ofSeconds(10)); // a reader still alive would read and deliver it
 
         assertThat(lines).doesNotContain("[flaude:exit:0]");
-        assertThatThrownBy(() -> other.logs(APP).follow(m.id(), null, line -> { }))
+        assertThatThrownBy(() -> other.logs(APP).follow(m.id(), LogPosition.START, line -> { }))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
-        assertThatThrownBy(() -> other.logs("another-app").follow(m.id(), null, line -> { }))
+        assertThatThrownBy(() -> other.logs("another-app").follow(m.id(), LogPosition.START, line -> { }))
                 .isInstanceOf(IllegalStateException.class);
     }
 
@@ -164,7 +164,7 @@ class LogFollowTest extends EmulatorTestBase {
         try (FlyClient fly = client().clock(clock).retryPolicy(RetryPolicy.none()).build()) {
             Machine m = fly.machines(APP).create(ticking(3, 300), "iad");
             fly.machines(APP).waitFor(m, MachineState.STOPPED, Duration.ofSeconds(20));
-            try (LogFollow follow = fly.logs(APP).follow(m.id(), Logs.tokenForNew(m), line -> { })) {
+            try (LogFollow follow = fly.logs(APP).follow(m.id(), LogPosition.forNew(m), line -> { })) {
                 clock.awaitWaiting(1); // the reader is up
                 for (int i = 0; i < 6; i++) {
                     clock.advance(Duration.ofMillis(250));
@@ -186,7 +186,7 @@ class LogFollowTest extends EmulatorTestBase {
         try (FlyClient fly = client().clock(clock).build()) {
             Machine m = fly.machines(APP).create(ticking(1, 100), "iad");
             fly.machines(APP).waitFor(m, MachineState.STOPPED, Duration.ofSeconds(20));
-            fly.logs(APP).follow(m.id(), null, line -> { }).finish(EXIT, GRACE);
+            fly.logs(APP).follow(m.id(), LogPosition.START, line -> { }).finish(EXIT, GRACE);
             emulator.journal().clear();
 
             clock.advance(Duration.ofSeconds(2)); // the reader lingers 2 s, then goes
@@ -201,14 +201,14 @@ class LogFollowTest extends EmulatorTestBase {
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         Machine slow = fly.machines(APP).create(ticking(2, 100), "iad");
         Machine quick = fly.machines(APP).create(ticking(2, 100), "iad");
-        try (LogFollow stuck = fly.logs(APP).follow(slow.id(), null, line -> {
+        try (LogFollow stuck = fly.logs(APP).follow(slow.id(), LogPosition.START, line -> {
             try {
                 release.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         })) {
-            LogFollow other = fly.logs(APP).follow(quick.id(), null, line -> { });
+            LogFollow other = fly.logs(APP).follow(quick.id(), LogPosition.START, line -> { });
             fly.machines(APP).waitFor(quick, MachineState.STOPPED, Duration.ofSeconds(20));
 
             assertThat(other.finish(EXIT, GRACE)).extracting(LogLine::message).contains("[flaude:exit:0]");

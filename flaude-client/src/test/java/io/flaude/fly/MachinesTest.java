@@ -183,7 +183,7 @@ class MachinesTest extends EmulatorTestBase {
         Machine m = stopped();
 
         LogPage all = fly.logs(APP).drain(m.id());
-        LogPage none = fly.logs(APP).drain(m.id(), all.nextToken());
+        LogPage none = fly.logs(APP).drain(m.id(), all.next());
 
         assertThat(all.lines()).isNotEmpty().last().satisfies(l -> assertThat(l.message()).isEqualTo("[flaude:exit:0]"));
         assertThat(all.lines()).allSatisfy(l -> assertThat(l.instance()).isEqualTo(m.id()));

@@ -61,7 +61,7 @@ class NatsLogsTest {
 
             List<String> live = new CopyOnWriteArrayList<>();
             Machine m = fly.machines(APP).create(LogFollowTest.ticking(12, 6000), "iad");
-            try (LogFollow follow = fly.logs(APP).follow(m.id(), null, line -> live.add(line.message()))) {
+            try (LogFollow follow = fly.logs(APP).follow(m.id(), LogPosition.START, line -> live.add(line.message()))) {
                 Await.until("five lines over NATS", Duration.ofSeconds(10), () -> live.size() >= 5);
                 emulator.journal().clear();
                 fly.machines(APP).waitFor(m, MachineState.STOPPED, Duration.ofSeconds(20));
@@ -79,7 +79,7 @@ class NatsLogsTest {
     /** Follows a machine that prints over a few seconds until three of its lines came. */
     private void warmUp(FlyClient fly) throws InterruptedException {
         Machine warm = fly.machines(APP).create(LogFollowTest.ticking(20, 4000), "iad");
-        try (LogFollow follow = fly.logs(APP).follow(warm.id(), null, line -> { })) {
+        try (LogFollow follow = fly.logs(APP).follow(warm.id(), LogPosition.START, line -> { })) {
             Await.until("three lines of the warm-up machine", Duration.ofSeconds(10), () -> follow.lines().size() >= 3);
         }
     }
@@ -94,7 +94,7 @@ class NatsLogsTest {
             String event = "{\"event\":{\"provider\":\"app\"},\"fly\":{\"app\":{\"instance\":\"0e286551c30586\","
                     + "\"name\":\"" + APP + "\"},\"region\":\"iad\"},\"host\":\"0ad1\",\"log\":{\"level\":\"info\"},"
                     + "\"message\":\"only over nats\",\"timestamp\":\"2030-01-01T00:00:00.000000001Z\"}";
-            try (LogFollow follow = fly.logs(APP).follow("0e286551c30586", null, line -> live.add(line.message()))) {
+            try (LogFollow follow = fly.logs(APP).follow("0e286551c30586", LogPosition.START, line -> live.add(line.message()))) {
                 Await.until("the line only NATS carries", Duration.ofSeconds(10), () -> {
                     publisher.publish("logs." + APP + ".iad.0e286551c30586", event.getBytes(StandardCharsets.UTF_8));
                     publisher.publish("logs." + APP + ".iad.0e286551c30586", "not json".getBytes(StandardCharsets.UTF_8));
@@ -116,7 +116,7 @@ class NatsLogsTest {
         try (FlyClient fly = client(nats.url())) {
             fly.apps().create(APP, Apps.DEFAULT_ORG);
             List<String> live = new CopyOnWriteArrayList<>();
-            try (LogFollow follow = fly.logs(APP).follow("0e286551c30586", null, line -> live.add(line.message()))) {
+            try (LogFollow follow = fly.logs(APP).follow("0e286551c30586", LogPosition.START, line -> live.add(line.message()))) {
                 publishUntilSeen(live, "before the restart");
                 nats = nats.restart();
 
@@ -147,7 +147,7 @@ class NatsLogsTest {
                 .rateBudget(RateBudget.unlimited()).build()) {
             fly.apps().create(APP, Apps.DEFAULT_ORG);
             List<String> live = new CopyOnWriteArrayList<>();
-            try (LogFollow follow = fly.logs(APP).follow("0e286551c30586", null, line -> live.add(line.message()))) {
+            try (LogFollow follow = fly.logs(APP).follow("0e286551c30586", LogPosition.START, line -> live.add(line.message()))) {
                 publishUntilSeen(live, "org from the app");
 
                 assertThat(live).containsExactly("org from the app");
@@ -165,7 +165,7 @@ class NatsLogsTest {
             warmUp(fly);
             List<String> live = new CopyOnWriteArrayList<>();
             Machine m = fly.machines(APP).create(LogFollowTest.ticking(2, 2500), "iad");
-            try (LogFollow follow = fly.logs(APP).follow(m.id(), Logs.tokenForNew(m), line -> live.add(line.message()))) {
+            try (LogFollow follow = fly.logs(APP).follow(m.id(), LogPosition.forNew(m), line -> live.add(line.message()))) {
                 Await.until("the first tick by polling", Duration.ofSeconds(10),
                         () -> live.contains("[flaude] tick 1 of 2"));
 
@@ -178,12 +178,12 @@ class NatsLogsTest {
     @Test
     void on_a_fly_machine_the_client_tries_flys_own_stream_and_polls_meanwhile() throws InterruptedException {
         Map<String, String> env = Map.of("FLY_PRIVATE_IP", "fdaa:0:1:a7b:1::2");
-        try (LogCapture logs = LogCapture.of(io.flaude.fly.internal.NatsLogSource.class);
+        try (LogCapture logs = LogCapture.of(io.flaude.fly.internal.logs.NatsLogSource.class);
              FlyClient fly = FlyClient.builder().baseUri(emulator.baseUri()).token(TOKEN).environment(env::get)
                      .rateBudget(RateBudget.unlimited()).build()) {
             fly.apps().create(APP, Apps.DEFAULT_ORG);
             Machine m = fly.machines(APP).create(LogFollowTest.ticking(2, 300), "iad");
-            try (LogFollow follow = fly.logs(APP).follow(m.id(), Logs.tokenForNew(m), line -> { })) {
+            try (LogFollow follow = fly.logs(APP).follow(m.id(), LogPosition.forNew(m), line -> { })) {
                 fly.machines(APP).waitFor(m, MachineState.STOPPED, Duration.ofSeconds(20));
                 assertThat(follow.finish(EXIT, Duration.ofSeconds(3))).extracting(LogLine::message)
                         .contains("[flaude:exit:0]");
@@ -202,7 +202,7 @@ class NatsLogsTest {
         try (FlyClient fly = client("nats://127.0.0.1:1")) {
             fly.apps().create(APP, Apps.DEFAULT_ORG);
             Machine m = fly.machines(APP).create(LogFollowTest.ticking(3, 600), "iad");
-            try (LogFollow follow = fly.logs(APP).follow(m.id(), null, line -> { })) {
+            try (LogFollow follow = fly.logs(APP).follow(m.id(), LogPosition.START, line -> { })) {
                 fly.machines(APP).waitFor(m, MachineState.STOPPED, Duration.ofSeconds(20));
 
                 assertThat(follow.finish(EXIT, Duration.ofSeconds(3))).extracting(LogLine::message)
@@ -217,7 +217,7 @@ class NatsLogsTest {
                 .rateBudget(RateBudget.unlimited()).natsLogs(nats.url(), "not-the-org").build()) {
             fly.apps().create(APP, Apps.DEFAULT_ORG);
             Machine m = fly.machines(APP).create(LogFollowTest.ticking(2, 300), "iad");
-            try (LogFollow follow = fly.logs(APP).follow(m.id(), null, line -> { })) {
+            try (LogFollow follow = fly.logs(APP).follow(m.id(), LogPosition.START, line -> { })) {
                 fly.machines(APP).waitFor(m, MachineState.STOPPED, Duration.ofSeconds(20));
 
                 assertThat(follow.finish(EXIT, Duration.ofSeconds(3))).extracting(LogLine::message)

@@ -5,6 +5,7 @@ import io.flaude.fly.FlyApiException;
 import io.flaude.fly.FlyNotFoundException;
 import io.flaude.fly.LogFollow;
 import io.flaude.fly.LogLine;
+import io.flaude.fly.LogPosition;
 import io.flaude.fly.Logs;
 import io.flaude.fly.Machine;
 import io.flaude.fly.MachineState;
@@ -56,12 +57,9 @@ public final class Execution {
         return Outcome.of(started.id(), started.instanceId(), after, since, lines);
     }
 
-    /**
-     * Follows a machine's output printed after {@code afterToken} (null: from its first line), live;
-     * every machine of the app shares one reader.
-     */
-    public static LogFollow follow(Logs logs, String machineId, String afterToken, Consumer<String> onLine) {
+    /** Follows a machine's output printed after {@code after}, live; every machine of the app shares one reader. */
+    public static LogFollow follow(Logs logs, String machineId, LogPosition after, Consumer<String> onLine) {
         Consumer<String> each = onLine == null ? line -> { } : onLine;
-        return logs.follow(machineId, afterToken, line -> each.accept(line.message()));
+        return logs.follow(machineId, after, line -> each.accept(line.message()));
     }
 }

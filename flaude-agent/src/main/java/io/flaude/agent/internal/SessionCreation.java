@@ -9,7 +9,7 @@ import io.flaude.agent.SessionStore;
 import io.flaude.agent.TurnResult;
 import io.flaude.fly.FlyClient;
 import io.flaude.fly.LogFollow;
-import io.flaude.fly.Logs;
+import io.flaude.fly.LogPosition;
 import io.flaude.fly.Machine;
 import io.flaude.fly.Machines;
 import io.flaude.fly.Volume;
@@ -61,7 +61,7 @@ public final class SessionCreation {
             session = session.withMachine(machine.id());
             store.save(session);
             RunResult result;
-            try (LogFollow follower = Execution.follow(fly.logs(app), machine.id(), Logs.tokenForNew(machine),
+            try (LogFollow follower = Execution.follow(fly.logs(app), machine.id(), LogPosition.forNew(machine),
                     onLine)) {
                 result = Execution.await(machines, machine, follower, options.turnTimeout());
             }

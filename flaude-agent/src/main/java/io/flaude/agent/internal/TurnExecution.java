@@ -16,6 +16,7 @@ import io.flaude.fly.FlyNotFoundException;
 import io.flaude.fly.FlyValidationException;
 import io.flaude.fly.Lease;
 import io.flaude.fly.LogFollow;
+import io.flaude.fly.LogPosition;
 import io.flaude.fly.Logs;
 import io.flaude.fly.Machine;
 import io.flaude.fly.MachineConfig;
@@ -129,8 +130,8 @@ public final class TurnExecution {
 
     /** From the update's own time when Fly gave it (no request), else past everything printed so far. */
     private LogFollow follower(String machineId, Machine updated, TurnOptions options) {
-        String after = updated.updatedAt() != null ? Logs.tokenAt(updated.updatedAt())
-                : logs.drain(machineId).nextToken();
+        LogPosition after = updated.updatedAt() != null ? LogPosition.at(updated.updatedAt())
+                : logs.drain(machineId).next();
         return Execution.follow(logs, machineId, after, options.onLine());
     }
 

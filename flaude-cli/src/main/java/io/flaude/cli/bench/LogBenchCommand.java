@@ -5,6 +5,7 @@ import io.flaude.cli.support.CliCommand;
 import io.flaude.cli.support.EmulatorConditionsOptions;
 import io.flaude.emulator.FlyEmulator;
 import io.flaude.emulator.NatsServer;
+import io.flaude.fly.LogPosition;
 import io.flaude.fly.Apps;
 import io.flaude.fly.FlyApiException;
 import io.flaude.fly.FlyClient;
@@ -152,7 +153,7 @@ public final class LogBenchCommand extends CliCommand {
     private int turn(FlyClient fly, Latencies latency) {
         Machine m = fly.machines(APP).create(agent(lines, seconds * 1000L), "iad");
         int[] ticks = {0};
-        try (LogFollow follow = fly.logs(APP).follow(m.id(), Logs.tokenForNew(m), line -> {
+        try (LogFollow follow = fly.logs(APP).follow(m.id(), LogPosition.forNew(m), line -> {
             if (line.message().contains(" tick ") && line.timestamp() != null) {
                 latency.record(Duration.between(line.timestamp(), Instant.now()).toNanos());
                 ticks[0]++;
@@ -170,7 +171,7 @@ public final class LogBenchCommand extends CliCommand {
 
     private void warmUp(FlyClient fly) throws InterruptedException {
         Machine m = fly.machines(APP).create(agent(30, 3000), "iad");
-        try (LogFollow follow = fly.logs(APP).follow(m.id(), null, line -> { })) {
+        try (LogFollow follow = fly.logs(APP).follow(m.id(), LogPosition.START, line -> { })) {
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (follow.lines().size() < 5 && System.nanoTime() < deadline) {
                 Thread.sleep(50);

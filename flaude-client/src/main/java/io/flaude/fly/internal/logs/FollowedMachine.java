@@ -1,5 +1,6 @@
-package io.flaude.fly.internal;
+package io.flaude.fly.internal.logs;
 
+import io.flaude.fly.internal.Clock;
 import io.flaude.fly.FlyException;
 import io.flaude.fly.LogLine;
 import java.time.Duration;

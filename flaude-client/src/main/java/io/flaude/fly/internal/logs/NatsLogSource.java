@@ -1,5 +1,6 @@
-package io.flaude.fly.internal;
+package io.flaude.fly.internal.logs;
 
+import io.flaude.fly.internal.AuthHeader;
 import io.nats.client.Connection;
 import io.nats.client.Consumer;
 import io.nats.client.Dispatcher;

@@ -1,5 +1,6 @@
-package io.flaude.fly.internal;
+package io.flaude.fly.internal.logs;
 
+import io.flaude.fly.internal.Json;
 import io.flaude.fly.LogLine;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;

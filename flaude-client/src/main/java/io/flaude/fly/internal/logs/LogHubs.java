@@ -1,10 +1,15 @@
-package io.flaude.fly.internal;
+package io.flaude.fly.internal.logs;
 
+import io.flaude.fly.internal.Clock;
+import io.flaude.fly.internal.Json;
+import io.flaude.fly.internal.Validation;
 import io.flaude.fly.LogLine;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,6 +26,8 @@ public final class LogHubs implements AutoCloseable {
     /** Set once a log drain feeds these hubs: its lines, while they come, stand in for live polling too. */
     private volatile boolean drained;
     private volatile boolean closed;
+    private static volatile boolean warned;
+    private static final Logger LOG = LoggerFactory.getLogger(LogHubs.class);
 
     /**
      * @param readers  the logs API reader of each app
@@ -32,8 +39,26 @@ public final class LogHubs implements AutoCloseable {
         this.readers = readers;
         this.clock = clock;
         this.timings = timings;
-        this.nats = natsUrl == null ? null
+        this.nats = natsUrl == null || !natsClientPresent(natsUrl) ? null
                 : new NatsLogSource(natsUrl, natsOrg, orgOfApp, token, (subject, body) -> pushed(body));
+    }
+
+    /**
+     * Whether the NATS client (io.nats:jnats, an optional dependency) is on the classpath; when it is not,
+     * one warning says so and the logs API is polled. Asked before {@link NatsLogSource} is ever loaded.
+     */
+    private static boolean natsClientPresent(String url) {
+        try {
+            Class.forName("io.nats.client.Nats", false, LogHubs.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            if (!warned) {
+                warned = true;
+                LOG.warn("Fly's NATS log stream ({}) needs the NATS client (io.nats:jnats) on the classpath;"
+                        + " polling the logs API instead", url);
+            }
+            return false;
+        }
     }
 
     /** The reader of {@code app}'s logs. @throws IllegalStateException once the client is closed */

@@ -1,5 +1,6 @@
-package io.flaude.fly.internal;
+package io.flaude.fly.internal.logs;
 
+import io.flaude.fly.internal.Clock;
 import java.time.Duration;
 import java.util.Objects;
 

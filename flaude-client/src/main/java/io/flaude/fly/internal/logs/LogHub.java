@@ -1,9 +1,11 @@
-package io.flaude.fly.internal;
+package io.flaude.fly.internal.logs;
 
+import io.flaude.fly.internal.Clock;
 import io.flaude.fly.FlyException;
 import io.flaude.fly.FlyRateLimitedException;
 import io.flaude.fly.LogLine;
 import io.flaude.fly.LogPage;
+import io.flaude.fly.LogPosition;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -45,11 +47,11 @@ public final class LogHub {
 
     /** How the hub reads Fly's logs API. */
     public interface Reader {
-        /** One page of every machine's lines after {@code token} ("" for the start). */
-        LogPage appPage(String token);
+        /** One page of every machine's lines after {@code after}. */
+        LogPage appPage(LogPosition after);
 
-        /** One page of one machine's lines after {@code token} ("" for its first line). */
-        LogPage page(String machineId, String token);
+        /** One page of one machine's lines after {@code after}. */
+        LogPage page(String machineId, LogPosition after);
     }
 
     private final String app;
@@ -277,9 +279,9 @@ public final class LogHub {
         long token = from;
         List<LogLine> read = new ArrayList<>();
         for (int i = 0; i < MAX_PAGES; i++) {
-            LogPage page = reader.appPage(Long.toString(token));
+            LogPage page = reader.appPage(new LogPosition(token));
             read.addAll(page.lines());
-            long next = parse(page.nextToken(), token);
+            long next = page.next().isStart() ? token : page.next().nanos();
             if (page.lines().isEmpty() || next == token) {
                 break;
             }
@@ -349,8 +351,8 @@ public final class LogHub {
         }
         long token = from;
         while (true) {
-            LogPage page = reader.page(f.machineId, token < 0 ? "" : Long.toString(token));
-            long next = parse(page.nextToken(), token);
+            LogPage page = reader.page(f.machineId, token < 0 ? LogPosition.START : new LogPosition(token));
+            long next = page.next().isStart() ? token : page.next().nanos();
             boolean done = page.lines().isEmpty() || next == token;
             boolean sawEnd = endLine != null && page.lines().stream().anyMatch(endLine);
             lock.lock();
@@ -418,14 +420,6 @@ public final class LogHub {
 
     /** A time as Fly's log tokens count it: nanoseconds since the epoch. */
     public static long nanos(Instant t) {
-        return t.getEpochSecond() * 1_000_000_000L + t.getNano();
-    }
-
-    private static long parse(String token, long fallback) {
-        try {
-            return token == null || token.isEmpty() ? fallback : Long.parseLong(token);
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
+        return LogPosition.at(t).nanos();
     }
 }
