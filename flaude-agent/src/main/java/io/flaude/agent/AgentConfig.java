@@ -15,18 +15,33 @@ import java.util.Map;
  *
  * @param autoDestroy Fly destroys the machine when Claude exits (runs); sessions turn it off
  */
-public record AgentConfig(String image, String claudeToken, String githubUsername, String githubToken,
-                          String prompt, List<Repo> repos, String region, String cpuKind, int cpus,
-                          int memoryMb, boolean autoDestroy, Map<String, String> env,
-                          Map<String, String> metadata, OutputFormat outputFormat, String volumeId,
-                          String mountPath, String sessionId) {
+public record AgentConfig(
+        String image,
+        String claudeToken,
+        String githubUsername,
+        String githubToken,
+        String prompt,
+        List<Repo> repos,
+        String region,
+        String cpuKind,
+        int cpus,
+        int memoryMb,
+        boolean autoDestroy,
+        Map<String, String> env,
+        Map<String, String> metadata,
+        OutputFormat outputFormat,
+        String volumeId,
+        String mountPath,
+        String sessionId) {
 
     /** The image flaude runs unless told otherwise; build your own with {@code flaude image build}. */
     public static final String DEFAULT_IMAGE = "ghcr.io/flaude-java/flaude-agent:0.1.0";
+
     public static final String DEFAULT_REGION = "iad";
     public static final String DEFAULT_MOUNT_PATH = "/data";
     /** The machine metadata key that marks flaude's machines; its value is {@value #MANAGED_BY_FLAUDE}. */
     public static final String METADATA_MANAGED_BY = FlyMarks.MANAGED_BY;
+
     public static final String MANAGED_BY_FLAUDE = FlyMarks.FLAUDE;
     /** The machine metadata key that names the session a machine belongs to. */
     public static final String METADATA_SESSION_ID = FlyMarks.SESSION_ID;
@@ -46,7 +61,8 @@ public record AgentConfig(String image, String claudeToken, String githubUsernam
         }
         env.keySet().forEach(AgentConfig::requireEnvName);
         if (cpus < 1 || memoryMb < 256) {
-            throw new FlyValidationException("a machine needs at least 1 CPU and 256 MB, got " + cpus + " and " + memoryMb);
+            throw new FlyValidationException(
+                    "a machine needs at least 1 CPU and 256 MB, got " + cpus + " and " + memoryMb);
         }
     }
 
@@ -97,8 +113,7 @@ public record AgentConfig(String image, String claudeToken, String githubUsernam
         private String mountPath = DEFAULT_MOUNT_PATH;
         private String sessionId;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         private Builder(AgentConfig c) {
             image = c.image;
@@ -194,8 +209,24 @@ public record AgentConfig(String image, String claudeToken, String githubUsernam
         }
 
         public AgentConfig build() {
-            return new AgentConfig(image, claudeToken, githubUsername, githubToken, prompt, repos, region, cpuKind,
-                    cpus, memoryMb, autoDestroy, env, metadata, outputFormat, volumeId, mountPath, sessionId);
+            return new AgentConfig(
+                    image,
+                    claudeToken,
+                    githubUsername,
+                    githubToken,
+                    prompt,
+                    repos,
+                    region,
+                    cpuKind,
+                    cpus,
+                    memoryMb,
+                    autoDestroy,
+                    env,
+                    metadata,
+                    outputFormat,
+                    volumeId,
+                    mountPath,
+                    sessionId);
         }
     }
 }

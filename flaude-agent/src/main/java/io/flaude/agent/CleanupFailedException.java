@@ -21,7 +21,9 @@ public final class CleanupFailedException extends FlaudeException {
 
     /** The cleanup failures attached to {@code raised}, in the order they happened; empty when all went. */
     public static List<CleanupFailedException> on(Throwable raised) {
-        return Arrays.stream(raised.getSuppressed()).filter(CleanupFailedException.class::isInstance)
-                .map(CleanupFailedException.class::cast).toList();
+        return Arrays.stream(raised.getSuppressed())
+                .filter(CleanupFailedException.class::isInstance)
+                .map(CleanupFailedException.class::cast)
+                .toList();
     }
 }

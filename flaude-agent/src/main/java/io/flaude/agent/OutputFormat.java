@@ -2,7 +2,9 @@ package io.flaude.agent;
 
 /** How Claude Code prints its answer ({@code claude -p --output-format ...}). */
 public enum OutputFormat {
-    TEXT("text"), JSON("json"), STREAM_JSON("stream-json");
+    TEXT("text"),
+    JSON("json"),
+    STREAM_JSON("stream-json");
 
     private final String wire;
 
@@ -22,7 +24,7 @@ public enum OutputFormat {
                 return f;
             }
         }
-        throw new io.flaude.fly.FlyValidationException("invalid output format '" + value
-                + "': use text, json or stream-json");
+        throw new io.flaude.fly.FlyValidationException(
+                "invalid output format '" + value + "': use text, json or stream-json");
     }
 }

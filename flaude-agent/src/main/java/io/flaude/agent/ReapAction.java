@@ -10,8 +10,7 @@ package io.flaude.agent;
  * @param done      whether the step was done (false in a dry run, or when it failed)
  * @param error     why destroying failed, else {@code null}
  */
-public record ReapAction(Kind kind, Step step, String id, String sessionId, String reason, boolean done,
-                         String error) {
+public record ReapAction(Kind kind, Step step, String id, String sessionId, String reason, boolean done, String error) {
 
     /** What the reaper does to it. */
     public enum Step {

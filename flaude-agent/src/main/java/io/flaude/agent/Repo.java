@@ -18,8 +18,8 @@ public record Repo(String url, String branch, String targetDir) {
             throw new FlyValidationException("a repo needs a url");
         }
         if (!URL.matcher(url).matches()) {
-            throw new FlyValidationException("invalid repo url '" + url + "': use https://host/owner/repo or "
-                    + "git@host:owner/repo");
+            throw new FlyValidationException(
+                    "invalid repo url '" + url + "': use https://host/owner/repo or " + "git@host:owner/repo");
         }
     }
 

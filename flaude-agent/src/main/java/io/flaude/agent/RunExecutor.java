@@ -51,15 +51,20 @@ public final class RunExecutor implements AutoCloseable {
         this.slots = new Semaphore(concurrency, true);
     }
 
-    /** Starts the runs in {@code app}; returns at once. Options apply to every run (the line callback gets all lines). */
+    /**
+     * Starts the runs in {@code app}; returns at once. Options apply to every run (the line callback gets all lines).
+     */
     public Batch submit(String app, List<AgentConfig> configs, RunOptions options) {
         Objects.requireNonNull(options, "options");
         Batch batch = new Batch(UUID.randomUUID().toString(), configs.size(), SecretScope.shared(fly.secrets(app)));
         open.add(batch);
         for (int i = 0; i < configs.size(); i++) {
             int index = i;
-            AgentConfig tagged = configs.get(i).toBuilder().metadata(withTags(configs.get(i), batch.id, index)).build();
-            Thread.ofVirtual().name("flaude-batch-" + batch.id.substring(0, 8) + "-" + i)
+            AgentConfig tagged = configs.get(i).toBuilder()
+                    .metadata(withTags(configs.get(i), batch.id, index))
+                    .build();
+            Thread.ofVirtual()
+                    .name("flaude-batch-" + batch.id.substring(0, 8) + "-" + i)
                     .start(() -> runOne(batch, index, app, tagged, options));
         }
         return batch;
@@ -86,14 +91,24 @@ public final class RunExecutor implements AutoCloseable {
             }
             slots.acquire();
         } catch (InterruptedException e) {
-            batch.finish(index, new BatchItem(index, config.prompt(), null,
-                    new FlyInterruptedException("the batch was cancelled before this run started", e)));
+            batch.finish(
+                    index,
+                    new BatchItem(
+                            index,
+                            config.prompt(),
+                            null,
+                            new FlyInterruptedException("the batch was cancelled before this run started", e)));
             return;
         }
         try {
             if (batch.cancelled.get()) {
-                batch.finish(index, new BatchItem(index, config.prompt(), null,
-                        new FlyClientException("the batch was cancelled before this run started")));
+                batch.finish(
+                        index,
+                        new BatchItem(
+                                index,
+                                config.prompt(),
+                                null,
+                                new FlyClientException("the batch was cancelled before this run started")));
                 return;
             }
             RunResult result = runner.run(app, config, options, batch.secrets);
@@ -148,7 +163,8 @@ public final class RunExecutor implements AutoCloseable {
         private void finish(int index, BatchItem item) {
             items.set(index, item);
             if (remaining.decrementAndGet() == 0) {
-                // The last run, before the batch counts as done: no machine of the batch reads its secrets any more (a failure is left to the reaper).
+                // The last run, before the batch counts as done: no machine of the batch reads its secrets any more (a
+                // failure is left to the reaper).
                 secrets.release().forEach(e -> {
                     LOG.warn("Batch {}: {}", id, e.getMessage());
                     cleanupFailures.add(e.getMessage());

@@ -32,8 +32,9 @@ public class RunFailedException extends FlaudeException {
         return switch (r.outcome()) {
             case VANISHED -> "the machine vanished before reporting an exit code";
             case NO_EXIT_CODE -> "no exit code (state " + r.machineStateAsString() + ")";
-            default -> "exit code " + r.exitCode() + " (state "
-                    + (r.machineStateAsString() == null ? "gone" : r.machineStateAsString()) + ")";
+            default ->
+                "exit code " + r.exitCode() + " (state "
+                        + (r.machineStateAsString() == null ? "gone" : r.machineStateAsString()) + ")";
         };
     }
 

@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  */
 public record RunOptions(Duration timeout, Consumer<String> onLine, Consumer<Machine> onCreated) {
     /** 30 minutes, no live output. */
-    public static final RunOptions DEFAULTS = new RunOptions(Duration.ofMinutes(30), line -> { }, machine -> { });
+    public static final RunOptions DEFAULTS = new RunOptions(Duration.ofMinutes(30), line -> {}, machine -> {});
 
     public RunOptions {
         Objects.requireNonNull(timeout, "timeout");

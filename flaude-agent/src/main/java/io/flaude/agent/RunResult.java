@@ -20,8 +20,14 @@ import java.util.Optional;
  *                              went): a separate fact from how the run ended, so a run that worked is
  *                              never reported failed (and run twice) because its cleanup failed
  */
-public record RunResult(String machineId, String instanceId, Integer exitCode, String machineStateAsString,
-                        List<String> logLines, String manifest, List<String> cleanupFailures) {
+public record RunResult(
+        String machineId,
+        String instanceId,
+        Integer exitCode,
+        String machineStateAsString,
+        List<String> logLines,
+        String manifest,
+        List<String> cleanupFailures) {
 
     public RunResult {
         logLines = List.copyOf(logLines);
@@ -55,7 +61,8 @@ public record RunResult(String machineId, String instanceId, Integer exitCode, S
             return RunOutcome.EXITED_NON_ZERO;
         }
         return machineState().filter(s -> s == MachineState.FAILED).isPresent()
-                ? RunOutcome.MACHINE_FAILED : RunOutcome.SUCCEEDED;
+                ? RunOutcome.MACHINE_FAILED
+                : RunOutcome.SUCCEEDED;
     }
 
     /** Exit code 0 and a machine that did not fail. */

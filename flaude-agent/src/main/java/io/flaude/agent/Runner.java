@@ -1,10 +1,10 @@
 package io.flaude.agent;
 
 import io.flaude.agent.internal.AgentMachineConfig;
-import io.flaude.agent.internal.FlyMarks;
-import io.flaude.agent.internal.SecretScope;
 import io.flaude.agent.internal.Cleanup;
 import io.flaude.agent.internal.Execution;
+import io.flaude.agent.internal.FlyMarks;
+import io.flaude.agent.internal.SecretScope;
 import io.flaude.fly.FlyClient;
 import io.flaude.fly.FlyException;
 import io.flaude.fly.LogFollow;
@@ -62,20 +62,26 @@ public final class Runner {
             throw Cleanup.suppress(e, scope.runEnded());
         }
         RunResult result;
-        try (LogFollow follower = Execution.follow(fly.logs(app), machine.id(), LogPosition.forNew(machine),
-                options.onLine())) {
+        try (LogFollow follower =
+                Execution.follow(fly.logs(app), machine.id(), LogPosition.forNew(machine), options.onLine())) {
             options.onCreated().accept(machine);
             result = Execution.await(machines, machine, follower, options.timeout());
         } catch (RuntimeException e) {
             throw Cleanup.suppress(e, teardown(machines, machine.id(), scope));
         }
         List<FlyException> cleanup = teardown(machines, machine.id(), scope);
-        LOG.info("Run on machine {} ended: exit code {}, state {}", machine.id(), result.exitCode(),
+        LOG.info(
+                "Run on machine {} ended: exit code {}, state {}",
+                machine.id(),
+                result.exitCode(),
                 result.machineStateAsString());
         if (!cleanup.isEmpty()) {
-            LOG.warn("The run on machine {} ended, but its cleanup failed: {}", machine.id(),
+            LOG.warn(
+                    "The run on machine {} ended, but its cleanup failed: {}",
+                    machine.id(),
                     cleanup.get(0).getMessage());
-            result = result.withCleanupFailures(cleanup.stream().map(Throwable::getMessage).toList());
+            result = result.withCleanupFailures(
+                    cleanup.stream().map(Throwable::getMessage).toList());
         }
         if (!result.succeeded()) {
             throw Cleanup.suppress(new RunFailedException("run", result), cleanup);

@@ -19,9 +19,19 @@ import java.util.Objects;
  * @param idleTimeout   the session expires this long after its last turn ({@code null}: never)
  * @param stateAsString the state as stored; {@link #state()} reads it
  */
-public record Session(String sessionId, String app, String machineId, String volumeId, String region,
-                      String mountPath, Instant createdAt, Instant lastTurnAt, Duration ttl,
-                      Duration idleTimeout, String stateAsString) implements Serializable {
+public record Session(
+        String sessionId,
+        String app,
+        String machineId,
+        String volumeId,
+        String region,
+        String mountPath,
+        Instant createdAt,
+        Instant lastTurnAt,
+        Duration ttl,
+        Duration idleTimeout,
+        String stateAsString)
+        implements Serializable {
 
     public Session {
         Objects.requireNonNull(sessionId, "sessionId");
@@ -35,9 +45,16 @@ public record Session(String sessionId, String app, String machineId, String vol
     }
 
     public Builder toBuilder() {
-        return new Builder(sessionId, app).machineId(machineId).volumeId(volumeId).region(region)
-                .mountPath(mountPath).createdAt(createdAt).lastTurnAt(lastTurnAt).ttl(ttl)
-                .idleTimeout(idleTimeout).stateAsString(stateAsString);
+        return new Builder(sessionId, app)
+                .machineId(machineId)
+                .volumeId(volumeId)
+                .region(region)
+                .mountPath(mountPath)
+                .createdAt(createdAt)
+                .lastTurnAt(lastTurnAt)
+                .ttl(ttl)
+                .idleTimeout(idleTimeout)
+                .stateAsString(stateAsString);
     }
 
     /** The state; {@link SessionState#UNKNOWN} for one this version does not know. */
@@ -141,8 +158,18 @@ public record Session(String sessionId, String app, String machineId, String vol
         }
 
         public Session build() {
-            return new Session(sessionId, app, machineId, volumeId, region, mountPath, createdAt, lastTurnAt, ttl,
-                    idleTimeout, stateAsString);
+            return new Session(
+                    sessionId,
+                    app,
+                    machineId,
+                    volumeId,
+                    region,
+                    mountPath,
+                    createdAt,
+                    lastTurnAt,
+                    ttl,
+                    idleTimeout,
+                    stateAsString);
         }
     }
 }

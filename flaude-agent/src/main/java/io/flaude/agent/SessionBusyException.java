@@ -2,7 +2,6 @@ package io.flaude.agent;
 
 import io.flaude.fly.FlyConflictException;
 
-
 /**
  * A turn was asked for while another turn of the same session is running (in this process, or in
  * another one that holds the machine's Fly lease). Turns of one session run one at a time.
@@ -14,7 +13,9 @@ public class SessionBusyException extends FlaudeException {
 
     /** @param lease Fly's refusal of the lease, kept with its status and request id */
     public SessionBusyException(String sessionId, String holder, FlyConflictException lease) {
-        super("session " + sessionId + " is busy: another turn is running" + (holder == null ? "" : " (" + holder + ")"),
+        super(
+                "session " + sessionId + " is busy: another turn is running"
+                        + (holder == null ? "" : " (" + holder + ")"),
                 lease);
     }
 }

@@ -31,7 +31,9 @@ public enum SessionState {
 
     /** The state the stored string names, or {@link #UNKNOWN}. */
     public static SessionState fromWire(String value) {
-        return Arrays.stream(values()).filter(s -> s.wire != null && s.wire.equalsIgnoreCase(value))
-                .findFirst().orElse(UNKNOWN);
+        return Arrays.stream(values())
+                .filter(s -> s.wire != null && s.wire.equalsIgnoreCase(value))
+                .findFirst()
+                .orElse(UNKNOWN);
     }
 }

@@ -20,6 +20,5 @@ public interface SessionStore extends AutoCloseable {
     void delete(String sessionId);
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

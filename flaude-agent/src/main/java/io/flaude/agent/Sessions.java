@@ -1,7 +1,7 @@
 package io.flaude.agent;
 
-import io.flaude.agent.internal.FlyMarks;
 import io.flaude.agent.internal.Cleanup;
+import io.flaude.agent.internal.FlyMarks;
 import io.flaude.agent.internal.SessionCreation;
 import io.flaude.agent.internal.SessionReaper;
 import io.flaude.agent.internal.SessionTeardown;
@@ -9,17 +9,10 @@ import io.flaude.agent.internal.TurnCache;
 import io.flaude.agent.internal.TurnExecution;
 import io.flaude.fly.FlyClient;
 import io.flaude.fly.FlyException;
-import io.flaude.fly.LogFollow;
-import io.flaude.fly.Logs;
-import io.flaude.fly.Machine;
 import io.flaude.fly.MachineListOptions;
-import io.flaude.fly.Machines;
-import io.flaude.fly.VolumeListOptions;
-import io.flaude.fly.VolumeSpec;
 import io.flaude.fly.Volumes;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -71,7 +64,7 @@ public final class Sessions implements AutoCloseable {
 
     /** {@link #create(String, AgentConfig, SessionOptions, Consumer)} without live output. */
     public TurnResult create(String app, AgentConfig config, SessionOptions options) {
-        return create(app, config, options, line -> { });
+        return create(app, config, options, line -> {});
     }
 
     /**
@@ -109,8 +102,13 @@ public final class Sessions implements AutoCloseable {
             throw new SessionBusyException(sessionId, "in this process");
         }
         try {
-            return new TurnExecution(fly.machines(session.app()), fly.logs(session.app()), store, cache,
-                    fly.secrets(session.app())).run(session, options);
+            return new TurnExecution(
+                            fly.machines(session.app()),
+                            fly.logs(session.app()),
+                            store,
+                            cache,
+                            fly.secrets(session.app()))
+                    .run(session, options);
         } finally {
             local.unlock();
         }
@@ -130,16 +128,28 @@ public final class Sessions implements AutoCloseable {
         if (known.isPresent()) {
             return known.get();
         }
-        Session rebuilt = fly.machines(app).list(MachineListOptions.withMetadata(FlyMarks.SESSION_ID, sessionId))
-                .stream()
-                .filter(m -> !m.isGone() && m.config() != null && !m.config().mounts().isEmpty())
-                .findFirst()
-                .map(m -> Session.builder(sessionId, app).machineId(m.id()).volumeId(m.config().mounts().get(0).volume())
-                        .region(m.region()).mountPath(m.config().mounts().get(0).path()).createdAt(m.createdAt())
-                        .lastTurnAt(m.updatedAt()).state(SessionState.IDLE).build())
-                .orElseThrow(() -> new SessionNotFoundException(sessionId, app));
+        Session rebuilt =
+                fly.machines(app).list(MachineListOptions.withMetadata(FlyMarks.SESSION_ID, sessionId)).stream()
+                        .filter(m -> !m.isGone()
+                                && m.config() != null
+                                && !m.config().mounts().isEmpty())
+                        .findFirst()
+                        .map(m -> Session.builder(sessionId, app)
+                                .machineId(m.id())
+                                .volumeId(m.config().mounts().get(0).volume())
+                                .region(m.region())
+                                .mountPath(m.config().mounts().get(0).path())
+                                .createdAt(m.createdAt())
+                                .lastTurnAt(m.updatedAt())
+                                .state(SessionState.IDLE)
+                                .build())
+                        .orElseThrow(() -> new SessionNotFoundException(sessionId, app));
         store.save(rebuilt);
-        LOG.info("Session {} rebuilt from Fly (machine {}, volume {})", sessionId, rebuilt.machineId(), rebuilt.volumeId());
+        LOG.info(
+                "Session {} rebuilt from Fly (machine {}, volume {})",
+                sessionId,
+                rebuilt.machineId(),
+                rebuilt.volumeId());
         return rebuilt;
     }
 
@@ -207,5 +217,4 @@ public final class Sessions implements AutoCloseable {
     public void close() {
         cache.releaseAll();
     }
-
 }

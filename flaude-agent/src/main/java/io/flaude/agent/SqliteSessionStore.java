@@ -59,7 +59,8 @@ public final class SqliteSessionStore implements SessionStore {
     /** {@link #defaultFile()} with environment variables read from {@code env}. */
     public static Path defaultFile(Function<String, String> env) {
         String flaudeHome = env.apply(FLAUDE_HOME_ENV);
-        Path home = flaudeHome != null && !flaudeHome.isBlank() ? Path.of(flaudeHome)
+        Path home = flaudeHome != null && !flaudeHome.isBlank()
+                ? Path.of(flaudeHome)
                 : Path.of(System.getProperty("user.home"), ".flaude");
         return home.resolve("sessions.db");
     }
@@ -137,11 +138,17 @@ public final class SqliteSessionStore implements SessionStore {
         List<Session> sessions = new ArrayList<>();
         try (ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
-                sessions.add(Session.builder(rs.getString(1), rs.getString(2)).machineId(rs.getString(3))
-                        .volumeId(rs.getString(4)).region(rs.getString(5)).mountPath(rs.getString(6))
-                        .createdAt(instant(rs.getString(7))).lastTurnAt(instant(rs.getString(8)))
-                        .ttl(duration(rs.getObject(9))).idleTimeout(duration(rs.getObject(10)))
-                        .stateAsString(rs.getString(11)).build());
+                sessions.add(Session.builder(rs.getString(1), rs.getString(2))
+                        .machineId(rs.getString(3))
+                        .volumeId(rs.getString(4))
+                        .region(rs.getString(5))
+                        .mountPath(rs.getString(6))
+                        .createdAt(instant(rs.getString(7)))
+                        .lastTurnAt(instant(rs.getString(8)))
+                        .ttl(duration(rs.getObject(9)))
+                        .idleTimeout(duration(rs.getObject(10)))
+                        .stateAsString(rs.getString(11))
+                        .build());
             }
         }
         return sessions;

@@ -21,11 +21,19 @@ import java.util.function.Consumer;
  *                a token that differs from the session's is set as its secret before the turn starts
  * @param githubToken the same for the GitHub token
  */
-public record TurnOptions(String prompt, Map<String, String> env, Duration timeout, Consumer<String> onLine,
-                          String claudeToken, String githubToken) {
+public record TurnOptions(
+        String prompt,
+        Map<String, String> env,
+        Duration timeout,
+        Consumer<String> onLine,
+        String claudeToken,
+        String githubToken) {
     /** Names a turn's env may not set: the tokens travel as secrets ({@link #withTokens(String, String)}). */
-    static final Set<String> TOKEN_ENV = Set.of(ImageContract.CLAUDE_TOKEN, ImageContract.GITHUB_TOKEN,
-            ImageContract.CLAUDE_TOKEN_FILE, ImageContract.GITHUB_TOKEN_FILE);
+    static final Set<String> TOKEN_ENV = Set.of(
+            ImageContract.CLAUDE_TOKEN,
+            ImageContract.GITHUB_TOKEN,
+            ImageContract.CLAUDE_TOKEN_FILE,
+            ImageContract.GITHUB_TOKEN_FILE);
 
     /** How long a turn may run unless told otherwise. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
@@ -54,7 +62,7 @@ public record TurnOptions(String prompt, Map<String, String> env, Duration timeo
 
     /** A turn with this prompt, no extra env, the default timeout and no live output. */
     public static TurnOptions prompt(String prompt) {
-        return new TurnOptions(prompt, Map.of(), DEFAULT_TIMEOUT, line -> { }, null, null);
+        return new TurnOptions(prompt, Map.of(), DEFAULT_TIMEOUT, line -> {}, null, null);
     }
 
     public TurnOptions withEnv(Map<String, String> newEnv) {

@@ -1,5 +1,4 @@
 package io.flaude.agent;
 
 /** A finished turn: the session as it is now, and how the turn ended. */
-public record TurnResult(Session session, RunResult result) {
-}
+public record TurnResult(Session session, RunResult result) {}

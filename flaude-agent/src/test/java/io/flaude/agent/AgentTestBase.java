@@ -28,9 +28,12 @@ abstract class AgentTestBase {
 
     @BeforeEach
     void connect() {
-        fly = FlyClient.builder().baseUri(emulator.baseUri()).token(emulator.token())
-                .rateBudget(RateBudget.unlimited())   // the emulator's default profile has no limits
-                .logGrace(Duration.ofMillis(500)).build(); // its logs do not trail: a missing exit line is missing
+        fly = FlyClient.builder()
+                .baseUri(emulator.baseUri())
+                .token(emulator.token())
+                .rateBudget(RateBudget.unlimited()) // the emulator's default profile has no limits
+                .logGrace(Duration.ofMillis(500))
+                .build(); // its logs do not trail: a missing exit line is missing
         fly.apps().create(APP, Apps.DEFAULT_ORG);
         store = new InMemorySessionStore();
         sessions = new Sessions(fly, store, Duration.ofSeconds(10));
@@ -47,7 +50,11 @@ abstract class AgentTestBase {
 
     /** A config whose extra env steers the simulated agent (FLAUDE_EMULATOR_EXIT, _SLEEP_MS, _CRASH, _FAIL). */
     static AgentConfig config(String prompt, Map<String, String> env) {
-        return AgentConfig.builder().claudeToken("sk-ant-oat-test-token").prompt(prompt).env(env).build();
+        return AgentConfig.builder()
+                .claudeToken("sk-ant-oat-test-token")
+                .prompt(prompt)
+                .env(env)
+                .build();
     }
 
     /** A turn with this prompt and the test timeout. */

@@ -21,8 +21,11 @@ class FlyProfileSessionTest extends AgentTestBase {
     void a_session_and_a_run_succeed_under_flys_latency_and_rate_limits_and_leave_nothing() {
         emulator.conditions().profile(Profile.FLY).seed(5);
 
-        try (FlyClient hard = FlyClient.builder().baseUri(emulator.baseUri()).token(emulator.token())
-                .retryPolicy(RetryPolicy.standard()).build()) {
+        try (FlyClient hard = FlyClient.builder()
+                .baseUri(emulator.baseUri())
+                .token(emulator.token())
+                .retryPolicy(RetryPolicy.standard())
+                .build()) {
             Sessions onFly = new Sessions(hard, new InMemorySessionStore(), Duration.ofSeconds(20));
             TurnResult one = onFly.create(APP, config("remember 7"), SessionOptions.DEFAULTS.withTurnTimeout(TIMEOUT));
             TurnResult two = onFly.turn(one.session().sessionId(), turn("what was it?"));

@@ -27,9 +27,15 @@ class LateLogsTest {
 
     @BeforeEach
     void start() {
-        emulator = FlyEmulator.builder().logLag(LAG).detachDelay(Duration.ofMillis(100)).start();
-        fly = FlyClient.builder().baseUri(emulator.baseUri()).token(emulator.token())
-                .rateBudget(RateBudget.unlimited()).build();
+        emulator = FlyEmulator.builder()
+                .logLag(LAG)
+                .detachDelay(Duration.ofMillis(100))
+                .start();
+        fly = FlyClient.builder()
+                .baseUri(emulator.baseUri())
+                .token(emulator.token())
+                .rateBudget(RateBudget.unlimited())
+                .build();
         fly.apps().create(APP, Apps.DEFAULT_ORG);
     }
 
@@ -40,13 +46,20 @@ class LateLogsTest {
     }
 
     private static AgentConfig config(String prompt, Map<String, String> env) {
-        return AgentConfig.builder().claudeToken("sk-ant-oat-test-token").prompt(prompt).env(env).build();
+        return AgentConfig.builder()
+                .claudeToken("sk-ant-oat-test-token")
+                .prompt(prompt)
+                .env(env)
+                .build();
     }
 
     @Test
     void a_run_whose_lines_trail_its_stop_still_has_every_line_and_the_markers_exit_code() {
-        RunResult r = new Runner(fly).run(APP, config("late", Map.of("FLAUDE_EMULATOR_SLEEP_MS", "0")),
-                RunOptions.DEFAULTS.withTimeout(Duration.ofSeconds(20)));
+        RunResult r = new Runner(fly)
+                .run(
+                        APP,
+                        config("late", Map.of("FLAUDE_EMULATOR_SLEEP_MS", "0")),
+                        RunOptions.DEFAULTS.withTimeout(Duration.ofSeconds(20)));
 
         assertThat(r.exitCode()).isZero();
         assertThat(r.logLines()).last().isEqualTo("[flaude:exit:0]");
@@ -55,8 +68,11 @@ class LateLogsTest {
 
     @Test
     void a_failed_run_whose_marker_comes_late_fails_with_the_markers_code() {
-        assertThatThrownBy(() -> new Runner(fly).run(APP, config("late", Map.of("FLAUDE_EMULATOR_EXIT", "7")),
-                RunOptions.DEFAULTS.withTimeout(Duration.ofSeconds(20))))
+        assertThatThrownBy(() -> new Runner(fly)
+                        .run(
+                                APP,
+                                config("late", Map.of("FLAUDE_EMULATOR_EXIT", "7")),
+                                RunOptions.DEFAULTS.withTimeout(Duration.ofSeconds(20))))
                 .isInstanceOfSatisfying(RunFailedException.class, e -> {
                     assertThat(e.result().exitCode()).isEqualTo(7);
                     assertThat(e.result().logLines()).last().isEqualTo("[flaude:exit:7]");
@@ -67,7 +83,8 @@ class LateLogsTest {
     void a_session_turn_whose_lines_trail_its_stop_answers_with_them() {
         try (Sessions sessions = new Sessions(fly, new InMemorySessionStore(), Duration.ofSeconds(10))) {
             TurnResult first = sessions.create(APP, config("remember 42", Map.of()), SessionOptions.DEFAULTS);
-            TurnResult second = sessions.turn(first.session().sessionId(),
+            TurnResult second = sessions.turn(
+                    first.session().sessionId(),
                     TurnOptions.prompt("what was it?").withTimeout(Duration.ofSeconds(20)));
 
             assertThat(second.result().logLines()).last().isEqualTo("[flaude:exit:0]");

@@ -24,7 +24,11 @@ class OutcomeTest {
 
     @Test
     void the_log_marker_wins_over_the_api_exit_code() {
-        RunResult r = Outcome.of("m", "v2", Optional.of(machine("stopped", exit(1, START.plusSeconds(5)))), START,
+        RunResult r = Outcome.of(
+                "m",
+                "v2",
+                Optional.of(machine("stopped", exit(1, START.plusSeconds(5)))),
+                START,
                 List.of("hello", "[flaude:exit:0]"));
 
         assertThat(r.exitCode()).isZero();
@@ -33,7 +37,8 @@ class OutcomeTest {
 
     @Test
     void without_a_marker_the_exit_event_of_this_run_counts() {
-        RunResult r = Outcome.of("m", "v2", Optional.of(machine("stopped", exit(4, START.plusSeconds(5)))), START, List.of("hi"));
+        RunResult r = Outcome.of(
+                "m", "v2", Optional.of(machine("stopped", exit(4, START.plusSeconds(5)))), START, List.of("hi"));
 
         assertThat(r.exitCode()).isEqualTo(4);
         assertThat(r.succeeded()).isFalse();
@@ -41,7 +46,8 @@ class OutcomeTest {
 
     @Test
     void an_exit_event_from_before_the_run_is_never_read() {
-        RunResult r = Outcome.of("m", "v2", Optional.of(machine("stopped", exit(0, START.minusSeconds(30)))), START, List.of());
+        RunResult r = Outcome.of(
+                "m", "v2", Optional.of(machine("stopped", exit(0, START.minusSeconds(30)))), START, List.of());
 
         assertThat(r.exitCode()).isNull();
         assertThat(r.succeeded()).isFalse();
@@ -49,7 +55,9 @@ class OutcomeTest {
 
     @Test
     void a_failed_machine_is_a_failure_even_with_exit_code_0() {
-        assertThat(Outcome.of("m", "v2", Optional.of(machine("failed")), START, List.of("[flaude:exit:0]")).succeeded()).isFalse();
+        assertThat(Outcome.of("m", "v2", Optional.of(machine("failed")), START, List.of("[flaude:exit:0]"))
+                        .succeeded())
+                .isFalse();
     }
 
     @Test
@@ -64,7 +72,11 @@ class OutcomeTest {
 
     @Test
     void the_last_marker_counts_and_the_manifest_is_read() {
-        RunResult r = Outcome.of("m", "v2", Optional.of(machine("stopped")), START,
+        RunResult r = Outcome.of(
+                "m",
+                "v2",
+                Optional.of(machine("stopped")),
+                START,
                 List.of("[flaude:manifest:{\"turn\":\"first\"}]", "[flaude:exit:2]", "[flaude:exit:0]"));
 
         assertThat(r.exitCode()).isZero();
@@ -74,9 +86,11 @@ class OutcomeTest {
 
     @Test
     void a_failure_keeps_the_last_20_lines() {
-        List<String> lines = java.util.stream.IntStream.range(0, 30).mapToObj(i -> "line " + i).toList();
-        RunFailedException e = new RunFailedException("run",
-                Outcome.of("m", "v2", Optional.of(machine("stopped")), START, lines));
+        List<String> lines = java.util.stream.IntStream.range(0, 30)
+                .mapToObj(i -> "line " + i)
+                .toList();
+        RunFailedException e =
+                new RunFailedException("run", Outcome.of("m", "v2", Optional.of(machine("stopped")), START, lines));
 
         assertThat(e.lastLogLines()).hasSize(20).startsWith("line 10").endsWith("line 29");
         assertThat(e.result().exitCode()).isNull();

@@ -1,9 +1,8 @@
 package io.flaude.agent;
 
-import io.flaude.agent.internal.AgentMachineConfig;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flaude.agent.internal.AgentMachineConfig;
 import io.flaude.fly.MachineConfig;
 import io.flaude.fly.VolumeListOptions;
 import io.flaude.fly.VolumeSpec;
@@ -14,14 +13,21 @@ import org.junit.jupiter.api.Test;
 
 class ReaperTest extends AgentTestBase {
     private Session expiredSession() {
-        return sessions.create(APP, config("first"), SessionOptions.DEFAULTS.withTtl(Duration.ofMillis(1))
-                .withTurnTimeout(TIMEOUT)).session();
+        return sessions.create(
+                        APP,
+                        config("first"),
+                        SessionOptions.DEFAULTS.withTtl(Duration.ofMillis(1)).withTurnTimeout(TIMEOUT))
+                .session();
     }
 
     private void orphans() {
-        fly.volumes(APP).create(VolumeSpec.builder().name("flaude_s_0123456789abcdef").build());
-        MachineConfig lost = AgentMachineConfig.of(config("lost", Map.of("FLAUDE_EMULATOR_SLEEP_MS", "0")).toBuilder()
-                .autoDestroy(false).build(), "FLAUDE_R_0123456789ABCDEF");
+        fly.volumes(APP)
+                .create(VolumeSpec.builder().name("flaude_s_0123456789abcdef").build());
+        MachineConfig lost = AgentMachineConfig.of(
+                config("lost", Map.of("FLAUDE_EMULATOR_SLEEP_MS", "0")).toBuilder()
+                        .autoDestroy(false)
+                        .build(),
+                "FLAUDE_R_0123456789ABCDEF");
         fly.machines(APP).create(lost);
     }
 
@@ -32,10 +38,14 @@ class ReaperTest extends AgentTestBase {
 
         List<ReapAction> actions = sessions.planReap(APP, Duration.ZERO);
 
-        assertThat(actions).extracting(ReapAction::kind, ReapAction::reason).contains(
-                org.assertj.core.groups.Tuple.tuple(ReapAction.Kind.SESSION, "expired: ttl"),
-                org.assertj.core.groups.Tuple.tuple(ReapAction.Kind.VOLUME, "orphan: session volume with no live session"),
-                org.assertj.core.groups.Tuple.tuple(ReapAction.Kind.MACHINE, "orphan: one-shot machine left behind"));
+        assertThat(actions)
+                .extracting(ReapAction::kind, ReapAction::reason)
+                .contains(
+                        org.assertj.core.groups.Tuple.tuple(ReapAction.Kind.SESSION, "expired: ttl"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                ReapAction.Kind.VOLUME, "orphan: session volume with no live session"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                ReapAction.Kind.MACHINE, "orphan: one-shot machine left behind"));
         assertThat(actions).noneMatch(ReapAction::done);
         assertThat(store.find(s.sessionId())).isPresent();
         assertThat(fly.volumes(APP).list(VolumeListOptions.LIVE)).hasSize(2);
@@ -56,7 +66,8 @@ class ReaperTest extends AgentTestBase {
 
     @Test
     void live_sessions_and_young_orphans_are_kept() {
-        Session live = sessions.create(APP, config("first"), SessionOptions.DEFAULTS.withTurnTimeout(TIMEOUT)).session();
+        Session live = sessions.create(APP, config("first"), SessionOptions.DEFAULTS.withTurnTimeout(TIMEOUT))
+                .session();
         orphans();
 
         assertThat(sessions.reap(APP, Duration.ofHours(1))).isEmpty();
@@ -65,7 +76,8 @@ class ReaperTest extends AgentTestBase {
 
     @Test
     void a_session_whose_machine_is_gone_is_reaped_with_its_volume() {
-        Session s = sessions.create(APP, config("first"), SessionOptions.DEFAULTS.withTurnTimeout(TIMEOUT)).session();
+        Session s = sessions.create(APP, config("first"), SessionOptions.DEFAULTS.withTurnTimeout(TIMEOUT))
+                .session();
         fly.machines(APP).destroy(s.machineId(), true);
 
         List<ReapAction> actions = sessions.reap(APP, Duration.ofHours(1));
@@ -81,7 +93,8 @@ class ReaperTest extends AgentTestBase {
 
     @Test
     void an_abandoned_turn_is_reported_as_set_idle_not_destroyed() {
-        Session s = sessions.create(APP, config("first"), SessionOptions.DEFAULTS.withTurnTimeout(TIMEOUT)).session();
+        Session s = sessions.create(APP, config("first"), SessionOptions.DEFAULTS.withTurnTimeout(TIMEOUT))
+                .session();
         store.save(s.withState(SessionState.RUNNING));
 
         List<ReapAction> actions = sessions.reap(APP, Duration.ZERO);
@@ -95,7 +108,8 @@ class ReaperTest extends AgentTestBase {
 
     @Test
     void the_records_of_an_app_that_no_longer_exists_are_dropped() {
-        store.save(Session.builder("00000000-0000-4000-8000-000000000001", "gone-app").state(SessionState.FAILED)
+        store.save(Session.builder("00000000-0000-4000-8000-000000000001", "gone-app")
+                .state(SessionState.FAILED)
                 .build());
 
         List<ReapAction> actions = sessions.reap("gone-app", Duration.ofHours(1));

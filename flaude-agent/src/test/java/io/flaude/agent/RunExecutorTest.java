@@ -31,10 +31,13 @@ class RunExecutorTest extends AgentTestBase {
 
             assertThat(r.succeeded()).isEqualTo(6);
             assertThat(r.items()).extracting(BatchItem::index).containsExactly(0, 1, 2, 3, 4, 5);
-            assertThat(r.items()).extracting(BatchItem::prompt).containsExactly("run 0", "run 1", "run 2", "run 3",
-                    "run 4", "run 5");
-            assertThat(fly.machines(APP).list(MachineListOptions.withMetadata(RunExecutor.BATCH_METADATA, r.batchId())
-                    .includingDeleted())).hasSize(6);
+            assertThat(r.items())
+                    .extracting(BatchItem::prompt)
+                    .containsExactly("run 0", "run 1", "run 2", "run 3", "run 4", "run 5");
+            assertThat(fly.machines(APP)
+                            .list(MachineListOptions.withMetadata(RunExecutor.BATCH_METADATA, r.batchId())
+                                    .includingDeleted()))
+                    .hasSize(6);
         }
     }
 
@@ -47,15 +50,20 @@ class RunExecutorTest extends AgentTestBase {
 
             assertThat(r.succeeded()).isEqualTo(5);
             assertThat(emulator.journal().matching("POST", "/v1/apps/*/secrets"))
-                    .as("two pairs set, then both unset in one change each").hasSize(4);
+                    .as("two pairs set, then both unset in one change each")
+                    .hasSize(4);
             assertThat(fly.secrets(APP).list()).isEmpty();
         }
     }
 
     @Test
     void a_batch_whose_secrets_cannot_be_unset_says_so_in_its_result() {
-        emulator.faults().script("POST", "/v1/apps/*/secrets", Fault.delay(Duration.ZERO),
-                Fault.status(400, "{\"error\":\"unset refused\"}"));
+        emulator.faults()
+                .script(
+                        "POST",
+                        "/v1/apps/*/secrets",
+                        Fault.delay(Duration.ZERO),
+                        Fault.status(400, "{\"error\":\"unset refused\"}"));
         try (RunExecutor executor = new RunExecutor(fly, 1)) {
             BatchResult r = executor.runAll(APP, configs(2, Map.of()), OPTIONS);
 
@@ -80,7 +88,8 @@ class RunExecutorTest extends AgentTestBase {
     @Test
     void at_most_concurrency_runs_are_on_fly_at_once() throws InterruptedException {
         try (RunExecutor executor = new RunExecutor(fly, 2)) {
-            RunExecutor.Batch batch = executor.submit(APP, configs(5, Map.of("FLAUDE_EMULATOR_SLEEP_MS", "300")), OPTIONS);
+            RunExecutor.Batch batch =
+                    executor.submit(APP, configs(5, Map.of("FLAUDE_EMULATOR_SLEEP_MS", "300")), OPTIONS);
             java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
             Await.until("the batch's end", Duration.ofSeconds(20), () -> {
                 most.accumulateAndGet(liveMachines().size(), Math::max);
@@ -95,7 +104,8 @@ class RunExecutorTest extends AgentTestBase {
     @Test
     void cancelling_a_batch_destroys_its_machines_and_leaves_another_batch_alone() {
         try (RunExecutor executor = new RunExecutor(fly, 4)) {
-            RunExecutor.Batch slow = executor.submit(APP, configs(3, Map.of("FLAUDE_EMULATOR_SLEEP_MS", "20000")), OPTIONS);
+            RunExecutor.Batch slow =
+                    executor.submit(APP, configs(3, Map.of("FLAUDE_EMULATOR_SLEEP_MS", "20000")), OPTIONS);
             RunExecutor.Batch quick = executor.submit(APP, configs(1, Map.of()), OPTIONS);
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (liveMachines().size() < 3 && System.nanoTime() < deadline) {
@@ -115,9 +125,12 @@ class RunExecutorTest extends AgentTestBase {
     @Test
     void under_flys_rate_limits_a_batch_waits_its_turn_and_draws_no_429() {
         emulator.conditions().rateLimits(true);
-        try (FlyClient budgeted = FlyClient.builder().baseUri(emulator.baseUri()).token(emulator.token())
-                .rateBudget(RateBudget.fly()).build();
-             RunExecutor executor = new RunExecutor(budgeted, 8)) {
+        try (FlyClient budgeted = FlyClient.builder()
+                        .baseUri(emulator.baseUri())
+                        .token(emulator.token())
+                        .rateBudget(RateBudget.fly())
+                        .build();
+                RunExecutor executor = new RunExecutor(budgeted, 8)) {
             BatchResult r = executor.runAll(APP, configs(6, Map.of()), OPTIONS);
 
             assertThat(r.succeeded()).isEqualTo(6);

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.flaude.emulator.Await;
 import io.flaude.emulator.Fault;
 import io.flaude.emulator.FlyEmulatorTest;
-import io.flaude.fly.MachineState;
 import io.flaude.fly.FlyException;
 import io.flaude.fly.FlyTimeoutException;
+import io.flaude.fly.MachineState;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -38,16 +38,23 @@ class RunnerTest extends AgentTestBase {
     void each_line_is_streamed_as_it_arrives() {
         List<String> seen = new CopyOnWriteArrayList<>();
 
-        RunResult r = new Runner(fly).run(APP, config("stream", Map.of("FLAUDE_EMULATOR_SLEEP_MS", "400")),
-                RunOptions.DEFAULTS.withTimeout(TIMEOUT).withOnLine(seen::add));
+        RunResult r = new Runner(fly)
+                .run(
+                        APP,
+                        config("stream", Map.of("FLAUDE_EMULATOR_SLEEP_MS", "400")),
+                        RunOptions.DEFAULTS.withTimeout(TIMEOUT).withOnLine(seen::add));
 
         assertThat(seen).containsExactlyElementsOf(r.logLines());
     }
 
     @Test
     void a_machine_that_is_gone_when_the_wait_is_refused_is_judged_by_its_exit_marker() {
-        emulator.faults().script("GET", "/v1/apps/*/machines/*/wait",
-                Fault.status(400, "{\"error\":\"invalid_argument: machine destroyed\"}").after(Duration.ofMillis(700)));
+        emulator.faults()
+                .script(
+                        "GET",
+                        "/v1/apps/*/machines/*/wait",
+                        Fault.status(400, "{\"error\":\"invalid_argument: machine destroyed\"}")
+                                .after(Duration.ofMillis(700)));
 
         RunResult r = run(config("quick"));
 
@@ -91,8 +98,11 @@ class RunnerTest extends AgentTestBase {
 
     @Test
     void a_timeout_raises_and_still_destroys_the_machine() {
-        assertThatThrownBy(() -> new Runner(fly).run(APP, config("slow", Map.of("FLAUDE_EMULATOR_SLEEP_MS", "10000")),
-                RunOptions.DEFAULTS.withTimeout(Duration.ofSeconds(1))))
+        assertThatThrownBy(() -> new Runner(fly)
+                        .run(
+                                APP,
+                                config("slow", Map.of("FLAUDE_EMULATOR_SLEEP_MS", "10000")),
+                                RunOptions.DEFAULTS.withTimeout(Duration.ofSeconds(1))))
                 .isInstanceOf(FlyTimeoutException.class);
         assertThat(liveMachines()).isEmpty();
     }
@@ -132,9 +142,9 @@ class RunnerTest extends AgentTestBase {
         fly.machines(APP).destroy(id, true);
         t.join(15_000);
 
-        assertThat(failure.get()).isInstanceOfSatisfying(RunFailedException.class,
-                e -> assertThat(e.outcome()).as("killed: its exit event, or gone without one")
-                        .isIn(RunOutcome.EXITED_NON_ZERO, RunOutcome.VANISHED));
+        assertThat(failure.get()).isInstanceOfSatisfying(RunFailedException.class, e -> assertThat(e.outcome())
+                .as("killed: its exit event, or gone without one")
+                .isIn(RunOutcome.EXITED_NON_ZERO, RunOutcome.VANISHED));
     }
 
     private String awaitLiveMachine() {

@@ -45,7 +45,9 @@ class SecretsLifecycleTest extends AgentTestBase {
     void a_run_reads_its_tokens_from_secrets_and_unsets_them_when_cleaned_up() {
         RunResult r = new Runner(fly).run(APP, withGithub("hello"), RunOptions.DEFAULTS.withTimeout(TIMEOUT));
 
-        assertThat(r.succeeded()).as("the machine read the token from its secret file").isTrue();
+        assertThat(r.succeeded())
+                .as("the machine read the token from its secret file")
+                .isTrue();
         assertThat(emulator.journal().matching("POST", "/v1/apps/*/secrets")).hasSize(2);
         assertThat(secretNames()).isEmpty();
         assertNoTokenOutsideTheSecretsApi(CLAUDE, GITHUB);
@@ -53,22 +55,26 @@ class SecretsLifecycleTest extends AgentTestBase {
 
     @Test
     void a_session_keeps_its_secrets_between_turns_and_no_api_answer_carries_a_token() {
-        Session s = sessions.create(APP, withGithub("first"), SessionOptions.DEFAULTS.withTurnTimeout(TIMEOUT)).session();
+        Session s = sessions.create(APP, withGithub("first"), SessionOptions.DEFAULTS.withTurnTimeout(TIMEOUT))
+                .session();
         sessions.turn(s.sessionId(), turn("second").withTokens(CLAUDE, GITHUB));
 
-        String prefix = "FLAUDE_S_" + s.sessionId().replace("-", "").substring(0, 16).toUpperCase();
+        String prefix =
+                "FLAUDE_S_" + s.sessionId().replace("-", "").substring(0, 16).toUpperCase();
         assertThat(secretNames()).containsExactlyInAnyOrder(prefix + "_CLAUDE", prefix + "_GITHUB");
         assertThat(Sessions.secretNamePrefix(s.sessionId())).isEqualTo(prefix + "_");
         assertThat(fly.machines(APP).get(s.machineId()).config().env())
                 .doesNotContainKeys("CLAUDE_CODE_OAUTH_TOKEN", "GITHUB_TOKEN");
         assertThat(emulator.journal().matching("POST", "/v1/apps/*/secrets"))
-                .as("set once at create; the same tokens at a turn cost no request").hasSize(1);
+                .as("set once at create; the same tokens at a turn cost no request")
+                .hasSize(1);
         assertNoTokenOutsideTheSecretsApi(CLAUDE, GITHUB);
     }
 
     @Test
     void a_rotated_token_is_set_before_the_turn_that_uses_it() {
-        Session s = sessions.create(APP, config("first"), SessionOptions.DEFAULTS.withTurnTimeout(TIMEOUT)).session();
+        Session s = sessions.create(APP, config("first"), SessionOptions.DEFAULTS.withTurnTimeout(TIMEOUT))
+                .session();
         String before = fly.secrets(APP).list().getFirst().digest();
         emulator.journal().clear();
 
@@ -77,7 +83,8 @@ class SecretsLifecycleTest extends AgentTestBase {
         assertThat(t.result().succeeded()).isTrue();
         assertThat(fly.secrets(APP).list().getFirst().digest()).isNotEqualTo(before);
         List<Exchange> writes = emulator.journal().exchanges().stream()
-                .filter(e -> e.method().equals("POST") && !e.path().endsWith("/lease")).toList();
+                .filter(e -> e.method().equals("POST") && !e.path().endsWith("/lease"))
+                .toList();
         assertThat(writes.get(0).path()).endsWith("/secrets");
         assertThat(writes.get(1).requestBody()).contains("\"min_secrets_version\"");
         assertNoTokenOutsideTheSecretsApi("sk-ant-oat-rotated");
@@ -85,7 +92,8 @@ class SecretsLifecycleTest extends AgentTestBase {
 
     @Test
     void a_github_token_first_given_at_a_turn_becomes_a_secret_file() {
-        Session s = sessions.create(APP, config("first"), SessionOptions.DEFAULTS.withTurnTimeout(TIMEOUT)).session();
+        Session s = sessions.create(APP, config("first"), SessionOptions.DEFAULTS.withTurnTimeout(TIMEOUT))
+                .session();
 
         sessions.turn(s.sessionId(), turn("second").withTokens(null, GITHUB));
 
@@ -96,7 +104,8 @@ class SecretsLifecycleTest extends AgentTestBase {
 
     @Test
     void destroying_a_session_unsets_its_secrets() {
-        Session s = sessions.create(APP, withGithub("first"), SessionOptions.DEFAULTS.withTurnTimeout(TIMEOUT)).session();
+        Session s = sessions.create(APP, withGithub("first"), SessionOptions.DEFAULTS.withTurnTimeout(TIMEOUT))
+                .session();
 
         sessions.destroy(s);
 
@@ -105,15 +114,26 @@ class SecretsLifecycleTest extends AgentTestBase {
 
     @Test
     void the_reaper_unsets_secrets_that_no_session_or_machine_reads_and_keeps_the_others() {
-        Session s = sessions.create(APP, config("first"), SessionOptions.DEFAULTS.withTurnTimeout(TIMEOUT)).session();
-        fly.secrets(APP).set(Map.of("FLAUDE_R_0123456789ABCDEF_CLAUDE", "eA==", "FLAUDE_S_FEDCBA9876543210_CLAUDE", "eA==",
-                "SOMEONE_ELSES", "eA=="));
+        Session s = sessions.create(APP, config("first"), SessionOptions.DEFAULTS.withTurnTimeout(TIMEOUT))
+                .session();
+        fly.secrets(APP)
+                .set(Map.of(
+                        "FLAUDE_R_0123456789ABCDEF_CLAUDE",
+                        "eA==",
+                        "FLAUDE_S_FEDCBA9876543210_CLAUDE",
+                        "eA==",
+                        "SOMEONE_ELSES",
+                        "eA=="));
 
         List<ReapAction> actions = sessions.reap(APP, Duration.ZERO);
 
-        assertThat(actions).filteredOn(a -> a.kind() == ReapAction.Kind.SECRETS).extracting(ReapAction::id)
+        assertThat(actions)
+                .filteredOn(a -> a.kind() == ReapAction.Kind.SECRETS)
+                .extracting(ReapAction::id)
                 .containsExactlyInAnyOrder("FLAUDE_R_0123456789ABCDEF_*", "FLAUDE_S_FEDCBA9876543210_*");
-        assertThat(secretNames()).hasSize(2).contains("SOMEONE_ELSES")
+        assertThat(secretNames())
+                .hasSize(2)
+                .contains("SOMEONE_ELSES")
                 .anyMatch(n -> n.startsWith("FLAUDE_S_") && !n.contains("FEDCBA"));
         assertThat(sessions.get(s.sessionId()).state()).isEqualTo(SessionState.IDLE);
     }

@@ -24,9 +24,12 @@ class SessionFaultsTest extends AgentTestBase {
 
     @BeforeEach
     void quickRetries() {
-        quick = FlyClient.builder().baseUri(emulator.baseUri()).token(emulator.token())
+        quick = FlyClient.builder()
+                .baseUri(emulator.baseUri())
+                .token(emulator.token())
                 .retryPolicy(RetryPolicy.exponential(6, Duration.ofMillis(1), Duration.ofMillis(4)))
-                .rateBudget(RateBudget.unlimited()).build();
+                .rateBudget(RateBudget.unlimited())
+                .build();
         onFaults = new Sessions(quick, store, Duration.ofSeconds(10));
     }
 
@@ -42,7 +45,8 @@ class SessionFaultsTest extends AgentTestBase {
     }
 
     private Session create() {
-        return onFaults.create(APP, config("first"), SessionOptions.DEFAULTS.withTurnTimeout(TIMEOUT)).session();
+        return onFaults.create(APP, config("first"), SessionOptions.DEFAULTS.withTurnTimeout(TIMEOUT))
+                .session();
     }
 
     @Test
@@ -52,8 +56,10 @@ class SessionFaultsTest extends AgentTestBase {
         Session s = create();
 
         assertThat(emulator.journal().matching("POST", "/v1/apps/*/machines")).hasSize(1);
-        assertThat(liveMachines()).singleElement().satisfies(m -> assertThat(m.id()).isEqualTo(s.machineId()));
-        assertThat(onFaults.turn(s.sessionId(), turn("again")).result().succeeded()).isTrue();
+        assertThat(liveMachines()).singleElement().satisfies(m -> assertThat(m.id())
+                .isEqualTo(s.machineId()));
+        assertThat(onFaults.turn(s.sessionId(), turn("again")).result().succeeded())
+                .isTrue();
         onFaults.destroy(s.sessionId());
         assertThat(emulator.liveResources()).isEmpty();
     }
@@ -64,7 +70,8 @@ class SessionFaultsTest extends AgentTestBase {
 
         Session s = create();
 
-        assertThat(fly.volumes(APP).list(VolumeListOptions.LIVE)).singleElement()
+        assertThat(fly.volumes(APP).list(VolumeListOptions.LIVE))
+                .singleElement()
                 .satisfies(v -> assertThat(v.id()).isEqualTo(s.volumeId()));
         onFaults.destroy(s.sessionId());
         assertThat(emulator.liveResources()).isEmpty();
@@ -75,9 +82,11 @@ class SessionFaultsTest extends AgentTestBase {
         Session s = create();
         emulator.faults().script("POST", "/v1/apps/*/machines/*/lease", Fault.dropAfterApplying());
 
-        assertThat(onFaults.turn(s.sessionId(), turn("again")).result().succeeded()).isTrue();
+        assertThat(onFaults.turn(s.sessionId(), turn("again")).result().succeeded())
+                .isTrue();
 
-        assertThat(emulator.journal().matching("GET", "/v1/apps/*/machines/*/lease")).hasSize(1);
+        assertThat(emulator.journal().matching("GET", "/v1/apps/*/machines/*/lease"))
+                .hasSize(1);
         onFaults.destroy(s.sessionId());
     }
 
@@ -85,8 +94,11 @@ class SessionFaultsTest extends AgentTestBase {
     void a_first_turn_that_fails_after_a_lost_create_answer_leaves_nothing() {
         emulator.faults().script("POST", "/v1/apps/*/machines", Fault.dropAfterApplying());
 
-        assertThatThrownBy(() -> onFaults.create(APP, config("x", java.util.Map.of("FLAUDE_EMULATOR_EXIT", "4")),
-                SessionOptions.DEFAULTS.withTurnTimeout(TIMEOUT))).isInstanceOf(RunFailedException.class);
+        assertThatThrownBy(() -> onFaults.create(
+                        APP,
+                        config("x", java.util.Map.of("FLAUDE_EMULATOR_EXIT", "4")),
+                        SessionOptions.DEFAULTS.withTurnTimeout(TIMEOUT)))
+                .isInstanceOf(RunFailedException.class);
 
         assertThat(emulator.liveResources()).isEmpty();
         assertThat(store.list()).isEmpty();
@@ -99,7 +111,8 @@ class SessionFaultsTest extends AgentTestBase {
 
         assertThatThrownBy(() -> onFaults.turn(s.sessionId(), turn("again")))
                 .isInstanceOf(SessionMachineGoneException.class)
-                .hasMessage("machine " + s.machineId() + " of session " + s.sessionId() + " is gone; destroy the session");
+                .hasMessage(
+                        "machine " + s.machineId() + " of session " + s.sessionId() + " is gone; destroy the session");
         onFaults.destroy(s.sessionId());
         assertThat(emulator.liveResources()).isEmpty();
     }
@@ -107,12 +120,15 @@ class SessionFaultsTest extends AgentTestBase {
     @Test
     void a_destroy_fly_refuses_keeps_a_failed_record_without_waiting_for_the_volume_and_a_later_destroy_finishes() {
         Session s = create();
-        emulator.faults().script("DELETE", "/v1/apps/*/machines/*", times(6, Fault.status(503, "{\"error\":\"unavailable\"}")));
+        emulator.faults()
+                .script("DELETE", "/v1/apps/*/machines/*", times(6, Fault.status(503, "{\"error\":\"unavailable\"}")));
 
         assertThatThrownBy(() -> onFaults.destroy(s)).isInstanceOf(FlyServerException.class);
 
-        assertThat(store.find(s.sessionId())).hasValueSatisfying(r -> assertThat(r.state()).isEqualTo(SessionState.FAILED));
-        assertThat(emulator.journal().matching("DELETE", "/v1/apps/*/volumes/*")).as("one try, no detach wait")
+        assertThat(store.find(s.sessionId()))
+                .hasValueSatisfying(r -> assertThat(r.state()).isEqualTo(SessionState.FAILED));
+        assertThat(emulator.journal().matching("DELETE", "/v1/apps/*/volumes/*"))
+                .as("one try, no detach wait")
                 .hasSize(1);
         onFaults.destroy(s.sessionId());
         assertThat(emulator.liveResources()).isEmpty();
@@ -131,7 +147,8 @@ class SessionFaultsTest extends AgentTestBase {
             assertThat(a.done()).isTrue();
         });
         assertThat(store.find(s.sessionId()).orElseThrow().state()).isEqualTo(SessionState.IDLE);
-        assertThat(onFaults.turn(s.sessionId(), turn("again")).result().succeeded()).isTrue();
+        assertThat(onFaults.turn(s.sessionId(), turn("again")).result().succeeded())
+                .isTrue();
         onFaults.destroy(s.sessionId());
     }
 

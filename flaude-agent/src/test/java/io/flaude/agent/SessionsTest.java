@@ -32,9 +32,14 @@ class SessionsTest extends AgentTestBase {
     /** Starts a turn that runs 1.5 s and returns once its machine has printed its first line: the turn is underway. */
     private static CompletableFuture<TurnResult> slowTurnUnderway(Sessions on, Session s) throws InterruptedException {
         CountDownLatch printing = new CountDownLatch(1);
-        CompletableFuture<TurnResult> slow = CompletableFuture.supplyAsync(() -> on.turn(s.sessionId(),
-                turn("slow").withEnv(Map.of("FLAUDE_EMULATOR_SLEEP_MS", "1500")).withOnLine(l -> printing.countDown())));
-        assertThat(printing.await(10, TimeUnit.SECONDS)).as("the slow turn printed").isTrue();
+        CompletableFuture<TurnResult> slow = CompletableFuture.supplyAsync(() -> on.turn(
+                s.sessionId(),
+                turn("slow")
+                        .withEnv(Map.of("FLAUDE_EMULATOR_SLEEP_MS", "1500"))
+                        .withOnLine(l -> printing.countDown())));
+        assertThat(printing.await(10, TimeUnit.SECONDS))
+                .as("the slow turn printed")
+                .isTrue();
         return slow;
     }
 
@@ -62,9 +67,12 @@ class SessionsTest extends AgentTestBase {
 
         TurnResult two = sessions.turn(s.sessionId(), turn("what was the number?"));
 
-        assertThat(String.join("\n", two.result().output())).contains("1 earlier turn").contains("remember the number 7");
+        assertThat(String.join("\n", two.result().output()))
+                .contains("1 earlier turn")
+                .contains("remember the number 7");
         try (Stream<Path> files = Files.walk(emulator.volumeDirectory(APP, s.volumeId()))) {
-            assertThat(files.filter(p -> p.toString().endsWith(s.sessionId() + ".jsonl"))).hasSize(1);
+            assertThat(files.filter(p -> p.toString().endsWith(s.sessionId() + ".jsonl")))
+                    .hasSize(1);
         }
     }
 
@@ -74,7 +82,9 @@ class SessionsTest extends AgentTestBase {
 
         TurnResult two = sessions.turn(s.sessionId(), turn("second"));
 
-        assertThat(two.result().logLines()).filteredOn(l -> l.contains("Turn 1 ")).isEmpty();
+        assertThat(two.result().logLines())
+                .filteredOn(l -> l.contains("Turn 1 "))
+                .isEmpty();
         assertThat(two.result().logLines()).anyMatch(l -> l.contains("Turn 2"));
     }
 
@@ -85,8 +95,11 @@ class SessionsTest extends AgentTestBase {
         sessions.turn(s.sessionId(), turn("second"));
 
         Machine m = fly.machines(APP).get(s.machineId());
-        assertThat(m.config().mounts()).singleElement().satisfies(mount -> assertThat(mount.volume()).isEqualTo(s.volumeId()));
-        assertThat(m.config().env()).containsEntry("FLAUDE_SESSION_ID", s.sessionId()).containsEntry("FLAUDE_PROMPT", "second");
+        assertThat(m.config().mounts()).singleElement().satisfies(mount -> assertThat(mount.volume())
+                .isEqualTo(s.volumeId()));
+        assertThat(m.config().env())
+                .containsEntry("FLAUDE_SESSION_ID", s.sessionId())
+                .containsEntry("FLAUDE_PROMPT", "second");
         assertThat(emulator.journal().matching("POST", "/v1/apps/*/machines/*")).isNotEmpty();
         assertThat(emulator.journal().matching("PUT", "/v1/apps/*/machines/*")).isEmpty();
     }
@@ -95,8 +108,11 @@ class SessionsTest extends AgentTestBase {
     void a_failed_turn_raises_but_keeps_the_session() {
         Session s = create(config("first")).session();
 
-        assertThatThrownBy(() -> sessions.turn(s.sessionId(), turn("second").withEnv(Map.of("FLAUDE_EMULATOR_EXIT", "5"))))
-                .isInstanceOfSatisfying(RunFailedException.class, e -> assertThat(e.result().exitCode()).isEqualTo(5));
+        assertThatThrownBy(
+                        () -> sessions.turn(s.sessionId(), turn("second").withEnv(Map.of("FLAUDE_EMULATOR_EXIT", "5"))))
+                .isInstanceOfSatisfying(
+                        RunFailedException.class,
+                        e -> assertThat(e.result().exitCode()).isEqualTo(5));
         assertThat(store.find(s.sessionId())).isPresent();
         assertThat(fly.machines(APP).get(s.machineId()).state()).isEqualTo(MachineState.STOPPED);
     }
@@ -104,7 +120,8 @@ class SessionsTest extends AgentTestBase {
     @Test
     void per_turn_env_is_gone_again_at_the_next_turn() {
         Session s = create(config("first")).session();
-        assertThatThrownBy(() -> sessions.turn(s.sessionId(), turn("fails").withEnv(Map.of("FLAUDE_EMULATOR_EXIT", "3"))))
+        assertThatThrownBy(
+                        () -> sessions.turn(s.sessionId(), turn("fails").withEnv(Map.of("FLAUDE_EMULATOR_EXIT", "3"))))
                 .isInstanceOf(RunFailedException.class);
 
         TurnResult next = sessions.turn(s.sessionId(), turn("works"));
@@ -116,26 +133,34 @@ class SessionsTest extends AgentTestBase {
     @Test
     void per_turn_env_may_not_replace_what_the_session_sets() {
         Session s = create(config("first")).session();
-        int before = emulator.journal().matching("POST", "/v1/apps/*/machines/*").size();
+        int before =
+                emulator.journal().matching("POST", "/v1/apps/*/machines/*").size();
 
-        assertThatThrownBy(() -> sessions.turn(s.sessionId(), turn("x").withEnv(Map.of("CLAUDE_CODE_OAUTH_TOKEN", "other"))))
-                .isInstanceOf(io.flaude.fly.FlyValidationException.class).hasMessageContaining("CLAUDE_CODE_OAUTH_TOKEN")
+        assertThatThrownBy(() ->
+                        sessions.turn(s.sessionId(), turn("x").withEnv(Map.of("CLAUDE_CODE_OAUTH_TOKEN", "other"))))
+                .isInstanceOf(io.flaude.fly.FlyValidationException.class)
+                .hasMessageContaining("CLAUDE_CODE_OAUTH_TOKEN")
                 .hasMessageNotContaining("other");
         assertThat(emulator.journal().matching("POST", "/v1/apps/*/machines/*")).hasSize(before);
-        assertThat(sessions.turn(s.sessionId(), turn("still works")).result().succeeded()).isTrue();
+        assertThat(sessions.turn(s.sessionId(), turn("still works")).result().succeeded())
+                .isTrue();
     }
 
     @Test
     void a_turn_that_times_out_stops_the_machine_and_the_session_turns_again() {
         Session s = create(config("first")).session();
 
-        assertThatThrownBy(() -> sessions.turn(s.sessionId(), turn("slow")
-                .withEnv(Map.of("FLAUDE_EMULATOR_SLEEP_MS", "10000")).withTimeout(Duration.ofSeconds(1))))
+        assertThatThrownBy(() -> sessions.turn(
+                        s.sessionId(),
+                        turn("slow")
+                                .withEnv(Map.of("FLAUDE_EMULATOR_SLEEP_MS", "10000"))
+                                .withTimeout(Duration.ofSeconds(1))))
                 .isInstanceOf(io.flaude.fly.FlyTimeoutException.class);
 
         assertThat(fly.machines(APP).get(s.machineId()).state()).isEqualTo(MachineState.STOPPED);
         assertThat(sessions.get(s.sessionId()).state()).isEqualTo(SessionState.IDLE);
-        assertThat(sessions.turn(s.sessionId(), turn("again")).result().succeeded()).isTrue();
+        assertThat(sessions.turn(s.sessionId(), turn("again")).result().succeeded())
+                .isTrue();
     }
 
     @Test
@@ -144,7 +169,8 @@ class SessionsTest extends AgentTestBase {
         CompletableFuture<TurnResult> slow = slowTurnUnderway(sessions, s);
 
         assertThatThrownBy(() -> sessions.turn(s.sessionId(), turn("again")))
-                .isInstanceOf(SessionBusyException.class).hasMessageContaining(s.sessionId());
+                .isInstanceOf(SessionBusyException.class)
+                .hasMessageContaining(s.sessionId());
         assertThat(slow.get().result().succeeded()).isTrue();
     }
 
@@ -155,7 +181,8 @@ class SessionsTest extends AgentTestBase {
         CompletableFuture<TurnResult> slow = slowTurnUnderway(sessions, s);
 
         assertThatThrownBy(() -> otherProcess.turn(s.sessionId(), turn("again")))
-                .isInstanceOf(SessionBusyException.class).hasMessageContaining("lease");
+                .isInstanceOf(SessionBusyException.class)
+                .hasMessageContaining("lease");
         slow.get();
     }
 
@@ -189,12 +216,14 @@ class SessionsTest extends AgentTestBase {
     @Test
     void recovering_an_unknown_session_says_so() {
         assertThatThrownBy(() -> sessions.recover(APP, "00000000-0000-4000-8000-000000000000"))
-                .isInstanceOf(SessionNotFoundException.class).hasMessageContaining(APP);
+                .isInstanceOf(SessionNotFoundException.class)
+                .hasMessageContaining(APP);
     }
 
     @Test
     void a_volume_create_failure_creates_nothing_and_forgets_the_session() {
-        emulator.faults().script("POST", "/v1/apps/*/volumes", Fault.status(422, "{\"error\":\"unprocessable: boom\"}"));
+        emulator.faults()
+                .script("POST", "/v1/apps/*/volumes", Fault.status(422, "{\"error\":\"unprocessable: boom\"}"));
 
         assertThatThrownBy(() -> create(config("first"))).isInstanceOf(FlyException.class);
         assertNothingLeft();
@@ -203,8 +232,13 @@ class SessionsTest extends AgentTestBase {
 
     @Test
     void a_machine_create_failure_destroys_the_volume() {
-        emulator.faults().script("POST", "/v1/apps/*/machines", Fault.status(412,
-                "{\"error\":\"insufficient resources to create new machine with existing volume\"}"));
+        emulator.faults()
+                .script(
+                        "POST",
+                        "/v1/apps/*/machines",
+                        Fault.status(
+                                412,
+                                "{\"error\":\"insufficient resources to create new machine with existing volume\"}"));
 
         assertThatThrownBy(() -> create(config("first"))).isInstanceOf(FlyException.class);
         assertNothingLeft();
@@ -214,15 +248,19 @@ class SessionsTest extends AgentTestBase {
     @Test
     void a_failed_first_turn_destroys_machine_and_volume_and_raises() {
         assertThatThrownBy(() -> create(config("first", Map.of("FLAUDE_EMULATOR_EXIT", "2"))))
-                .isInstanceOfSatisfying(RunFailedException.class, e -> assertThat(e.result().exitCode()).isEqualTo(2));
+                .isInstanceOfSatisfying(
+                        RunFailedException.class,
+                        e -> assertThat(e.result().exitCode()).isEqualTo(2));
         assertNothingLeft();
         assertThat(store.list()).isEmpty();
     }
 
     @Test
     void a_first_turn_that_times_out_leaves_nothing() {
-        assertThatThrownBy(() -> sessions.create(APP, config("slow", Map.of("FLAUDE_EMULATOR_SLEEP_MS", "10000")),
-                SessionOptions.DEFAULTS.withTurnTimeout(Duration.ofSeconds(1))))
+        assertThatThrownBy(() -> sessions.create(
+                        APP,
+                        config("slow", Map.of("FLAUDE_EMULATOR_SLEEP_MS", "10000")),
+                        SessionOptions.DEFAULTS.withTurnTimeout(Duration.ofSeconds(1))))
                 .isInstanceOf(FlyException.class);
         assertNothingLeft();
     }
@@ -238,7 +276,8 @@ class SessionsTest extends AgentTestBase {
     @Test
     void destroy_drops_the_record_of_a_session_whose_app_no_longer_exists() {
         Session orphaned = Session.builder("00000000-0000-4000-8000-000000000002", "no-such-app")
-                .state(SessionState.FAILED).build();
+                .state(SessionState.FAILED)
+                .build();
         store.save(orphaned);
 
         sessions.destroy(orphaned);

@@ -11,9 +11,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SqliteSessionStoreTest {
     private static final Session SESSION = Session.builder("0b0e7c1e-1111-4222-8333-944455556666", "app")
-            .machineId("3d8d413b29d089").volumeId("vol_abcdefgh12345678").region("iad").mountPath("/data")
-            .createdAt(Instant.parse("2026-11-28T12:00:00Z")).lastTurnAt(Instant.parse("2026-11-28T12:05:00Z"))
-            .ttl(Duration.ofHours(2)).idleTimeout(Duration.ofMinutes(30)).state(SessionState.IDLE).build();
+            .machineId("3d8d413b29d089")
+            .volumeId("vol_abcdefgh12345678")
+            .region("iad")
+            .mountPath("/data")
+            .createdAt(Instant.parse("2026-11-28T12:00:00Z"))
+            .lastTurnAt(Instant.parse("2026-11-28T12:05:00Z"))
+            .ttl(Duration.ofHours(2))
+            .idleTimeout(Duration.ofMinutes(30))
+            .state(SessionState.IDLE)
+            .build();
 
     @Test
     void a_saved_session_survives_reopening_the_file(@TempDir Path dir) {
@@ -32,7 +39,8 @@ class SqliteSessionStoreTest {
         try (SqliteSessionStore store = new SqliteSessionStore(dir.resolve("s.db"))) {
             store.save(SESSION);
             store.save(SESSION.withState(SessionState.FAILED));
-            assertThat(store.find(SESSION.sessionId())).hasValueSatisfying(s -> assertThat(s.state()).isEqualTo(SessionState.FAILED));
+            assertThat(store.find(SESSION.sessionId()))
+                    .hasValueSatisfying(s -> assertThat(s.state()).isEqualTo(SessionState.FAILED));
 
             store.delete(SESSION.sessionId());
             store.delete("unknown");
@@ -42,7 +50,9 @@ class SqliteSessionStoreTest {
 
     @Test
     void null_durations_and_times_round_trip(@TempDir Path dir) {
-        Session bare = Session.builder("s1", "app").region("iad").createdAt(Instant.parse("2026-11-28T12:00:00Z"))
+        Session bare = Session.builder("s1", "app")
+                .region("iad")
+                .createdAt(Instant.parse("2026-11-28T12:00:00Z"))
                 .build();
         try (SqliteSessionStore store = new SqliteSessionStore(dir.resolve("s.db"))) {
             store.save(bare);
@@ -74,15 +84,20 @@ class SqliteSessionStoreTest {
         Path notAFolder = java.nio.file.Files.writeString(dir.resolve("file"), "x");
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SqliteSessionStore(notAFolder.resolve("s.db")))
-                .isInstanceOf(SessionStoreException.class).isInstanceOf(FlaudeException.class)
+                .isInstanceOf(SessionStoreException.class)
+                .isInstanceOf(FlaudeException.class)
                 .hasMessageContaining("session store");
     }
 
     @Test
     void expiry_follows_ttl_and_idle_timeout() {
         assertThat(SESSION.expiredAt(Instant.parse("2026-11-28T12:20:00Z"))).isFalse();
-        assertThat(SESSION.expiredAt(Instant.parse("2026-11-28T12:40:00Z"))).as("idle 35 min").isTrue();
-        assertThat(SESSION.afterTurn(Instant.parse("2026-11-28T13:50:00Z")).expiredAt(Instant.parse("2026-11-28T14:01:00Z")))
-                .as("ttl 2 h").isTrue();
+        assertThat(SESSION.expiredAt(Instant.parse("2026-11-28T12:40:00Z")))
+                .as("idle 35 min")
+                .isTrue();
+        assertThat(SESSION.afterTurn(Instant.parse("2026-11-28T13:50:00Z"))
+                        .expiredAt(Instant.parse("2026-11-28T14:01:00Z")))
+                .as("ttl 2 h")
+                .isTrue();
     }
 }

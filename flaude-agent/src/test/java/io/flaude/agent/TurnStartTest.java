@@ -19,15 +19,19 @@ import org.junit.jupiter.api.Test;
 @FlyEmulatorTest(detachDelayMs = 300, stopDelayMs = 1000)
 class TurnStartTest extends AgentTestBase {
     private Session created() {
-        return sessions.create(APP, config("first"), SessionOptions.DEFAULTS.withTurnTimeout(TIMEOUT)).session();
+        return sessions.create(APP, config("first"), SessionOptions.DEFAULTS.withTurnTimeout(TIMEOUT))
+                .session();
     }
 
     @Test
     void a_turn_that_times_out_leaves_the_machine_stopped_before_the_session_is_idle() {
         Session s = created();
 
-        assertThatThrownBy(() -> sessions.turn(s.sessionId(), turn("slow")
-                .withEnv(Map.of("FLAUDE_EMULATOR_SLEEP_MS", "10000")).withTimeout(Duration.ofSeconds(1))))
+        assertThatThrownBy(() -> sessions.turn(
+                        s.sessionId(),
+                        turn("slow")
+                                .withEnv(Map.of("FLAUDE_EMULATOR_SLEEP_MS", "10000"))
+                                .withTimeout(Duration.ofSeconds(1))))
                 .isInstanceOf(FlyTimeoutException.class);
 
         assertThat(fly.machines(APP).get(s.machineId()).state()).isEqualTo(MachineState.STOPPED);
@@ -37,8 +41,11 @@ class TurnStartTest extends AgentTestBase {
     @Test
     void the_turn_after_a_timed_out_turn_runs_its_own_prompt() {
         Session s = created();
-        assertThatThrownBy(() -> sessions.turn(s.sessionId(), turn("slow")
-                .withEnv(Map.of("FLAUDE_EMULATOR_SLEEP_MS", "10000")).withTimeout(Duration.ofSeconds(1))))
+        assertThatThrownBy(() -> sessions.turn(
+                        s.sessionId(),
+                        turn("slow")
+                                .withEnv(Map.of("FLAUDE_EMULATOR_SLEEP_MS", "10000"))
+                                .withTimeout(Duration.ofSeconds(1))))
                 .isInstanceOf(FlyTimeoutException.class);
 
         TurnResult again = sessions.turn(s.sessionId(), turn("again"));

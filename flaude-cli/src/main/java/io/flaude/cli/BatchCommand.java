@@ -31,10 +31,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code flaude batch -a APP --prompts-file FILE [--concurrency N] [--json]}: many one-shot runs at once. */
-@Command(name = "batch", mixinStandardHelpOptions = true,
-        description = {"Run many prompts at once, each on its own machine (destroyed afterwards), within Fly's rate limits.",
-                "FILE has one prompt a line, or JSON lines {\"prompt\", \"repos\"?, \"region\"?, \"env\"?}; blank lines and"
-                        + " lines starting with # are skipped. Exit 1 if any run failed."})
+@Command(
+        name = "batch",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run many prompts at once, each on its own machine (destroyed afterwards), within Fly's rate limits.",
+            "FILE has one prompt a line, or JSON lines {\"prompt\", \"repos\"?, \"region\"?, \"env\"?}; blank lines and"
+                    + " lines starting with # are skipped. Exit 1 if any run failed."
+        })
 public final class BatchCommand extends CliCommand {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -44,17 +48,25 @@ public final class BatchCommand extends CliCommand {
     @Option(names = "--prompts-file", required = true, paramLabel = "FILE", description = "The prompts, one a line.")
     Path promptsFile;
 
-    @Option(names = {"-c", "--concurrency"}, defaultValue = "8", description = "Runs at once (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = {"-c", "--concurrency"},
+            defaultValue = "8",
+            description = "Runs at once (default: ${DEFAULT-VALUE}).")
     int concurrency;
 
-    @Option(names = "--timeout", defaultValue = "30m", converter = DurationConverter.class,
+    @Option(
+            names = "--timeout",
+            defaultValue = "30m",
+            converter = DurationConverter.class,
             description = "How long each run may take (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
     @Mixin
     AgentCredentials credentials;
 
-    @Option(names = "--env", paramLabel = "KEY=VALUE",
+    @Option(
+            names = "--env",
+            paramLabel = "KEY=VALUE",
             description = "Extra machine env for every run (repeatable); a JSON line's own \"env\" adds to it.")
     Map<String, String> env = new LinkedHashMap<>();
 
@@ -69,10 +81,14 @@ public final class BatchCommand extends CliCommand {
             throw new FlyValidationException("--concurrency must be at least 1, got " + concurrency);
         }
         List<AgentConfig> configs = read();
-        try (FlyClient fly = context().client(); RunExecutor executor = new RunExecutor(fly, concurrency)) {
+        try (FlyClient fly = context().client();
+                RunExecutor executor = new RunExecutor(fly, concurrency)) {
             RunExecutor.Batch batch = executor.submit(appName, configs, RunOptions.DEFAULTS.withTimeout(timeout));
             BatchResult r;
-            try (CleanupOnSignal signal = new CleanupOnSignal(err(), "the batch's machines", Duration.ofSeconds(90),
+            try (CleanupOnSignal signal = new CleanupOnSignal(
+                    err(),
+                    "the batch's machines",
+                    Duration.ofSeconds(90),
                     () -> "machines with metadata " + RunExecutor.BATCH_METADATA + "=" + batch.id())) {
                 r = batch.await();
                 if (signal.signalled()) {
@@ -96,19 +112,35 @@ public final class BatchCommand extends CliCommand {
                 m.put("error", i.error() == null ? null : i.error().getMessage());
                 items.add(m);
             }
-            printJson(Map.of("batch_id", r.batchId(), "succeeded", r.succeeded(), "failed", r.failed(),
-                    "elapsed_ms", r.elapsed().toMillis(), "runs", items, "cleanup_failures", r.cleanupFailures()));
+            printJson(Map.of(
+                    "batch_id",
+                    r.batchId(),
+                    "succeeded",
+                    r.succeeded(),
+                    "failed",
+                    r.failed(),
+                    "elapsed_ms",
+                    r.elapsed().toMillis(),
+                    "runs",
+                    items,
+                    "cleanup_failures",
+                    r.cleanupFailures()));
             return;
         }
         for (BatchItem i : r.items()) {
-            String how = i.succeeded() ? "ok" : i.result() != null ? "failed: " + i.result().outcome().name().toLowerCase()
-                    + " (exit code " + i.result().exitCode() + ")" : "error: " + i.error().getMessage();
+            String how = i.succeeded()
+                    ? "ok"
+                    : i.result() != null
+                            ? "failed: " + i.result().outcome().name().toLowerCase() + " (exit code "
+                                    + i.result().exitCode() + ")"
+                            : "error: " + i.error().getMessage();
             out().println("#" + i.index() + " " + how + "  " + i.prompt());
         }
-        out().printf("%d of %d runs succeeded in %.1f s (batch %s)%n", r.succeeded(), r.items().size(),
-                r.elapsed().toMillis() / 1000.0, r.batchId());
-        r.cleanupFailures().forEach(f -> err().println("Warning: the batch's secrets could not all be unset (the reaper"
-                + " will): " + f));
+        out().printf(
+                        "%d of %d runs succeeded in %.1f s (batch %s)%n",
+                        r.succeeded(), r.items().size(), r.elapsed().toMillis() / 1000.0, r.batchId());
+        r.cleanupFailures().forEach(f -> err().println(
+                        "Warning: the batch's secrets could not all be unset (the reaper" + " will): " + f));
     }
 
     private List<AgentConfig> read() {
@@ -125,7 +157,10 @@ public final class BatchCommand extends CliCommand {
                 continue;
             }
             AgentConfig.Builder b = credentials.builder(context()).env(env);
-            configs.add(line.startsWith("{") ? fromJson(b, line, n + 1) : b.prompt(line).build());
+            configs.add(
+                    line.startsWith("{")
+                            ? fromJson(b, line, n + 1)
+                            : b.prompt(line).build());
         }
         if (configs.isEmpty()) {
             throw new FlyValidationException("--prompts-file " + promptsFile + " holds no prompt");
@@ -138,7 +173,8 @@ public final class BatchCommand extends CliCommand {
         try {
             o = JSON.readTree(line);
         } catch (JacksonException e) {
-            throw new FlyValidationException("line " + lineNumber + " of --prompts-file is not JSON: " + e.getOriginalMessage());
+            throw new FlyValidationException(
+                    "line " + lineNumber + " of --prompts-file is not JSON: " + e.getOriginalMessage());
         }
         if (!o.path("prompt").isString()) {
             throw new FlyValidationException("line " + lineNumber + " of --prompts-file needs a \"prompt\" string");
@@ -151,7 +187,9 @@ public final class BatchCommand extends CliCommand {
         o.path("repos").forEach(r -> repos.add(Repo.of(r.stringValue(""))));
         b.repos(repos);
         Map<String, String> lineEnv = new LinkedHashMap<>(env);
-        o.path("env").properties().forEach(e -> lineEnv.put(e.getKey(), e.getValue().stringValue("")));
+        o.path("env")
+                .properties()
+                .forEach(e -> lineEnv.put(e.getKey(), e.getValue().stringValue("")));
         return b.env(lineEnv).build();
     }
 }

@@ -1,7 +1,7 @@
 package io.flaude.cli;
 
-import io.flaude.cli.support.EmbeddedClient;
 import io.flaude.cli.support.CliCommand;
+import io.flaude.cli.support.EmbeddedClient;
 import io.flaude.emulator.FlyEmulator;
 import io.flaude.fly.App;
 import io.flaude.fly.Apps;
@@ -22,9 +22,13 @@ import picocli.CommandLine.Command;
  * {@code flaude demo}: the volume lifecycle a session relies on, then a two-turn session, end to end,
  * against the emulator started in this process. Each step prints what happened; any failure exits 1.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Walk the volume lifecycle, then a two-turn session, on the embedded Fly API emulator",
-                "(its machines run a simulated Claude that keeps the real image's contract)."})
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Walk the volume lifecycle, then a two-turn session, on the embedded Fly API emulator",
+            "(its machines run a simulated Claude that keeps the real image's contract)."
+        })
 public final class DemoCommand extends CliCommand {
     static final String APP = "flaude-demo";
 
@@ -36,7 +40,7 @@ public final class DemoCommand extends CliCommand {
         }
         PrintWriter out = out();
         try (FlyEmulator emulator = FlyEmulator.start();
-             FlyClient fly = EmbeddedClient.builder(emulator).build()) {
+                FlyClient fly = EmbeddedClient.builder(emulator).build()) {
             out.println("flaude demo: volumes, then a two-turn session, on the embedded Fly API emulator at "
                     + emulator.baseUri());
             App app = fly.apps().ensure(APP, Apps.DEFAULT_ORG);
@@ -50,26 +54,49 @@ public final class DemoCommand extends CliCommand {
             step(out, 3, "list volumes", listed.size() + " volume(s): " + ids(listed));
 
             ExtendedVolume extended = volumes.extend(volume.id(), 2);
-            step(out, 4, "extend to 2 GB", extended.volume().sizeGb() + "GB, needs restart: " + extended.needsRestart());
+            step(
+                    out,
+                    4,
+                    "extend to 2 GB",
+                    extended.volume().sizeGb() + "GB, needs restart: " + extended.needsRestart());
 
             volumes.createSnapshot(volume.id());
             List<Snapshot> snapshots = volumes.snapshots(volume.id());
-            step(out, 5, "snapshot", snapshots.isEmpty() ? "requested" : snapshots.get(0).id()
-                    + " (" + snapshots.get(0).volumeSizeGb() + "GB source, " + snapshots.get(0).status() + ")");
+            step(
+                    out,
+                    5,
+                    "snapshot",
+                    snapshots.isEmpty()
+                            ? "requested"
+                            : snapshots.get(0).id() + " (" + snapshots.get(0).volumeSizeGb() + "GB source, "
+                                    + snapshots.get(0).status() + ")");
 
             Volume fork = volumes.fork(volume.id());
             Volume ready = volumes.waitFor(fork.id(), VolumeState.CREATED, Duration.ofSeconds(30));
-            step(out, 6, "fork", fork.id() + " " + fork.stateAsString() + " -> " + ready.stateAsString() + ", " + ready.sizeGb() + "GB");
+            step(
+                    out,
+                    6,
+                    "fork",
+                    fork.id() + " " + fork.stateAsString() + " -> " + ready.stateAsString() + ", " + ready.sizeGb()
+                            + "GB");
 
             boolean first = volumes.destroy(volume.id());
             boolean second = volumes.destroy(fork.id());
-            step(out, 7, "destroy both", (first && second ? "both destroyed" : "destroyed or already gone")
-                    + "; destroying again is a no-op: " + !volumes.destroy(volume.id()));
+            step(
+                    out,
+                    7,
+                    "destroy both",
+                    (first && second ? "both destroyed" : "destroyed or already gone")
+                            + "; destroying again is a no-op: " + !volumes.destroy(volume.id()));
 
             List<Volume> live = volumes.list(VolumeListOptions.LIVE);
             List<Volume> all = volumes.list();
-            step(out, 8, "prove none left", live.size() + " live volume(s); " + all.size()
-                    + " soft-deleted (Fly keeps them listed as pending_destroy for a while)");
+            step(
+                    out,
+                    8,
+                    "prove none left",
+                    live.size() + " live volume(s); " + all.size()
+                            + " soft-deleted (Fly keeps them listed as pending_destroy for a while)");
             if (!live.isEmpty()) {
                 throw new IllegalStateException("volumes left behind: " + ids(live));
             }
@@ -85,10 +112,12 @@ public final class DemoCommand extends CliCommand {
     }
 
     private static String describe(Volume v) {
-        return v.id() + " name=" + v.name() + " region=" + v.region() + " size=" + v.sizeGb() + "GB state=" + v.stateAsString();
+        return v.id() + " name=" + v.name() + " region=" + v.region() + " size=" + v.sizeGb() + "GB state="
+                + v.stateAsString();
     }
 
     private static String ids(List<Volume> volumes) {
-        return String.join(", ", volumes.stream().map(v -> v.id() + " (" + v.state() + ")").toList());
+        return String.join(
+                ", ", volumes.stream().map(v -> v.id() + " (" + v.state() + ")").toList());
     }
 }

@@ -15,14 +15,24 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code flaude emulator [--port P] [--host H] [--token T] [--profile fly] ...}: a local Fly Machines API until stopped. */
-@Command(name = "emulator", mixinStandardHelpOptions = true,
-        description = {"Serve a local Fly Machines API (apps, volumes, snapshots, machines, leases, logs) on loopback "
-                + "until stopped (Ctrl-C).",
-                "Point any Fly API client at it with FLY_API_HOSTNAME and a token. --profile fly makes it as slow and "
-                        + "as strict as Fly; /_emulator/conditions changes that while it runs."})
+/**
+ * {@code flaude emulator [--port P] [--host H] [--token T] [--profile fly] ...}: a local Fly Machines API until
+ * stopped.
+ */
+@Command(
+        name = "emulator",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Serve a local Fly Machines API (apps, volumes, snapshots, machines, leases, logs) on loopback "
+                    + "until stopped (Ctrl-C).",
+            "Point any Fly API client at it with FLY_API_HOSTNAME and a token. --profile fly makes it as slow and "
+                    + "as strict as Fly; /_emulator/conditions changes that while it runs."
+        })
 public final class EmulatorCommand extends CliCommand {
-    @Option(names = {"-p", "--port"}, defaultValue = "4280", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    @Option(
+            names = {"-p", "--port"},
+            defaultValue = "4280",
+            description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE}).")
@@ -34,18 +44,24 @@ public final class EmulatorCommand extends CliCommand {
     @Mixin
     EmulatorConditionsOptions conditions;
 
-    @Option(names = "--agent-image", paramLabel = "GLOB",
+    @Option(
+            names = "--agent-image",
+            paramLabel = "GLOB",
             description = "Images that run the simulated flaude agent (repeatable; * matches anything; default "
                     + "*flaude-agent* and ghcr.io/ravi-hq/flaude*, the Python flaude's image). Every other image runs a"
                     + " long-lived process.")
     java.util.List<String> agentImages = new java.util.ArrayList<>();
 
-    @Option(names = "--nats", paramLabel = "URL",
+    @Option(
+            names = "--nats",
+            paramLabel = "URL",
             description = "Also publish every line a machine prints to this NATS server, as Fly's log stream does"
                     + " (subject logs.<app>.<region>.<machine>); credentials in the URL: nats://org:token@host:4223.")
     String natsUrl;
 
-    @Option(names = "--ship-logs", paramLabel = "URL",
+    @Option(
+            names = "--ship-logs",
+            paramLabel = "URL",
             description = "Also post every printed line to this log drain, as Fly's log shipper (Vector) does: JSON"
                     + " arrays, batched, with --ship-token as the bearer token.")
     URI shipLogs;
@@ -53,12 +69,19 @@ public final class EmulatorCommand extends CliCommand {
     @Option(names = "--ship-token", paramLabel = "T", description = "The drain's bearer token for --ship-logs.")
     String shipToken;
 
-    @Option(names = "--ship-interval", paramLabel = "DUR", defaultValue = "1s",
+    @Option(
+            names = "--ship-interval",
+            paramLabel = "DUR",
+            defaultValue = "1s",
             converter = DurationConverter.class,
             description = "How often the shipper posts a batch (default: ${DEFAULT-VALUE}, as Vector).")
     Duration shipInterval;
 
-    @Option(names = "--serve-seconds", hidden = true, defaultValue = "0", description = "Stop after this many seconds (tests).")
+    @Option(
+            names = "--serve-seconds",
+            hidden = true,
+            defaultValue = "0",
+            description = "Stop after this many seconds (tests).")
     long serveSeconds;
 
     private static boolean loopback(String host) {
@@ -72,10 +95,11 @@ public final class EmulatorCommand extends CliCommand {
     @Override
     public Integer call() throws InterruptedException {
         if (context().verbose()) {
-            throw new FlyValidationException("emulator: -v is not supported; read what it was asked at "
-                    + "/_emulator/journal");
+            throw new FlyValidationException(
+                    "emulator: -v is not supported; read what it was asked at " + "/_emulator/journal");
         }
-        FlyEmulator.Builder builder = conditions.applyTo(FlyEmulator.builder().host(host).port(port).token(token));
+        FlyEmulator.Builder builder =
+                conditions.applyTo(FlyEmulator.builder().host(host).port(port).token(token));
         if (!agentImages.isEmpty()) {
             builder.agentImages(agentImages.toArray(String[]::new));
         }
@@ -84,8 +108,8 @@ public final class EmulatorCommand extends CliCommand {
         }
         if (shipLogs != null) {
             if (shipToken == null || shipToken.isBlank()) {
-                throw new FlyValidationException("emulator: --ship-logs needs --ship-token (the drain's"
-                        + " bearer token)");
+                throw new FlyValidationException(
+                        "emulator: --ship-logs needs --ship-token (the drain's" + " bearer token)");
             }
             builder.shipLogs(shipLogs, shipToken, shipInterval);
         }
@@ -112,8 +136,10 @@ public final class EmulatorCommand extends CliCommand {
         Runtime.getRuntime().addShutdownHook(hook);
         out().println("Fly Machines API emulator listening on " + emulator.baseUri());
         out().println("  export FLY_API_HOSTNAME=" + emulator.baseUri());
-        out().println(token == null ? "  export FLY_API_TOKEN=anything   (any non-empty token is accepted)"
-                : "  export FLY_API_TOKEN=...   (the token given with --token)");
+        out().println(
+                        token == null
+                                ? "  export FLY_API_TOKEN=anything   (any non-empty token is accepted)"
+                                : "  export FLY_API_TOKEN=...   (the token given with --token)");
         String hard = conditions.describe();
         if (!hard.isEmpty()) {
             out().println("Conditions: " + hard);

@@ -1,12 +1,12 @@
 package io.flaude.cli;
 
 import io.flaude.cli.support.ExitCodes;
+import io.flaude.cli.support.SignalledWork;
 import io.flaude.fly.FlyApiException;
 import io.flaude.fly.FlyValidationException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;
-import io.flaude.cli.support.SignalledWork;
 import picocli.CommandLine;
 
 /**
@@ -14,8 +14,7 @@ import picocli.CommandLine;
  * mapping and error handler. Used by {@link Main} and by tests (no {@code System.out} swapping).
  */
 public final class FlaudeCli {
-    private FlaudeCli() {
-    }
+    private FlaudeCli() {}
 
     public static CommandLine commandLine(PrintWriter out, PrintWriter err, Map<String, String> env) {
         CommandLine cli = new CommandLine(new RootCommand(env));
@@ -24,7 +23,8 @@ public final class FlaudeCli {
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler((e, args) -> {
             PrintWriter w = e.getCommandLine().getErr();
-            RootCommand root = e.getCommandLine().getCommandSpec().root().commandLine().getCommand();
+            RootCommand root =
+                    e.getCommandLine().getCommandSpec().root().commandLine().getCommand();
             w.println("Error: " + root.redact(e.getMessage()));
             w.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for the options.");
             w.flush();
@@ -49,7 +49,8 @@ public final class FlaudeCli {
     }
 
     static int exitCode(Throwable e) {
-        if (e instanceof FlyValidationException || e instanceof CommandLine.ParameterException
+        if (e instanceof FlyValidationException
+                || e instanceof CommandLine.ParameterException
                 || e instanceof IllegalArgumentException) {
             return ExitCodes.USAGE;
         }

@@ -7,8 +7,7 @@ import java.util.List;
 
 /** {@code ./flaude}: configures logging from {@code -v}, runs the command line, exits with its code. */
 public final class Main {
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         boolean verbose = Arrays.stream(args).anyMatch(List.of("-v", "--verbose")::contains);

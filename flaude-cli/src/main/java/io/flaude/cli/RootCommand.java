@@ -24,17 +24,32 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /** {@code flaude}: the root command and the global options every subcommand accepts. */
-@Command(name = "flaude", mixinStandardHelpOptions = true, version = "flaude 0.1.0",
+@Command(
+        name = "flaude",
+        mixinStandardHelpOptions = true,
+        version = "flaude 0.1.0",
         description = "Run Claude Code on Fly.io Machines; Fly Volumes keep sessions alive between prompts.",
-        subcommands = {RunCommand.class, BatchCommand.class, SessionsCommand.class, LogsCommand.class, MachinesCommand.class,
-                VolumesCommand.class,
-                AppsCommand.class, EmulatorCommand.class, DemoCommand.class, BenchCommand.class, ChaosCommand.class,
-                ImageCommand.class,
-                HelpCommand.class},
+        subcommands = {
+            RunCommand.class,
+            BatchCommand.class,
+            SessionsCommand.class,
+            LogsCommand.class,
+            MachinesCommand.class,
+            VolumesCommand.class,
+            AppsCommand.class,
+            EmulatorCommand.class,
+            DemoCommand.class,
+            BenchCommand.class,
+            ChaosCommand.class,
+            ImageCommand.class,
+            HelpCommand.class
+        },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success (destroying an already-gone volume is success)",
-                "1:the Fly API or the run failed (stderr names the status and Fly's message)",
-                "2:bad usage or input, refused before any request"})
+        exitCodeList = {
+            "0:success (destroying an already-gone volume is success)",
+            "1:the Fly API or the run failed (stderr names the status and Fly's message)",
+            "2:bad usage or input, refused before any request"
+        })
 public final class RootCommand implements Runnable, CliContext {
     private final Map<String, String> env;
 
@@ -50,6 +65,7 @@ public final class RootCommand implements Runnable, CliContext {
 
     /** Environment variables for {@code --nats-url} and {@code --nats-org}, as the library reads them. */
     static final String NATS_URL_ENV = FlyClient.NATS_URL_ENV;
+
     static final String NATS_ORG_ENV = FlyClient.NATS_ORG_ENV;
 
     /** The environment variables whose values are secrets: cut out of everything flaude prints. */
@@ -59,40 +75,56 @@ public final class RootCommand implements Runnable, CliContext {
         this.env = env;
     }
 
-    @Option(names = {"-t", "--access-token"}, scope = ScopeType.INHERIT, paramLabel = "TOKEN",
+    @Option(
+            names = {"-t", "--access-token"},
+            scope = ScopeType.INHERIT,
+            paramLabel = "TOKEN",
             description = "Fly API token (default: env FLY_API_TOKEN). Never printed.")
     void token(String token) {
         this.token = token;
     }
 
-    @Option(names = "--api-url", scope = ScopeType.INHERIT, paramLabel = "URL",
+    @Option(
+            names = "--api-url",
+            scope = ScopeType.INHERIT,
+            paramLabel = "URL",
             description = "Fly Machines API base URL (default: env FLY_API_HOSTNAME, else https://api.machines.dev).")
     void apiUrl(String apiUrl) {
         this.apiUrl = apiUrl;
     }
 
-    @Option(names = "--allow-plain-http", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--allow-plain-http",
+            scope = ScopeType.INHERIT,
             description = "Send the token over plain http:// to a host that is not loopback or _api.internal"
                     + " (refused by default: anyone on the path could read it).")
     void allowPlainHttp(boolean allow) {
         this.allowPlainHttp = allow;
     }
 
-    @Option(names = "--nats-url", scope = ScopeType.INHERIT, paramLabel = "URL",
+    @Option(
+            names = "--nats-url",
+            scope = ScopeType.INHERIT,
+            paramLabel = "URL",
             description = "Read live log lines from Fly's NATS log stream at URL, 'off' for none (default: env "
                     + NATS_URL_ENV + ", else nats://[fdaa::3]:4223 on a Fly machine, else poll the logs API only).")
     void natsUrl(String url) {
         this.natsUrl = url;
     }
 
-    @Option(names = "--nats-org", scope = ScopeType.INHERIT, paramLabel = "SLUG",
-            description = "The organization slug for --nats-url (default: env " + NATS_ORG_ENV
-                    + ", else the app's org).")
+    @Option(
+            names = "--nats-org",
+            scope = ScopeType.INHERIT,
+            paramLabel = "SLUG",
+            description =
+                    "The organization slug for --nats-url (default: env " + NATS_ORG_ENV + ", else the app's org).")
     void natsOrg(String org) {
         this.natsOrg = org;
     }
 
-    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+    @Option(
+            names = {"-v", "--verbose"},
+            scope = ScopeType.INHERIT,
             description = "Log each request and show stack traces on errors.")
     void verbose(boolean verbose) {
         this.verbose = verbose;
@@ -116,8 +148,11 @@ public final class RootCommand implements Runnable, CliContext {
      */
     @Override
     public FlyClient client() {
-        FlyClient.Builder b = FlyClient.builder().environment(this::env)
-                .redact(secrets().toArray(String[]::new)).allowPlainHttp(allowPlainHttp).natsOrg(natsOrg);
+        FlyClient.Builder b = FlyClient.builder()
+                .environment(this::env)
+                .redact(secrets().toArray(String[]::new))
+                .allowPlainHttp(allowPlainHttp)
+                .natsOrg(natsOrg);
         if (token != null) {
             b.token(token);
         }

@@ -1,17 +1,17 @@
 package io.flaude.cli;
 
-import io.flaude.cli.support.CliCommand;
-import io.flaude.cli.support.AppOption;
-import io.flaude.cli.support.CleanupOnSignal;
-import io.flaude.cli.support.SignalledWork;
 import io.flaude.agent.RunFailedException;
 import io.flaude.agent.RunOptions;
 import io.flaude.agent.RunResult;
 import io.flaude.agent.Runner;
 import io.flaude.cli.agent.AgentOptions;
-import io.flaude.cli.support.DurationConverter;
 import io.flaude.cli.agent.LiveOutput;
 import io.flaude.cli.output.JsonOutput;
+import io.flaude.cli.support.AppOption;
+import io.flaude.cli.support.CleanupOnSignal;
+import io.flaude.cli.support.CliCommand;
+import io.flaude.cli.support.DurationConverter;
+import io.flaude.cli.support.SignalledWork;
 import io.flaude.fly.FlyClient;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
@@ -20,9 +20,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code flaude run -a APP --prompt TEXT ...}: one run on a new machine, always destroyed afterwards. */
-@Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run Claude once on a new machine, print its output, destroy the machine.",
-                "Credentials from env: CLAUDE_CODE_OAUTH_TOKEN (required), GITHUB_USERNAME, GITHUB_TOKEN."})
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run Claude once on a new machine, print its output, destroy the machine.",
+            "Credentials from env: CLAUDE_CODE_OAUTH_TOKEN (required), GITHUB_USERNAME, GITHUB_TOKEN."
+        })
 public final class RunCommand extends CliCommand {
     @Mixin
     AppOption app;
@@ -30,7 +34,10 @@ public final class RunCommand extends CliCommand {
     @Mixin
     AgentOptions agent;
 
-    @Option(names = "--timeout", defaultValue = "30m", converter = DurationConverter.class,
+    @Option(
+            names = "--timeout",
+            defaultValue = "30m",
+            converter = DurationConverter.class,
             description = "How long the run may take (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
@@ -43,13 +50,25 @@ public final class RunCommand extends CliCommand {
         var config = agent.toConfig(context());
         AtomicReference<String> machine = new AtomicReference<>();
         try (FlyClient fly = context().client();
-             LiveOutput live = new LiveOutput(out(), err(), !json, LiveOutput.onTerminal(), "running on Fly");
-             CleanupOnSignal signal = new CleanupOnSignal(err(), "the run's machine", Duration.ofSeconds(60),
-                     () -> "machine " + machine.get() + " of app " + appName)) {
+                LiveOutput live = new LiveOutput(out(), err(), !json, LiveOutput.onTerminal(), "running on Fly");
+                CleanupOnSignal signal = new CleanupOnSignal(
+                        err(),
+                        "the run's machine",
+                        Duration.ofSeconds(60),
+                        () -> "machine " + machine.get() + " of app " + appName)) {
             RunResult r;
             try {
-                r = SignalledWork.run(signal, err(), () -> new Runner(fly).run(appName, config,
-                                RunOptions.DEFAULTS.withTimeout(timeout).withOnLine(live).withOnCreated(m -> machine.set(m.id()))),
+                r = SignalledWork.run(
+                        signal,
+                        err(),
+                        () -> new Runner(fly)
+                                .run(
+                                        appName,
+                                        config,
+                                        RunOptions.DEFAULTS
+                                                .withTimeout(timeout)
+                                                .withOnLine(live)
+                                                .withOnCreated(m -> machine.set(m.id()))),
                         () -> "Interrupted: machine " + machine.get() + " destroyed",
                         left -> "Interrupted: machine " + machine.get() + " may be left: " + left);
             } catch (RunFailedException e) {

@@ -35,35 +35,55 @@ final class SessionDemo {
     }
 
     private void story(Sessions sessions, int first) {
-        AgentConfig config = AgentConfig.builder().claudeToken("demo-token-not-a-secret")
-                .prompt("Remember the number 42.").env(Map.of("FLAUDE_EMULATOR_SLEEP_MS", "100")).build();
+        AgentConfig config = AgentConfig.builder()
+                .claudeToken("demo-token-not-a-secret")
+                .prompt("Remember the number 42.")
+                .env(Map.of("FLAUDE_EMULATOR_SLEEP_MS", "100"))
+                .build();
         TurnResult one = sessions.create(app, config, SessionOptions.DEFAULTS.withTurnTimeout(Duration.ofMinutes(1)));
         Session s = one.session();
-        DemoCommand.step(out, first, "create a session (turn 1)", "session " + s.sessionId() + ", machine "
-                + s.machineId() + " (stopped), volume " + s.volumeId() + ", exit code " + one.result().exitCode());
+        DemoCommand.step(
+                out,
+                first,
+                "create a session (turn 1)",
+                "session " + s.sessionId() + ", machine " + s.machineId() + " (stopped), volume " + s.volumeId()
+                        + ", exit code " + one.result().exitCode());
 
-        TurnResult two = sessions.turn(s.sessionId(),
+        TurnResult two = sessions.turn(
+                s.sessionId(),
                 TurnOptions.prompt("Which number did I ask you to remember?").withTimeout(Duration.ofMinutes(1)));
         DemoCommand.step(out, first + 1, "turn 2 reads turn 1's transcript", answer(two));
 
         List<Session> listed = sessions.list();
-        DemoCommand.step(out, first + 2, "list sessions", listed.size() + " session(s): " + listed.get(0).sessionId()
-                + " (" + listed.get(0).stateAsString() + ")");
+        DemoCommand.step(
+                out,
+                first + 2,
+                "list sessions",
+                listed.size() + " session(s): " + listed.get(0).sessionId() + " ("
+                        + listed.get(0).stateAsString() + ")");
 
         sessions.destroy(s.sessionId());
-        DemoCommand.step(out, first + 3, "destroy the session", "machine destroyed; volume destroyed once Fly released it");
+        DemoCommand.step(
+                out, first + 3, "destroy the session", "machine destroyed; volume destroyed once Fly released it");
 
-        List<Machine> machines = fly.machines(app).list().stream().filter(m -> !m.isGone()).toList();
+        List<Machine> machines =
+                fly.machines(app).list().stream().filter(m -> !m.isGone()).toList();
         int volumes = fly.volumes(app).list(VolumeListOptions.LIVE).size();
-        DemoCommand.step(out, first + 4, "prove nothing is left", machines.size() + " live machine(s), " + volumes
-                + " live volume(s), " + sessions.list().size() + " session(s)");
+        DemoCommand.step(
+                out,
+                first + 4,
+                "prove nothing is left",
+                machines.size() + " live machine(s), " + volumes + " live volume(s), "
+                        + sessions.list().size() + " session(s)");
         if (!machines.isEmpty() || volumes != 0 || !sessions.list().isEmpty()) {
             throw new IllegalStateException("the session left resources behind");
         }
     }
 
     private static String answer(TurnResult turn) {
-        return turn.result().output().stream().filter(l -> l.contains("earlier turn")).findFirst()
+        return turn.result().output().stream()
+                .filter(l -> l.contains("earlier turn"))
+                .findFirst()
                 .orElse("exit code " + turn.result().exitCode());
     }
 }

@@ -17,7 +17,9 @@ class AppsCliTest extends CliTestBase {
     @Test
     void show_prints_the_app_and_json_has_its_fields() {
         assertThat(run("apps", "show", APP).out()).contains(APP).contains("personal");
-        assertThat(run("apps", "show", APP, "--json").out()).contains("\"name\" : \"" + APP + "\"").contains("\"org_slug\"");
+        assertThat(run("apps", "show", APP, "--json").out())
+                .contains("\"name\" : \"" + APP + "\"")
+                .contains("\"org_slug\"");
     }
 
     @Test

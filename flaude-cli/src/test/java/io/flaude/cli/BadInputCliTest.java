@@ -21,17 +21,20 @@ class BadInputCliTest extends CliTestBase {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "volumes create -a cli-app -r xxx                           | unknown region 'xxx'",
-            "volumes create BAD-NAME -a cli-app                         | use 1-30 lowercase letters",
-            "volumes create -a cli-app -s 0                             | size",
-            "volumes create -a cli-app --fork-from vol_abcdefgh12345678 --snapshot-id vs_abc | cannot be combined",
-            "volumes extend vol_abcdefgh12345678 -a cli-app -s +0       | changes nothing",
-            "volumes extend vol_abcdefgh12345678 -a cli-app -s big      | whole number of GB",
-            "volumes destroy not-a-volume -a cli-app                    | volume id",
-            "volumes list -a Bad_App                                    | app name",
-            "machines show NOT/AN/ID -a cli-app                         | machine id",
-            "logs NOT/AN/ID -a cli-app                                  | machine id"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "volumes create -a cli-app -r xxx                           | unknown region 'xxx'",
+                "volumes create BAD-NAME -a cli-app                         | use 1-30 lowercase letters",
+                "volumes create -a cli-app -s 0                             | size",
+                "volumes create -a cli-app --fork-from vol_abcdefgh12345678 --snapshot-id vs_abc | cannot be combined",
+                "volumes extend vol_abcdefgh12345678 -a cli-app -s +0       | changes nothing",
+                "volumes extend vol_abcdefgh12345678 -a cli-app -s big      | whole number of GB",
+                "volumes destroy not-a-volume -a cli-app                    | volume id",
+                "volumes list -a Bad_App                                    | app name",
+                "machines show NOT/AN/ID -a cli-app                         | machine id",
+                "logs NOT/AN/ID -a cli-app                                  | machine id"
+            })
     void a_bad_value_is_refused_with_exit_2_and_no_request(String args, String message) {
         CliRun r = run(args.strip().split("\\s+"));
 
@@ -41,14 +44,17 @@ class BadInputCliTest extends CliTestBase {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "run -a cli-app --prompt x --env =v                              | invalid env name ''",
-            "run -a cli-app --prompt x --repo not-a-url                      | invalid repo url 'not-a-url'",
-            "run -a cli-app --prompt x -r xxx                                | unknown region 'xxx'",
-            "run -a cli-app --prompt x --output-format yaml                  | use text, json or stream-json",
-            "sessions create -a cli-app --prompt x --ttl 0s                  | the ttl must be positive",
-            "sessions create -a cli-app --prompt x --ttl 0                   | is not a duration",
-            "sessions create -a cli-app --prompt x --idle-timeout 0s         | the idle timeout must be positive"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "run -a cli-app --prompt x --env =v                              | invalid env name ''",
+                "run -a cli-app --prompt x --repo not-a-url                      | invalid repo url 'not-a-url'",
+                "run -a cli-app --prompt x -r xxx                                | unknown region 'xxx'",
+                "run -a cli-app --prompt x --output-format yaml                  | use text, json or stream-json",
+                "sessions create -a cli-app --prompt x --ttl 0s                  | the ttl must be positive",
+                "sessions create -a cli-app --prompt x --ttl 0                   | is not a duration",
+                "sessions create -a cli-app --prompt x --idle-timeout 0s         | the idle timeout must be positive"
+            })
     void a_bad_agent_option_is_refused_with_exit_2_and_no_request(String args, String message) {
         CliRun r = agentRun(args.strip().split("\\s+"));
 
@@ -71,7 +77,9 @@ class BadInputCliTest extends CliTestBase {
 
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().lines()).hasSize(2);
-        assertThat(r.err()).startsWith("Error: Unknown option: '--no-such-flag'").contains("Try 'flaude volumes list --help'");
+        assertThat(r.err())
+                .startsWith("Error: Unknown option: '--no-such-flag'")
+                .contains("Try 'flaude volumes list --help'");
     }
 
     @Test
@@ -79,7 +87,10 @@ class BadInputCliTest extends CliTestBase {
         CliRun r = agentRun("run", "-a", APP, "--prompt", "x", "--output-format", "stream-json", "--json");
 
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(emulator.journal().matching("POST", "/v1/apps/*/machines").get(0).requestBody())
+        assertThat(emulator.journal()
+                        .matching("POST", "/v1/apps/*/machines")
+                        .get(0)
+                        .requestBody())
                 .contains("\"FLAUDE_OUTPUT_FORMAT\":\"stream-json\"");
     }
 
@@ -94,8 +105,16 @@ class BadInputCliTest extends CliTestBase {
 
     @Test
     void sessions_list_and_show_need_no_fly_token() {
-        CliRun list = CliRun.of(Map.of("FLAUDE_HOME", env.getOrDefault("FLAUDE_HOME", System.getProperty("java.io.tmpdir")
-                + "/flaude-bad-input-" + ProcessHandle.current().pid())), "sessions", "list", "--json");
+        CliRun list = CliRun.of(
+                Map.of(
+                        "FLAUDE_HOME",
+                        env.getOrDefault(
+                                "FLAUDE_HOME",
+                                System.getProperty("java.io.tmpdir") + "/flaude-bad-input-"
+                                        + ProcessHandle.current().pid())),
+                "sessions",
+                "list",
+                "--json");
 
         assertThat(list.code()).as(list.err()).isZero();
     }
@@ -103,7 +122,10 @@ class BadInputCliTest extends CliTestBase {
     @Test
     void a_typoed_session_id_on_destroy_is_an_error_not_already_gone() {
         Map<String, String> home = new HashMap<>(env);
-        home.put("FLAUDE_HOME", System.getProperty("java.io.tmpdir") + "/flaude-typo-" + ProcessHandle.current().pid());
+        home.put(
+                "FLAUDE_HOME",
+                System.getProperty("java.io.tmpdir") + "/flaude-typo-"
+                        + ProcessHandle.current().pid());
         CliRun r = CliRun.of(home, "sessions", "destroy", "00000000-0000-4000-8000-00000000dead");
 
         assertThat(r.code()).isEqualTo(1);
@@ -122,12 +144,20 @@ class BadInputCliTest extends CliTestBase {
 
     @Test
     void a_fork_without_a_size_region_or_name_copies_the_sources() {
-        var source = fly.volumes(APP).create(io.flaude.fly.VolumeSpec.builder().name("src").region("ord").sizeGb(3).build());
+        var source = fly.volumes(APP)
+                .create(io.flaude.fly.VolumeSpec.builder()
+                        .name("src")
+                        .region("ord")
+                        .sizeGb(3)
+                        .build());
 
         CliRun r = run("volumes", "create", "-a", APP, "--fork-from", source.id(), "--json");
 
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("\"name\" : \"src\"").contains("\"region\" : \"ord\"").contains("\"size_gb\" : 3");
+        assertThat(r.out())
+                .contains("\"name\" : \"src\"")
+                .contains("\"region\" : \"ord\"")
+                .contains("\"size_gb\" : 3");
     }
 
     @Test

@@ -27,7 +27,8 @@ class BatchCliTest extends CliTestBase {
 
     @Test
     void every_line_runs_and_a_failing_one_makes_the_exit_code_1() throws IOException {
-        CliRun r = batch("""
+        CliRun r = batch(
+                """
                 first prompt
                 # a comment
                 {"prompt": "second", "env": {"FLAUDE_EMULATOR_EXIT": "3"}}
@@ -36,8 +37,11 @@ class BatchCliTest extends CliTestBase {
                 """);
 
         assertThat(r.code()).as(r.err()).isEqualTo(1);
-        assertThat(r.out()).contains("#0 ok  first prompt").contains("#1 failed: exited_non_zero (exit code 3)  second")
-                .contains("#2 ok  third prompt").contains("2 of 3 runs succeeded");
+        assertThat(r.out())
+                .contains("#0 ok  first prompt")
+                .contains("#1 failed: exited_non_zero (exit code 3)  second")
+                .contains("#2 ok  third prompt")
+                .contains("2 of 3 runs succeeded");
         assertThat(fly.machines(APP).list()).allMatch(m -> m.isGone());
     }
 
@@ -66,11 +70,15 @@ class BatchCliTest extends CliTestBase {
         CliRun r = batch("one\n{\"prompt\": \"two\", \"env\": {\"ONLY_TWO\": \"2\"}}\n", "--env", "EVERY_RUN=yes");
 
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(emulator.journal().matching("POST", "/v1/apps/*/machines")).hasSize(2).allSatisfy(create -> {
-            assertThat(create.requestBody()).contains("\"image\":\"registry.example/me/flaude-agent:mine\"")
-                    .contains("\"EVERY_RUN\":\"yes\"");
-        });
         assertThat(emulator.journal().matching("POST", "/v1/apps/*/machines"))
-                .filteredOn(create -> create.requestBody().contains("\"ONLY_TWO\":\"2\"")).hasSize(1);
+                .hasSize(2)
+                .allSatisfy(create -> {
+                    assertThat(create.requestBody())
+                            .contains("\"image\":\"registry.example/me/flaude-agent:mine\"")
+                            .contains("\"EVERY_RUN\":\"yes\"");
+                });
+        assertThat(emulator.journal().matching("POST", "/v1/apps/*/machines"))
+                .filteredOn(create -> create.requestBody().contains("\"ONLY_TWO\":\"2\""))
+                .hasSize(1);
     }
 }

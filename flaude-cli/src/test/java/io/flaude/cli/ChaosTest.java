@@ -21,7 +21,9 @@ class ChaosTest {
         ChaosRun.Report r = ChaosRun.run(new ChaosRun.Settings(8, 4, 0.15, Map.of(), seed, 6));
 
         assertReportIsClean(r);
-        assertThat(r.injected().values().stream().mapToLong(Long::longValue).sum()).as("faults were injected").isPositive();
+        assertThat(r.injected().values().stream().mapToLong(Long::longValue).sum())
+                .as("faults were injected")
+                .isPositive();
     }
 
     @ParameterizedTest(name = "seed {0}")
@@ -34,7 +36,9 @@ class ChaosTest {
     }
 
     private static void assertReportIsClean(ChaosRun.Report r) {
-        assertThat(r.untypedFailures()).as("every failure is a typed FlyException").isEmpty();
+        assertThat(r.untypedFailures())
+                .as("every failure is a typed FlyException")
+                .isEmpty();
         assertThat(r.leftOwnerless()).as("left without a live session").isEmpty();
         assertThat(r.duplicates()).as("made twice").isEmpty();
         assertThat(r.leftAtEnd()).as("left after destroying every session").isEmpty();

@@ -10,7 +10,8 @@ record CliRun(int code, String out, String err) {
     static CliRun of(Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = FlaudeCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), env).execute(args);
+        int code = FlaudeCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), env)
+                .execute(args);
         return new CliRun(code, out.toString(), err.toString());
     }
 }

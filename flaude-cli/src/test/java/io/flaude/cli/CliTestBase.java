@@ -19,8 +19,15 @@ abstract class CliTestBase {
 
     @BeforeEach
     void connect() {
-        env = Map.of("FLY_API_TOKEN", emulator.token(), "FLY_API_HOSTNAME", emulator.baseUri().toString());
-        fly = FlyClient.builder().baseUri(emulator.baseUri()).token(emulator.token()).build();
+        env = Map.of(
+                "FLY_API_TOKEN",
+                emulator.token(),
+                "FLY_API_HOSTNAME",
+                emulator.baseUri().toString());
+        fly = FlyClient.builder()
+                .baseUri(emulator.baseUri())
+                .token(emulator.token())
+                .build();
         fly.apps().create(APP, Apps.DEFAULT_ORG);
         emulator.journal().clear();
     }

@@ -18,9 +18,18 @@ class DemoAndToolsCliTest {
         CliRun run = CliRun.of(Map.of(), "demo");
 
         assertThat(run.code()).as(run.err()).isZero();
-        assertThat(run.out()).contains("1. ensure app", "2. create volume with the defaults", "name=flaude_session region=iad size=1GB",
-                "4. extend to 2 GB", "5. snapshot", "6. fork", "hydrating -> created", "7. destroy both",
-                "0 live volume(s)", "Done: nothing leaked.");
+        assertThat(run.out())
+                .contains(
+                        "1. ensure app",
+                        "2. create volume with the defaults",
+                        "name=flaude_session region=iad size=1GB",
+                        "4. extend to 2 GB",
+                        "5. snapshot",
+                        "6. fork",
+                        "hydrating -> created",
+                        "7. destroy both",
+                        "0 live volume(s)",
+                        "Done: nothing leaked.");
     }
 
     @Test
@@ -30,7 +39,8 @@ class DemoAndToolsCliTest {
         CliRun run = serving.get();
 
         assertThat(run.code()).isZero();
-        Matcher url = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)").matcher(run.out());
+        Matcher url =
+                Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)").matcher(run.out());
         assertThat(url.find()).as(run.out()).isTrue();
         assertThat(run.out()).contains("FLY_API_HOSTNAME=" + url.group(1));
     }
@@ -40,15 +50,24 @@ class DemoAndToolsCliTest {
         CliRun run = CliRun.of(Map.of(), "bench", "volumes", "--ops", "12", "--warmup", "4", "-c", "2");
 
         assertThat(run.code()).as(run.err()).isZero();
-        assertThat(run.out()).contains("bare HTTP", "flaude client", "ratio flaude/bare", "requests/s",
-                "create p50 / p99 ms", "list p50 / p99 ms", "embedded emulator");
+        assertThat(run.out())
+                .contains(
+                        "bare HTTP",
+                        "flaude client",
+                        "ratio flaude/bare",
+                        "requests/s",
+                        "create p50 / p99 ms",
+                        "list p50 / p99 ms",
+                        "embedded emulator");
     }
 
     @Test
     void a_client_reaches_the_emulator_while_the_command_serves() throws Exception {
         var out = new java.io.StringWriter();
-        var cli = FlaudeCli.commandLine(new java.io.PrintWriter(out, true), new java.io.PrintWriter(new java.io.StringWriter()), Map.of());
-        Thread server = Thread.ofVirtual().start(() -> cli.execute("emulator", "--port", "0", "--serve-seconds", "5", "--token", "tok"));
+        var cli = FlaudeCli.commandLine(
+                new java.io.PrintWriter(out, true), new java.io.PrintWriter(new java.io.StringWriter()), Map.of());
+        Thread server = Thread.ofVirtual()
+                .start(() -> cli.execute("emulator", "--port", "0", "--serve-seconds", "5", "--token", "tok"));
         String base = awaitUrl(out);
         try (FlyClient fly = FlyClient.builder().baseUri(base).token("tok").build()) {
             assertThat(fly.apps().ensure("via-cli", "personal").name()).isEqualTo("via-cli");
@@ -59,14 +78,31 @@ class DemoAndToolsCliTest {
     @Test
     void the_emulator_command_sets_the_fly_profile_and_its_conditions_are_read_over_http() throws Exception {
         var out = new java.io.StringWriter();
-        var cli = FlaudeCli.commandLine(new java.io.PrintWriter(out, true), new java.io.PrintWriter(new java.io.StringWriter()), Map.of());
-        Thread server = Thread.ofVirtual().start(() -> cli.execute("emulator", "--port", "0", "--serve-seconds", "4",
-                "--profile", "fly", "--latency", "5ms..9ms", "--faults", "0.05", "--seed", "3"));
+        var cli = FlaudeCli.commandLine(
+                new java.io.PrintWriter(out, true), new java.io.PrintWriter(new java.io.StringWriter()), Map.of());
+        Thread server = Thread.ofVirtual()
+                .start(() -> cli.execute(
+                        "emulator",
+                        "--port",
+                        "0",
+                        "--serve-seconds",
+                        "4",
+                        "--profile",
+                        "fly",
+                        "--latency",
+                        "5ms..9ms",
+                        "--faults",
+                        "0.05",
+                        "--seed",
+                        "3"));
         String base = awaitUrl(out);
         try (var http = java.net.http.HttpClient.newHttpClient()) {
-            var answer = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/_emulator/conditions")).build(),
+            var answer = http.send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/_emulator/conditions"))
+                            .build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());
-            var conditions = tools.jackson.databind.json.JsonMapper.builder().build().readTree(answer.body());
+            var conditions =
+                    tools.jackson.databind.json.JsonMapper.builder().build().readTree(answer.body());
 
             assertThat(conditions.path("rate_limits").asBoolean()).isTrue();
             assertThat(conditions.path("min_latency_ms").asLong()).isEqualTo(5);
@@ -78,8 +114,8 @@ class DemoAndToolsCliTest {
     }
 
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"--latency=80ms..20ms", "--latency=fast", "--faults=2",
-            "--profile=slow"})
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {"--latency=80ms..20ms", "--latency=fast", "--faults=2", "--profile=slow"})
     void a_bad_emulator_condition_is_a_usage_error_before_anything_starts(String option) {
         CliRun run = CliRun.of(Map.of(), "emulator", "--port", "0", "--serve-seconds", "1", option);
 
@@ -89,7 +125,8 @@ class DemoAndToolsCliTest {
 
     private static String awaitUrl(java.io.StringWriter out) {
         Pattern p = Pattern.compile("listening on (http://\\S+)");
-        Await.until("the emulator's URL", Duration.ofSeconds(5), () -> p.matcher(out.toString()).find());
+        Await.until("the emulator's URL", Duration.ofSeconds(5), () -> p.matcher(out.toString())
+                .find());
         Matcher m = p.matcher(out.toString());
         return m.find() ? m.group(1) : null;
     }

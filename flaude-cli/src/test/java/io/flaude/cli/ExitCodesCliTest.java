@@ -34,7 +34,10 @@ class ExitCodesCliTest extends CliTestBase {
         CliRun run = run("volumes", "show", "vol_missing000000000", "-a", APP);
 
         assertThat(run.code()).isEqualTo(1);
-        assertThat(run.err()).contains("Fly API error 404 GET").contains("volume not found").contains("fly-request-id");
+        assertThat(run.err())
+                .contains("Fly API error 404 GET")
+                .contains("volume not found")
+                .contains("fly-request-id");
         assertThat(run.out()).isEmpty();
     }
 
@@ -48,11 +51,28 @@ class ExitCodesCliTest extends CliTestBase {
 
     @Test
     void the_access_token_flag_works_anywhere_and_is_never_printed() {
-        try (var guarded = io.flaude.emulator.FlyEmulator.builder().token("the-right-one").start()) {
-            CliRun wrong = CliRun.of(Map.of(), "volumes", "list", "-a", APP, "-t", "s3cret-wrong-token",
-                    "--api-url", guarded.baseUri().toString(), "-v");
-            CliRun right = CliRun.of(Map.of(), "-t", "the-right-one", "--api-url", guarded.baseUri().toString(),
-                    "apps", "show", "nope");
+        try (var guarded =
+                io.flaude.emulator.FlyEmulator.builder().token("the-right-one").start()) {
+            CliRun wrong = CliRun.of(
+                    Map.of(),
+                    "volumes",
+                    "list",
+                    "-a",
+                    APP,
+                    "-t",
+                    "s3cret-wrong-token",
+                    "--api-url",
+                    guarded.baseUri().toString(),
+                    "-v");
+            CliRun right = CliRun.of(
+                    Map.of(),
+                    "-t",
+                    "the-right-one",
+                    "--api-url",
+                    guarded.baseUri().toString(),
+                    "apps",
+                    "show",
+                    "nope");
 
             assertThat(wrong.code()).isEqualTo(1);
             assertThat(wrong.err()).contains("401").doesNotContain("s3cret-wrong-token");
@@ -66,7 +86,11 @@ class ExitCodesCliTest extends CliTestBase {
         CliRun run = run("--help");
 
         assertThat(run.code()).isZero();
-        assertThat(run.out()).contains("Exit codes:").contains("volumes").contains("emulator").contains("demo");
+        assertThat(run.out())
+                .contains("Exit codes:")
+                .contains("volumes")
+                .contains("emulator")
+                .contains("demo");
     }
 
     @Test

@@ -34,7 +34,8 @@ class LauncherBuildTest {
 
     /** A runnable jar whose main prints "ran". */
     private static byte[] helloJar(Path dir) throws IOException {
-        Path src = Files.writeString(dir.resolve("Hello.java"),
+        Path src = Files.writeString(
+                dir.resolve("Hello.java"),
                 "public class Hello { public static void main(String[] a) { System.out.println(\"ran\"); } }");
         assertThat(ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", dir.toString(), src.toString()))
                 .isZero();
@@ -61,14 +62,17 @@ class LauncherBuildTest {
         Files.writeString(project.resolve("flaude-cli/pom.xml"), "<project/>");
         Files.write(dir.resolve("hello.jar"), helloJar(Files.createDirectories(dir.resolve("classes"))));
         Path bin = Files.createDirectories(dir.resolve("bin"));
-        Path mvn = Files.writeString(bin.resolve("mvn"), """
+        Path mvn = Files.writeString(
+                bin.resolve("mvn"),
+                """
                 #!/usr/bin/env bash
                 echo build >> "%s"
                 mkdir -p flaude-cli/target
                 head -c 100 "%s" > flaude-cli/target/flaude.jar
                 sleep 1
                 cat "%s" > flaude-cli/target/flaude.jar
-                """.formatted(dir.resolve("builds.txt"), dir.resolve("hello.jar"), dir.resolve("hello.jar")));
+                """
+                        .formatted(dir.resolve("builds.txt"), dir.resolve("hello.jar"), dir.resolve("hello.jar")));
         Files.setPosixFilePermissions(mvn, PosixFilePermissions.fromString("rwxr-xr-x"));
         return project;
     }

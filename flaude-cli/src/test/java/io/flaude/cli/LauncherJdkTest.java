@@ -24,7 +24,7 @@ class LauncherJdkTest {
     /** A folder that looks like a JDK of the given feature version. */
     private static Path fakeJdk(Path dir, int version) throws IOException {
         Files.createDirectories(dir.resolve("bin"));
-        for (String tool : new String[]{"java", "javac"}) {
+        for (String tool : new String[] {"java", "javac"}) {
             Path exe = Files.writeString(dir.resolve("bin/" + tool), "#!/bin/sh\nexit 0\n");
             Files.setPosixFilePermissions(exe, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
@@ -33,7 +33,8 @@ class LauncherJdkTest {
     }
 
     private static String findJdk(Path javaHome) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder("bash", repoRoot().resolve(".ci/find-jdk").toString());
+        ProcessBuilder pb =
+                new ProcessBuilder("bash", repoRoot().resolve(".ci/find-jdk").toString());
         pb.environment().put("JAVA_HOME", javaHome.toString());
         Process p = pb.redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
@@ -56,6 +57,7 @@ class LauncherJdkTest {
 
         assertThat(found).isNotEqualTo(old.toString());
         String release = Files.readString(Path.of(found, "release"));
-        assertThat(Integer.parseInt(release.replaceAll("(?s).*JAVA_VERSION=\"(\\d+).*", "$1"))).isGreaterThanOrEqualTo(21);
+        assertThat(Integer.parseInt(release.replaceAll("(?s).*JAVA_VERSION=\"(\\d+).*", "$1")))
+                .isGreaterThanOrEqualTo(21);
     }
 }

@@ -16,10 +16,21 @@ import org.junit.jupiter.api.Test;
 /** {@code flaude logs MACHINE_ID -a APP [--follow] [--json]}. */
 class LogsCliTest extends CliTestBase {
     private Machine ticking(int ticks, long millis) {
-        return fly.machines(APP).create(MachineConfig.builder("ghcr.io/flaude-java/flaude-agent:0.1.0")
-                .env(Map.of("CLAUDE_CODE_OAUTH_TOKEN", "sk-ant-oat-test-token", "FLAUDE_PROMPT", "count",
-                        "FLAUDE_EMULATOR_SLEEP_MS", Long.toString(millis), "FLAUDE_EMULATOR_TICKS", Integer.toString(ticks)))
-                .restartPolicy("no").build(), "iad");
+        return fly.machines(APP)
+                .create(
+                        MachineConfig.builder("ghcr.io/flaude-java/flaude-agent:0.1.0")
+                                .env(Map.of(
+                                        "CLAUDE_CODE_OAUTH_TOKEN",
+                                        "sk-ant-oat-test-token",
+                                        "FLAUDE_PROMPT",
+                                        "count",
+                                        "FLAUDE_EMULATOR_SLEEP_MS",
+                                        Long.toString(millis),
+                                        "FLAUDE_EMULATOR_TICKS",
+                                        Integer.toString(ticks)))
+                                .restartPolicy("no")
+                                .build(),
+                        "iad");
     }
 
     @Test
@@ -41,7 +52,8 @@ class LogsCliTest extends CliTestBase {
         CliRun r = run("logs", m.id(), "-a", APP, "--json");
 
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out().lines()).allMatch(l -> l.startsWith("{\"timestamp\":\"") && l.contains("\"instance\":\"" + m.id() + "\""));
+        assertThat(r.out().lines())
+                .allMatch(l -> l.startsWith("{\"timestamp\":\"") && l.contains("\"instance\":\"" + m.id() + "\""));
         assertThat(r.out()).contains("\"message\":\"[flaude:exit:0]\"");
     }
 
@@ -50,10 +62,13 @@ class LogsCliTest extends CliTestBase {
         Machine m = ticking(3, 3000);
         StringWriter out = new StringWriter();
         AtomicInteger code = new AtomicInteger(-1);
-        Thread cli = Thread.ofVirtual().start(() -> code.set(FlaudeCli.commandLine(new PrintWriter(out, true),
-                new PrintWriter(new StringWriter(), true), env).execute("logs", m.id(), "-a", APP, "--follow")));
+        Thread cli = Thread.ofVirtual()
+                .start(() -> code.set(FlaudeCli.commandLine(
+                                new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), env)
+                        .execute("logs", m.id(), "-a", APP, "--follow")));
 
-        Await.until("the first tick", Duration.ofSeconds(10), () -> out.toString().contains("tick 1 of 3"));
+        Await.until(
+                "the first tick", Duration.ofSeconds(10), () -> out.toString().contains("tick 1 of 3"));
         boolean stillRunning = fly.machines(APP).get(m.id()).state() == MachineState.STARTED;
         cli.interrupt();
         cli.join(Duration.ofSeconds(5));

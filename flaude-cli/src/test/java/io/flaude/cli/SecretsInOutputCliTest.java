@@ -23,8 +23,14 @@ class SecretsInOutputCliTest extends CliTestBase {
 
     @Test
     void a_claude_or_github_token_echoed_in_an_error_is_not_printed() {
-        emulator.faults().script("POST", "/v1/apps/*/machines", Fault.status(422,
-                "{\"error\":\"invalid env CLAUDE_CODE_OAUTH_TOKEN=" + CLAUDE + " GITHUB_TOKEN=" + GITHUB + "\"}"));
+        emulator.faults()
+                .script(
+                        "POST",
+                        "/v1/apps/*/machines",
+                        Fault.status(
+                                422,
+                                "{\"error\":\"invalid env CLAUDE_CODE_OAUTH_TOKEN=" + CLAUDE + " GITHUB_TOKEN=" + GITHUB
+                                        + "\"}"));
 
         CliRun r = CliRun.of(withAgentSecrets(), "run", "-a", APP, "--prompt", "hi", "-v");
 
@@ -50,13 +56,20 @@ class SecretsInOutputCliTest extends CliTestBase {
         CliRun r = run("volumes", "list", "-a", APP, "--api-url", "http://fly-proxy.example.invalid:4280");
 
         assertThat(r.code()).as(r.err()).isEqualTo(2);
-        assertThat(r.err()).contains("refusing to send the Fly API token over plain http://")
+        assertThat(r.err())
+                .contains("refusing to send the Fly API token over plain http://")
                 .contains("--allow-plain-http");
     }
 
     @Test
     void allow_plain_http_lets_the_request_go() {
-        CliRun r = run("volumes", "list", "-a", APP, "--api-url", "http://fly-proxy.example.invalid:4280",
+        CliRun r = run(
+                "volumes",
+                "list",
+                "-a",
+                APP,
+                "--api-url",
+                "http://fly-proxy.example.invalid:4280",
                 "--allow-plain-http");
 
         assertThat(r.code()).as("it was attempted, and the host does not exist").isEqualTo(1);
@@ -65,8 +78,9 @@ class SecretsInOutputCliTest extends CliTestBase {
 
     @Test
     void an_emulator_open_to_the_network_without_a_token_warns() throws Exception {
-        CliRun r = CompletableFuture.supplyAsync(() -> CliRun.of(Map.of(), "emulator", "--host", "0.0.0.0",
-                "--port", "0", "--serve-seconds", "1")).get();
+        CliRun r = CompletableFuture.supplyAsync(() ->
+                        CliRun.of(Map.of(), "emulator", "--host", "0.0.0.0", "--port", "0", "--serve-seconds", "1"))
+                .get();
 
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.err()).contains("with no --token").contains("--token T");
@@ -74,8 +88,9 @@ class SecretsInOutputCliTest extends CliTestBase {
 
     @Test
     void an_emulator_on_loopback_says_nothing_about_tokens() throws Exception {
-        CliRun r = CompletableFuture.supplyAsync(() -> CliRun.of(Map.of(), "emulator", "--port", "0",
-                "--serve-seconds", "1")).get();
+        CliRun r = CompletableFuture.supplyAsync(
+                        () -> CliRun.of(Map.of(), "emulator", "--port", "0", "--serve-seconds", "1"))
+                .get();
 
         assertThat(r.err()).doesNotContain("Warning");
     }

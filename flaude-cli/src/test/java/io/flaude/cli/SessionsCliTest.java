@@ -8,7 +8,6 @@ import io.flaude.fly.Apps;
 import io.flaude.fly.FlyClient;
 import io.flaude.fly.VolumeListOptions;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -33,10 +32,20 @@ class SessionsCliTest {
 
     @BeforeEach
     void connect() {
-        fly = FlyClient.builder().baseUri(emulator.baseUri()).token(emulator.token()).build();
+        fly = FlyClient.builder()
+                .baseUri(emulator.baseUri())
+                .token(emulator.token())
+                .build();
         fly.apps().create(APP, Apps.DEFAULT_ORG);
-        env = new HashMap<>(Map.of("FLY_API_TOKEN", emulator.token(), "FLY_API_HOSTNAME", emulator.baseUri().toString(),
-                "CLAUDE_CODE_OAUTH_TOKEN", "sk-ant-oat-cli-secret", "FLAUDE_HOME", home.toString()));
+        env = new HashMap<>(Map.of(
+                "FLY_API_TOKEN",
+                emulator.token(),
+                "FLY_API_HOSTNAME",
+                emulator.baseUri().toString(),
+                "CLAUDE_CODE_OAUTH_TOKEN",
+                "sk-ant-oat-cli-secret",
+                "FLAUDE_HOME",
+                home.toString()));
     }
 
     @AfterEach
@@ -60,19 +69,26 @@ class SessionsCliTest {
         CliRun r = run("run", "-a", APP, "--prompt", "hi");
 
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(emulator.journal().matching("POST", "/v1/apps/*/machines").getFirst().requestBody())
+        assertThat(emulator.journal()
+                        .matching("POST", "/v1/apps/*/machines")
+                        .getFirst()
+                        .requestBody())
                 .contains("registry.example.com/me/flaude-agent:mine");
     }
 
     @Test
     void a_rotated_claude_token_is_used_from_the_next_turn_on() {
-        String id = json(run("sessions", "create", "-a", APP, "--prompt", "one", "--json")).path("session_id").asString();
+        String id = json(run("sessions", "create", "-a", APP, "--prompt", "one", "--json"))
+                .path("session_id")
+                .asString();
         env.put("CLAUDE_CODE_OAUTH_TOKEN", "sk-ant-oat-rotated");
 
         CliRun r = run("sessions", "turn", id, "--prompt", "two");
 
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(emulator.journal().matching("POST", "/v1/apps/*/secrets")).as("create, then the rotation").hasSize(2);
+        assertThat(emulator.journal().matching("POST", "/v1/apps/*/secrets"))
+                .as("create, then the rotation")
+                .hasSize(2);
     }
 
     @Test
@@ -80,7 +96,10 @@ class SessionsCliTest {
         CliRun r = run("run", "-a", APP, "--prompt", "say hi");
 
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).as("Claude's answer on stdout").contains("You said: \"say hi\"").doesNotContain("[flaude");
+        assertThat(r.out())
+                .as("Claude's answer on stdout")
+                .contains("You said: \"say hi\"")
+                .doesNotContain("[flaude");
         assertThat(r.err()).as("flaude's own lines on stderr").contains("[flaude:exit:0]");
         assertThat(fly.machines(APP).list()).allMatch(m -> m.isGone());
     }
@@ -113,7 +132,8 @@ class SessionsCliTest {
 
     @Test
     void a_session_is_created_turned_listed_shown_and_destroyed() {
-        JsonNode created = json(run("sessions", "create", "-a", APP, "--prompt", "remember 7", "--ttl", "2h", "--json"));
+        JsonNode created =
+                json(run("sessions", "create", "-a", APP, "--prompt", "remember 7", "--ttl", "2h", "--json"));
         String id = created.path("session_id").asString();
         assertThat(created.path("machine_id").asString()).isNotBlank();
         assertThat(created.path("volume_id").asString()).startsWith("vol_");
@@ -126,17 +146,22 @@ class SessionsCliTest {
         assertThat(turn.path("turn_state").asString()).isEqualTo("succeeded");
 
         assertThat(json(run("sessions", "list", "--json"))).hasSize(1);
-        assertThat(json(run("sessions", "show", id, "--json")).path("state").asString()).isEqualTo("idle");
+        assertThat(json(run("sessions", "show", id, "--json")).path("state").asString())
+                .isEqualTo("idle");
         assertThat(run("sessions", "destroy", id).out()).contains("Destroyed session " + id);
         assertThat(fly.volumes(APP).list(VolumeListOptions.LIVE)).isEmpty();
         CliRun again = run("sessions", "destroy", id);
-        assertThat(again.code()).as("the store no longer knows it: a typo reads the same, so it is an error").isEqualTo(1);
+        assertThat(again.code())
+                .as("the store no longer knows it: a typo reads the same, so it is an error")
+                .isEqualTo(1);
         assertThat(again.err()).contains("no session " + id);
     }
 
     @Test
     void a_failed_turn_exits_1() {
-        String id = json(run("sessions", "create", "-a", APP, "--prompt", "hi", "--json")).path("session_id").asString();
+        String id = json(run("sessions", "create", "-a", APP, "--prompt", "hi", "--json"))
+                .path("session_id")
+                .asString();
 
         CliRun r = run("sessions", "turn", id, "--prompt", "fail", "--env", "FLAUDE_EMULATOR_EXIT=9");
 
@@ -146,7 +171,8 @@ class SessionsCliTest {
 
     @Test
     void create_with_json_prints_the_failed_first_turn_and_that_it_was_rolled_back() {
-        CliRun r = run("sessions", "create", "-a", APP, "--prompt", "fail", "--env", "FLAUDE_EMULATOR_EXIT=4", "--json");
+        CliRun r =
+                run("sessions", "create", "-a", APP, "--prompt", "fail", "--env", "FLAUDE_EMULATOR_EXIT=4", "--json");
 
         assertThat(r.code()).isEqualTo(1);
         var printed = JSON.readTree(r.out());
@@ -159,12 +185,17 @@ class SessionsCliTest {
     @Test
     void reap_dry_run_reports_and_keeps() {
         String id = json(run("sessions", "create", "-a", APP, "--prompt", "hi", "--ttl", "1ms", "--json"))
-                .path("session_id").asString();
+                .path("session_id")
+                .asString();
 
         CliRun dry = run("sessions", "reap", "-a", APP, "--dry-run");
 
         assertThat(dry.code()).isZero();
-        assertThat(dry.out()).contains(id).contains("expired: ttl").contains("destroy").contains("planned (dry run)");
+        assertThat(dry.out())
+                .contains(id)
+                .contains("expired: ttl")
+                .contains("destroy")
+                .contains("planned (dry run)");
         assertThat(json(run("sessions", "list", "--json"))).hasSize(1);
         assertThat(run("sessions", "reap", "-a", APP).code()).isZero();
         assertThat(json(run("sessions", "list", "--json"))).isEmpty();
@@ -172,10 +203,15 @@ class SessionsCliTest {
 
     @Test
     void machines_list_show_and_destroy() {
-        String id = json(run("sessions", "create", "-a", APP, "--prompt", "hi", "--json")).path("machine_id").asString();
+        String id = json(run("sessions", "create", "-a", APP, "--prompt", "hi", "--json"))
+                .path("machine_id")
+                .asString();
 
         assertThat(json(run("machines", "list", "-a", APP, "--json"))).hasSize(1);
-        assertThat(json(run("machines", "show", id, "-a", APP, "--json")).path("state").asString()).isEqualTo("stopped");
+        assertThat(json(run("machines", "show", id, "-a", APP, "--json"))
+                        .path("state")
+                        .asString())
+                .isEqualTo("stopped");
         assertThat(run("machines", "destroy", id, "-a", APP).out()).contains("Destroyed machine " + id);
         assertThat(run("machines", "destroy", id, "-a", APP).code()).isZero();
     }

@@ -40,7 +40,11 @@ class SignalsCliTest {
 
     @BeforeEach
     void connect() {
-        fly = FlyClient.builder().baseUri(emulator.baseUri()).token(emulator.token()).rateBudget(RateBudget.unlimited()).build();
+        fly = FlyClient.builder()
+                .baseUri(emulator.baseUri())
+                .token(emulator.token())
+                .rateBudget(RateBudget.unlimited())
+                .build();
         fly.apps().create(APP, Apps.DEFAULT_ORG);
     }
 
@@ -50,8 +54,12 @@ class SignalsCliTest {
     }
 
     private Process cli(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "io.flaude.cli.Main"));
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.flaude.cli.Main"));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectOutput(home.resolve("out.txt").toFile())
@@ -65,7 +73,10 @@ class SignalsCliTest {
     }
 
     private static void signal(Process p, String name) throws Exception {
-        assertThat(new ProcessBuilder("kill", "-" + name, Long.toString(p.pid())).start().waitFor()).isZero();
+        assertThat(new ProcessBuilder("kill", "-" + name, Long.toString(p.pid()))
+                        .start()
+                        .waitFor())
+                .isZero();
     }
 
     private Machine awaitMachine(Predicate<Machine> condition) throws InterruptedException {
@@ -89,7 +100,9 @@ class SignalsCliTest {
     }
 
     private int exit(Process p) throws InterruptedException {
-        assertThat(p.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).as("the CLI exits; stderr: %s", err()).isTrue();
+        assertThat(p.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS))
+                .as("the CLI exits; stderr: %s", err())
+                .isTrue();
         return p.exitValue();
     }
 
@@ -124,7 +137,9 @@ class SignalsCliTest {
         signal(p, "TERM");
 
         assertThat(exit(p)).isEqualTo(143);
-        assertThat(err().strip()).endsWith("Interrupted: machine " + m.id() + " destroyed").doesNotContain("Error:");
+        assertThat(err().strip())
+                .endsWith("Interrupted: machine " + m.id() + " destroyed")
+                .doesNotContain("Error:");
     }
 
     @Test
@@ -143,11 +158,22 @@ class SignalsCliTest {
 
     @Test
     void ctrl_c_during_a_turn_stops_the_machine_and_the_next_turn_works_at_once() throws Exception {
-        var env = Map.of("FLY_API_TOKEN", emulator.token(), "FLY_API_HOSTNAME", emulator.baseUri().toString(),
-                "CLAUDE_CODE_OAUTH_TOKEN", "sk-ant-oat-signal-test", "FLAUDE_HOME", home.toString());
+        var env = Map.of(
+                "FLY_API_TOKEN",
+                emulator.token(),
+                "FLY_API_HOSTNAME",
+                emulator.baseUri().toString(),
+                "CLAUDE_CODE_OAUTH_TOKEN",
+                "sk-ant-oat-signal-test",
+                "FLAUDE_HOME",
+                home.toString());
         CliRun created = CliRun.of(env, "sessions", "create", "-a", APP, "--prompt", "first", "--json");
         assertThat(created.code()).as(created.err()).isZero();
-        String id = tools.jackson.databind.json.JsonMapper.builder().build().readTree(created.out()).path("session_id").asString();
+        String id = tools.jackson.databind.json.JsonMapper.builder()
+                .build()
+                .readTree(created.out())
+                .path("session_id")
+                .asString();
         Process p = cli("sessions", "turn", id, "--prompt", "long", "--env", "FLAUDE_EMULATOR_SLEEP_MS=30000");
         Machine m = awaitMachine(x -> x.state() == MachineState.STARTED);
 
@@ -156,7 +182,9 @@ class SignalsCliTest {
         assertThat(exit(p)).isEqualTo(130);
         assertThat(err()).contains("Interrupted: machine " + m.id() + " stopped");
         assertThat(fly.machines(APP).get(m.id()).state()).isEqualTo(MachineState.STOPPED);
-        assertThat(fly.machines(APP).findLease(m.id())).as("the lease was released").isEmpty();
+        assertThat(fly.machines(APP).findLease(m.id()))
+                .as("the lease was released")
+                .isEmpty();
         CliRun next = CliRun.of(env, "sessions", "turn", id, "--prompt", "again");
         assertThat(next.code()).as(next.err()).isZero();
         CliRun.of(env, "sessions", "destroy", id);

@@ -30,8 +30,21 @@ class VolumesCliTest extends CliTestBase {
 
     @Test
     void create_json_prints_the_api_fields_plus_app_name() {
-        JsonNode v = json(run("volumes", "create", "data", "-a", APP, "-r", "ord", "-s", "3", "--no-encryption",
-                "--snapshot-retention", "9", "--require-unique-zone", "--json"));
+        JsonNode v = json(run(
+                "volumes",
+                "create",
+                "data",
+                "-a",
+                APP,
+                "-r",
+                "ord",
+                "-s",
+                "3",
+                "--no-encryption",
+                "--snapshot-retention",
+                "9",
+                "--require-unique-zone",
+                "--json"));
 
         assertThat(v.path("id").asString()).startsWith("vol_");
         assertThat(v.path("name").asString()).isEqualTo("data");
@@ -49,8 +62,10 @@ class VolumesCliTest extends CliTestBase {
         Volume kept = fly.volumes(APP).create();
         fly.volumes(APP).destroy(fly.volumes(APP).create().id());
 
-        assertThat(json(run("volumes", "list", "-a", APP, "--json"))).hasSize(1)
-                .first().satisfies(v -> assertThat(v.path("id").asString()).isEqualTo(kept.id()));
+        assertThat(json(run("volumes", "list", "-a", APP, "--json")))
+                .hasSize(1)
+                .first()
+                .satisfies(v -> assertThat(v.path("id").asString()).isEqualTo(kept.id()));
         assertThat(json(run("volumes", "list", "-a", APP, "--all", "--json"))).hasSize(2);
     }
 
@@ -60,7 +75,8 @@ class VolumesCliTest extends CliTestBase {
 
         CliRun run = run("volumes", "list", "-a", APP);
 
-        assertThat(run.out().lines().findFirst()).hasValueSatisfying(h -> assertThat(h).startsWith("ID").contains("STATE", "REGION"));
+        assertThat(run.out().lines().findFirst())
+                .hasValueSatisfying(h -> assertThat(h).startsWith("ID").contains("STATE", "REGION"));
         assertThat(run.out()).contains(v.id()).contains("created").contains("1GB");
     }
 
@@ -68,8 +84,13 @@ class VolumesCliTest extends CliTestBase {
     void show_prints_one_volume_and_json_matches_the_api_names() {
         Volume v = fly.volumes(APP).create();
 
-        assertThat(run("volumes", "show", v.id(), "-a", APP).out()).contains(v.id()).contains("iad");
-        assertThat(json(run("volumes", "show", v.id(), "-a", APP, "--json")).path("state").asString()).isEqualTo("created");
+        assertThat(run("volumes", "show", v.id(), "-a", APP).out())
+                .contains(v.id())
+                .contains("iad");
+        assertThat(json(run("volumes", "show", v.id(), "-a", APP, "--json"))
+                        .path("state")
+                        .asString())
+                .isEqualTo("created");
     }
 
     @Test
@@ -77,14 +98,16 @@ class VolumesCliTest extends CliTestBase {
         Volume v = fly.volumes(APP).create();
 
         assertThat(run("volumes", "extend", v.id(), "-a", APP, "-s", "3").out()).contains("is now 3GB");
-        assertThat(run("volumes", "extend", v.id(), "-a", APP, "-s", "+2").out()).contains("is now 5GB");
+        assertThat(run("volumes", "extend", v.id(), "-a", APP, "-s", "+2").out())
+                .contains("is now 5GB");
     }
 
     @Test
     void update_sets_retention_and_scheduled_snapshots() {
         Volume v = fly.volumes(APP).create();
 
-        CliRun run = run("volumes", "update", v.id(), "-a", APP, "--snapshot-retention", "12", "--scheduled-snapshots=false");
+        CliRun run = run(
+                "volumes", "update", v.id(), "-a", APP, "--snapshot-retention", "12", "--scheduled-snapshots=false");
 
         assertThat(run.code()).isZero();
         assertThat(fly.volumes(APP).get(v.id()).snapshotRetention()).isEqualTo(12);
@@ -130,7 +153,8 @@ class VolumesCliTest extends CliTestBase {
         Thread.ofVirtual().start(() -> {
             // Let go only once the CLI has been refused: the command must have waited, not been lucky.
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (emulator.journal().matching("DELETE", "/v1/apps/*/volumes/*").stream().noneMatch(e -> e.status() == 412)
+            while (emulator.journal().matching("DELETE", "/v1/apps/*/volumes/*").stream()
+                            .noneMatch(e -> e.status() == 412)
                     && System.nanoTime() < deadline) {
                 LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
             }
@@ -141,8 +165,10 @@ class VolumesCliTest extends CliTestBase {
 
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).contains("Destroyed volume " + v.id());
-        assertThat(emulator.journal().matching("DELETE", "/v1/apps/*/volumes/*")).extracting(e -> e.status())
-                .startsWith(412).endsWith(200);
+        assertThat(emulator.journal().matching("DELETE", "/v1/apps/*/volumes/*"))
+                .extracting(e -> e.status())
+                .startsWith(412)
+                .endsWith(200);
     }
 
     @Test
@@ -161,7 +187,8 @@ class VolumesCliTest extends CliTestBase {
     void snapshots_create_then_list() {
         Volume v = fly.volumes(APP).create(VolumeSpec.builder().sizeGb(2).build());
 
-        assertThat(run("volumes", "snapshots", "create", v.id(), "-a", APP).code()).isZero();
+        assertThat(run("volumes", "snapshots", "create", v.id(), "-a", APP).code())
+                .isZero();
         JsonNode list = json(run("volumes", "snapshots", "list", v.id(), "-a", APP, "--json"));
 
         assertThat(list).hasSize(1);

@@ -6,6 +6,5 @@ package io.flaude.fly;
  * @param status  e.g. {@code pending}, {@code deployed}, {@code suspended}
  * @param orgSlug the organization that owns the app
  */
-public record App(String id, String name, String status, String orgSlug, int machineCount, int volumeCount,
-                  String network) {
-}
+public record App(
+        String id, String name, String status, String orgSlug, int machineCount, int volumeCount, String network) {}

@@ -31,7 +31,9 @@ public final class Apps {
         this.http = http;
     }
 
-    /** The app, or empty when no app has that name. Raises {@link FlyUnauthorizedException} when another org holds it. */
+    /**
+     * The app, or empty when no app has that name. Raises {@link FlyUnauthorizedException} when another org holds it.
+     */
     public Optional<App> find(String name) {
         Validation.appName(name);
         return Calls.findOrEmpty(() -> app(Bodies.object(http.send(FlyRequest.get("/apps/" + name)), "get-app")));
@@ -45,15 +47,20 @@ public final class Apps {
         body.put("name", name);
         body.put("org_slug", org);
         LOG.info("Creating app '{}' in org '{}'", name, org);
-        return Calls.createReconciled(http, "app create of '" + name + "'", () -> {
-            FlyResponse r = http.send(FlyRequest.post("/apps", body));
-            JsonNode created = Bodies.object(r, "create-app");
-            String id = Json.string(created, "id", null);
-            if (id == null) {
-                throw Bodies.invalid(r, "create-app", "no app id in the answer");
-            }
-            return new App(id, name, null, org, 0, 0, null);
-        }, () -> find(name), LOG);
+        return Calls.createReconciled(
+                http,
+                "app create of '" + name + "'",
+                () -> {
+                    FlyResponse r = http.send(FlyRequest.post("/apps", body));
+                    JsonNode created = Bodies.object(r, "create-app");
+                    String id = Json.string(created, "id", null);
+                    if (id == null) {
+                        throw Bodies.invalid(r, "create-app", "no app id in the answer");
+                    }
+                    return new App(id, name, null, org, 0, 0, null);
+                },
+                () -> find(name),
+                LOG);
     }
 
     /**
@@ -93,19 +100,25 @@ public final class Apps {
     public boolean delete(String name, boolean force) {
         Validation.appName(name);
         FlyRequest request = FlyRequest.delete("/apps/" + name);
-        return Calls.deleteIfPresent(http, force ? request.withQuery("force", "true") : request, "App '" + name + "'", LOG);
+        return Calls.deleteIfPresent(
+                http, force ? request.withQuery("force", "true") : request, "App '" + name + "'", LOG);
     }
 
     private static boolean nameTaken(FlyApiException e) {
         return e.flyStatus().filter("name_taken"::equals).isPresent()
-                || (e.statusCode() == 422 && e.detail().toLowerCase(java.util.Locale.ROOT).contains("taken"));
+                || (e.statusCode() == 422
+                        && e.detail().toLowerCase(java.util.Locale.ROOT).contains("taken"));
     }
 
     private static App app(JsonNode a) {
         JsonNode org = a.path("organization");
-        return new App(Json.string(a, "id", ""), Json.string(a, "name", ""), Json.string(a, "status", null),
+        return new App(
+                Json.string(a, "id", ""),
+                Json.string(a, "name", ""),
+                Json.string(a, "status", null),
                 org.isObject() ? Json.string(org, "slug", null) : null,
-                orZero(Json.integer(a, "machine_count")), orZero(Json.integer(a, "volume_count")),
+                orZero(Json.integer(a, "machine_count")),
+                orZero(Json.integer(a, "volume_count")),
                 Json.string(a, "network", null));
     }
 

@@ -1,12 +1,12 @@
 package io.flaude.fly;
 
 import io.flaude.fly.internal.BaseUrl;
-import io.flaude.fly.internal.logs.DrainServer;
-import io.flaude.fly.internal.HttpTransport;
-import io.flaude.fly.internal.logs.LogHubs;
 import io.flaude.fly.internal.Clock;
-import io.flaude.fly.internal.logs.LogTimings;
+import io.flaude.fly.internal.HttpTransport;
 import io.flaude.fly.internal.PlainHttp;
+import io.flaude.fly.internal.logs.DrainServer;
+import io.flaude.fly.internal.logs.LogHubs;
+import io.flaude.fly.internal.logs.LogTimings;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -38,6 +38,7 @@ public final class FlyClient implements AutoCloseable {
     public static final URI DEFAULT_BASE_URI = URI.create("https://api.machines.dev");
     /** Fly's logs API, which the public Machines API does not serve. */
     public static final URI DEFAULT_LOGS_BASE_URI = URI.create("https://api.fly.io");
+
     public static final String TOKEN_ENV = "FLY_API_TOKEN";
     public static final String HOSTNAME_ENV = "FLY_API_HOSTNAME";
     /** Where Fly's NATS log stream is read from ({@code off}: nowhere); see {@link Builder#natsLogs}. */
@@ -46,6 +47,7 @@ public final class FlyClient implements AutoCloseable {
     public static final String NATS_ORG_ENV = "FLAUDE_NATS_ORG";
     /** Fly's NATS log stream as seen from inside the organization's private network. */
     public static final String INSIDE_FLY_NATS_URL = "nats://[fdaa::3]:4223";
+
     static final String USER_AGENT = "flaude-java/0.1";
 
     private final HttpTransport http;
@@ -63,11 +65,14 @@ public final class FlyClient implements AutoCloseable {
         this.baseUri = b.baseUri != null ? b.baseUri : envBaseUri(b.env.apply(HOSTNAME_ENV));
         HttpClient httpClient = HttpClient.newBuilder()
                 .connectTimeout(b.connectTimeout)
-                .version("https".equalsIgnoreCase(baseUri.getScheme()) ? HttpClient.Version.HTTP_2
-                        : HttpClient.Version.HTTP_1_1)
+                .version(
+                        "https".equalsIgnoreCase(baseUri.getScheme())
+                                ? HttpClient.Version.HTTP_2
+                                : HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        URI logsUri = b.logsBaseUri != null ? b.logsBaseUri
+        URI logsUri = b.logsBaseUri != null
+                ? b.logsBaseUri
                 : baseUri.equals(DEFAULT_BASE_URI) ? DEFAULT_LOGS_BASE_URI : baseUri;
         if (!b.allowPlainHttp) {
             PlainHttp.refuse(baseUri);
@@ -75,14 +80,29 @@ public final class FlyClient implements AutoCloseable {
         }
         List<String> secrets = new ArrayList<>(b.otherSecrets);
         secrets.add(token);
-        this.http = new HttpTransport(httpClient, new BaseUrl(baseUri, "/v1", b.resolver),
-                new BaseUrl(logsUri, "/api/v1", b.resolver), token, Redactor.of(secrets), b.requestTimeout, b.retryPolicy, b.rateBudget,
-                b.retryBudget, b.clock, USER_AGENT);
+        this.http = new HttpTransport(
+                httpClient,
+                new BaseUrl(baseUri, "/v1", b.resolver),
+                new BaseUrl(logsUri, "/api/v1", b.resolver),
+                token,
+                Redactor.of(secrets),
+                b.requestTimeout,
+                b.retryPolicy,
+                b.rateBudget,
+                b.retryBudget,
+                b.clock,
+                USER_AGENT);
         this.apps = new Apps(http);
         String natsUrl = natsUrl(b);
         String natsOrg = b.natsOrg != null ? b.natsOrg : blankToNull(b.env.apply(NATS_ORG_ENV));
-        this.logHubs = new LogHubs(app -> Logs.reader(http, app), b.clock, b.logTimings, natsUrl, natsOrg,
-                app -> apps.find(app).map(App::orgSlug).orElse(null), token);
+        this.logHubs = new LogHubs(
+                app -> Logs.reader(http, app),
+                b.clock,
+                b.logTimings,
+                natsUrl,
+                natsOrg,
+                app -> apps.find(app).map(App::orgSlug).orElse(null),
+                token);
     }
 
     /** The NATS URL the builder or the environment names, the one inside Fly, or null for none. */
@@ -112,8 +132,8 @@ public final class FlyClient implements AutoCloseable {
         }
         if (!v.contains("://")) {
             // Guessing https for, say, 127.0.0.1:4280 sends TLS to a plain HTTP server and hangs: refuse instead.
-            throw new FlyValidationException("the Fly API URL '" + value + "' has no scheme: write http://" + v
-                    + " or https://" + v);
+            throw new FlyValidationException(
+                    "the Fly API URL '" + value + "' has no scheme: write http://" + v + " or https://" + v);
         }
         URI uri;
         try {
@@ -121,7 +141,8 @@ public final class FlyClient implements AutoCloseable {
         } catch (java.net.URISyntaxException e) {
             throw new FlyValidationException("invalid Fly API URL '" + value + "': " + e.getReason());
         }
-        if (uri.getScheme() == null || uri.getRawAuthority() == null
+        if (uri.getScheme() == null
+                || uri.getRawAuthority() == null
                 || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
             throw new FlyValidationException("invalid Fly API URL '" + value + "': use e.g. https://api.machines.dev");
         }
@@ -176,7 +197,9 @@ public final class FlyClient implements AutoCloseable {
      */
     public LogDrain startLogDrain(InetSocketAddress bind, String bearerToken) {
         Objects.requireNonNull(bind, "bind");
-        if (bearerToken == null || bearerToken.length() < 16 || !bearerToken.chars().allMatch(c -> c > 32 && c < 127)) {
+        if (bearerToken == null
+                || bearerToken.length() < 16
+                || !bearerToken.chars().allMatch(c -> c > 32 && c < 127)) {
             throw new FlyValidationException("a log drain needs a bearer token of at least 16 printable ASCII"
                     + " characters without spaces (e.g. from openssl rand -hex 16)");
         }
@@ -229,8 +252,7 @@ public final class FlyClient implements AutoCloseable {
         private boolean allowPlainHttp;
         private final List<String> otherSecrets = new ArrayList<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Other secrets this process holds (a Claude token, a GitHub token): cut, like the Fly token, out
@@ -261,7 +283,10 @@ public final class FlyClient implements AutoCloseable {
             return this;
         }
 
-        /** The API's base URL, e.g. {@code http://_api.internal:4280} or an emulator's; a trailing {@code /v1} is accepted. */
+        /**
+         * The API's base URL, e.g. {@code http://_api.internal:4280} or an emulator's; a trailing {@code /v1} is
+         * accepted.
+         */
         public Builder baseUri(URI baseUri) {
             this.baseUri = baseUri == null ? null : parseBaseUri(baseUri.toString());
             return this;

@@ -5,8 +5,7 @@ package io.flaude.fly;
  * Fly's error status code from the body (for example {@code insufficient_capacity}; may be
  * {@code null}) and the {@code fly-request-id} header (may be {@code null}).
  */
-public record FlyError(int statusCode, String detail, String method, String url, String flyStatus,
-                       String requestId) {
+public record FlyError(int statusCode, String detail, String method, String url, String flyStatus, String requestId) {
     public FlyError {
         detail = detail == null ? "" : detail;
     }

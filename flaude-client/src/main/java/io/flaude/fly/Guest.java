@@ -8,5 +8,4 @@ package io.flaude.fly;
  * @param cpus     number of CPUs
  * @param memoryMb memory in MB
  */
-public record Guest(String cpuKind, int cpus, int memoryMb) {
-}
+public record Guest(String cpuKind, int cpus, int memoryMb) {}

@@ -10,7 +10,7 @@ import java.time.Instant;
 public record Lease(String machineId, String nonce, Instant expiresAt, String owner, String description) {
     @Override
     public String toString() {
-        return "Lease[machineId=" + machineId + ", expiresAt=" + expiresAt + ", owner=" + owner
-                + ", description=" + description + "]";
+        return "Lease[machineId=" + machineId + ", expiresAt=" + expiresAt + ", owner=" + owner + ", description="
+                + description + "]";
     }
 }

@@ -49,7 +49,8 @@ public record LogPosition(long nanos) {
         try {
             return new LogPosition(Long.parseLong(token));
         } catch (NumberFormatException e) {
-            throw new FlyValidationException("invalid log token '" + token + "': a time in nanoseconds since the epoch");
+            throw new FlyValidationException(
+                    "invalid log token '" + token + "': a time in nanoseconds since the epoch");
         }
     }
 

@@ -5,11 +5,9 @@ import io.flaude.fly.internal.FlyRequest;
 import io.flaude.fly.internal.FlyResponse;
 import io.flaude.fly.internal.HttpTransport;
 import io.flaude.fly.internal.Json;
+import io.flaude.fly.internal.Validation;
 import io.flaude.fly.internal.logs.LogHub;
 import io.flaude.fly.internal.logs.LogHubs;
-import io.flaude.fly.internal.Validation;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -67,8 +65,8 @@ public final class Logs {
     public LogFollow follow(String machineId, LogPosition after, Consumer<LogLine> onLine) {
         Validation.machineId(machineId);
         Objects.requireNonNull(after, "after");
-        return new LogFollow(machineId, hubs.hub(app).follow(machineId, after.nanos(),
-                onLine == null ? line -> { } : onLine));
+        return new LogFollow(
+                machineId, hubs.hub(app).follow(machineId, after.nanos(), onLine == null ? line -> {} : onLine));
     }
 
     /** One page of every machine's lines of the app after {@code after}. */
@@ -96,8 +94,12 @@ public final class Logs {
         List<LogLine> lines = new ArrayList<>();
         for (JsonNode d : body.path("data")) {
             JsonNode a = d.path("attributes");
-            lines.add(new LogLine(Json.instant(a, "timestamp"), Json.string(a, "message", ""),
-                    Json.string(a, "level", null), Json.string(a, "instance", null), Json.string(a, "region", null)));
+            lines.add(new LogLine(
+                    Json.instant(a, "timestamp"),
+                    Json.string(a, "message", ""),
+                    Json.string(a, "level", null),
+                    Json.string(a, "instance", null),
+                    Json.string(a, "region", null)));
         }
         return new LogPage(lines, next(Json.string(body.path("meta"), "next_token", null), after));
     }

@@ -10,9 +10,18 @@ import java.util.Optional;
  * machine's current version: it changes with every update, which is how a wait is pinned to one run.
  * Events are newest first.
  */
-public record Machine(String id, String name, String stateAsString, String region, String instanceId,
-                      String privateIp, Instant createdAt, Instant updatedAt, MachineConfig config,
-                      List<MachineEvent> events, String appName) {
+public record Machine(
+        String id,
+        String name,
+        String stateAsString,
+        String region,
+        String instanceId,
+        String privateIp,
+        Instant createdAt,
+        Instant updatedAt,
+        MachineConfig config,
+        List<MachineEvent> events,
+        String appName) {
 
     public Machine {
         stateAsString = stateAsString == null ? "unknown" : stateAsString;
@@ -31,11 +40,16 @@ public record Machine(String id, String name, String stateAsString, String regio
 
     /** The exit code of the newest exit event, if any. */
     public Optional<Integer> lastExitCode() {
-        return events.stream().filter(e -> e.exitCode() != null).map(MachineEvent::exitCode).findFirst();
+        return events.stream()
+                .filter(e -> e.exitCode() != null)
+                .map(MachineEvent::exitCode)
+                .findFirst();
     }
 
     /** The value of one metadata key, if set. */
     public Optional<String> metadata(String key) {
-        return config == null ? Optional.empty() : Optional.ofNullable(config.metadata().get(key));
+        return config == null
+                ? Optional.empty()
+                : Optional.ofNullable(config.metadata().get(key));
     }
 }

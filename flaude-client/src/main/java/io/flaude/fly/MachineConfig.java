@@ -7,7 +7,8 @@ import java.util.TreeSet;
 
 /**
  * The parts of Fly's machine config this library sends and reads back: image, environment, size,
- * restart policy, auto-destroy, metadata, the volume mount and files holding app secrets. Collections are copied, so the
+ * restart policy, auto-destroy, metadata, the volume mount and files holding app secrets. Collections are copied, so
+ * the
  * caller's maps are never changed or shared. {@link #toString()} shows env names, never values
  * (they may hold tokens). Build one with {@link #builder(String)}; change one with {@link #toBuilder()}.
  *
@@ -15,9 +16,15 @@ import java.util.TreeSet;
  * @param autoDestroy   destroy the machine when its process exits
  * @param files         files whose content is an app secret (base64-decoded), written before the process starts
  */
-public record MachineConfig(String image, Map<String, String> env, Guest guest, String restartPolicy,
-                            boolean autoDestroy, Map<String, String> metadata, List<Mount> mounts,
-                            List<SecretFile> files) {
+public record MachineConfig(
+        String image,
+        Map<String, String> env,
+        Guest guest,
+        String restartPolicy,
+        boolean autoDestroy,
+        Map<String, String> metadata,
+        List<Mount> mounts,
+        List<SecretFile> files) {
 
     public MachineConfig {
         env = env == null ? Map.of() : Map.copyOf(env);
@@ -30,12 +37,10 @@ public record MachineConfig(String image, Map<String, String> env, Guest guest, 
      * A file at {@code guestPath} holding the app secret {@code secretName}: Fly base64-decodes the
      * secret's value into it, so set the secret base64-encoded. The config carries the name only.
      */
-    public record SecretFile(String guestPath, String secretName) {
-    }
+    public record SecretFile(String guestPath, String secretName) {}
 
     /** A volume mounted into the machine. */
-    public record Mount(String volume, String path) {
-    }
+    public record Mount(String volume, String path) {}
 
     /** A config for {@code image}, with no env, metadata or mount, Fly's default size and restart policy. */
     public static Builder builder(String image) {

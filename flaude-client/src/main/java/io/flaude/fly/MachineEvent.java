@@ -8,6 +8,4 @@ import java.time.Instant;
  * @param exitCode the process exit code of an exit event ({@code request.exit_event.exit_code}, or the
  *                 same under {@code request.monitor_event}), else {@code null}
  */
-public record MachineEvent(String id, String type, String status, String source, Instant timestamp,
-                           Integer exitCode) {
-}
+public record MachineEvent(String id, String type, String status, String source, Instant timestamp, Integer exitCode) {}

@@ -38,8 +38,10 @@ public enum MachineState {
 
     /** The state Fly's string names; {@link #UNKNOWN} for anything else, {@code null} included. */
     public static MachineState fromWire(String value) {
-        return Arrays.stream(values()).filter(s -> s.wire != null && s.wire.equalsIgnoreCase(value))
-                .findFirst().orElse(UNKNOWN);
+        return Arrays.stream(values())
+                .filter(s -> s.wire != null && s.wire.equalsIgnoreCase(value))
+                .findFirst()
+                .orElse(UNKNOWN);
     }
 
     /** The machine will not run again. */

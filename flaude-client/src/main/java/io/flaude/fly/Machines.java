@@ -106,19 +106,26 @@ public final class Machines {
      */
     private Machine create(MachineConfig config, Optional<String> region) {
         String createId = UUID.randomUUID().toString();
-        MachineConfig tagged = validate(config).toBuilder().metadata(CREATE_ID, createId).build();
+        MachineConfig tagged =
+                validate(config).toBuilder().metadata(CREATE_ID, createId).build();
         ObjectNode body = requestBody(tagged);
         region.ifPresent(r -> body.put("region", r));
-        Machine m = Calls.createReconciled(http, "machine create in app '" + app + "'",
-                () -> MachineCodec.machine(Bodies.object(http.send(FlyRequest.post(path, body)), "create-machine"), app),
-                () -> list(MachineListOptions.withMetadata(CREATE_ID, createId).includingDeleted()).stream().findFirst(), LOG);
+        Machine m = Calls.createReconciled(
+                http,
+                "machine create in app '" + app + "'",
+                () -> MachineCodec.machine(
+                        Bodies.object(http.send(FlyRequest.post(path, body)), "create-machine"), app),
+                () -> list(MachineListOptions.withMetadata(CREATE_ID, createId).includingDeleted()).stream()
+                        .findFirst(),
+                LOG);
         LOG.info("Machine {} created in app '{}' (region={}, state={})", m.id(), app, m.region(), m.stateAsString());
         return m;
     }
 
     /** The machine, or {@link FlyNotFoundException}. */
     public Machine get(String machineId) {
-        return MachineCodec.machine(Bodies.object(http.send(FlyRequest.get(machinePath(machineId))), "get-machine"), app);
+        return MachineCodec.machine(
+                Bodies.object(http.send(FlyRequest.get(machinePath(machineId))), "get-machine"), app);
     }
 
     /** The machine, or empty when Fly does not know it. */
@@ -154,7 +161,8 @@ public final class Machines {
         String nonce = nonce(machineId);
         ObjectNode body = requestBody(validate(config));
         // Repeating an update makes one more version of the same config: harmless, so it is retried.
-        FlyResponse r = http.send(FlyRequest.post(machinePath(machineId), body).asRepeatable().withHeader(NONCE_HEADER, nonce));
+        FlyResponse r = http.send(
+                FlyRequest.post(machinePath(machineId), body).asRepeatable().withHeader(NONCE_HEADER, nonce));
         return MachineCodec.machine(Bodies.object(r, "update-machine"), app);
     }
 
@@ -163,13 +171,15 @@ public final class Machines {
      * effect, the repeat answers 412 {@code machine still active} ({@link FlyConflictException}).
      */
     public void start(String machineId) {
-        http.send(FlyRequest.post(machinePath(machineId) + "/start", null).asRepeatable()
+        http.send(FlyRequest.post(machinePath(machineId) + "/start", null)
+                .asRepeatable()
                 .withHeader(NONCE_HEADER, nonce(machineId)));
     }
 
     /** Stops a running machine (Fly sends its stop signal, then kills it after the stop timeout). */
     public void stop(String machineId) {
-        http.send(FlyRequest.post(machinePath(machineId) + "/stop", Json.object()).asRepeatable()
+        http.send(FlyRequest.post(machinePath(machineId) + "/stop", Json.object())
+                .asRepeatable()
                 .withHeader(NONCE_HEADER, nonce(machineId)));
     }
 
@@ -180,7 +190,8 @@ public final class Machines {
      */
     public boolean destroy(String machineId, boolean force) {
         FlyRequest request = FlyRequest.delete(machinePath(machineId)).withHeader(NONCE_HEADER, nonce(machineId));
-        return Calls.deleteIfPresent(http, force ? request.withQuery("force", "true") : request, "Machine " + machineId, LOG);
+        return Calls.deleteIfPresent(
+                http, force ? request.withQuery("force", "true") : request, "Machine " + machineId, LOG);
     }
 
     /**
@@ -189,9 +200,14 @@ public final class Machines {
      * lease adopted) instead of locking the caller out until it expires.
      */
     public Lease acquireLease(String machineId, Duration ttl, String description) {
-        String tagged = (description == null ? "" : description + " ") + "[" + UUID.randomUUID().toString().substring(0, 8) + "]";
-        return Calls.createReconciled(http, "lease on machine " + machineId, () -> lease(machineId, ttl, tagged, null),
-                () -> findLease(machineId).filter(l -> tagged.equals(l.description())), LOG);
+        String tagged = (description == null ? "" : description + " ") + "["
+                + UUID.randomUUID().toString().substring(0, 8) + "]";
+        return Calls.createReconciled(
+                http,
+                "lease on machine " + machineId,
+                () -> lease(machineId, ttl, tagged, null),
+                () -> findLease(machineId).filter(l -> tagged.equals(l.description())),
+                LOG);
     }
 
     /** The live lease on the machine, with its nonce, or empty when it has none (Fly's GET answers 404). */
@@ -223,7 +239,8 @@ public final class Machines {
         if (description != null) {
             body.put("description", description);
         }
-        FlyResponse r = http.send(FlyRequest.post(machinePath(machineId) + "/lease", body).withHeader(NONCE_HEADER, nonce));
+        FlyResponse r = http.send(
+                FlyRequest.post(machinePath(machineId) + "/lease", body).withHeader(NONCE_HEADER, nonce));
         Lease lease = MachineCodec.lease(Bodies.object(r, "acquire-lease"), machineId);
         if (lease.nonce() == null) {
             throw Bodies.invalid(r, "acquire-lease", "no nonce in the answer");
@@ -268,11 +285,12 @@ public final class Machines {
      */
     public MachineState awaitState(Machine started, MachineState state, Duration timeout) {
         if (!state.waitable()) {
-            throw new FlyValidationException("Fly's /wait serves started, stopped, suspended, destroyed and failed, not "
-                    + state.wire());
+            throw new FlyValidationException(
+                    "Fly's /wait serves started, stopped, suspended, destroyed and failed, not " + state.wire());
         }
         return MachineState.fromWire(longPoll(started.id(), state, started.instanceId(), timeout)
-                .path("state").stringValue(state.wire()));
+                .path("state")
+                .stringValue(state.wire()));
     }
 
     /** Waits until {@code condition} holds for the machine, polling GET (backing off from 100 ms to 1 s). */
@@ -282,8 +300,8 @@ public final class Machines {
 
     private Machine poll(String machineId, Predicate<Machine> condition, String wanted, Duration timeout) {
         Validation.machineId(machineId);
-        return new Waits(http.clock()).poll("machine " + machineId, wanted, timeout, () -> get(machineId),
-                condition, Machine::stateAsString);
+        return new Waits(http.clock())
+                .poll("machine " + machineId, wanted, timeout, () -> get(machineId), condition, Machine::stateAsString);
     }
 
     private Machine waitFor(String machineId, MachineState state, String instanceId, Duration timeout) {
@@ -304,10 +322,12 @@ public final class Machines {
         Clock clock = http.clock();
         long deadline = clock.nanoTime() + timeout.toNanos();
         for (int attempt = 1; ; attempt++) {
-            long leftSeconds = Math.max(1, Math.min(MAX_WAIT_SECONDS,
-                    (long) Math.ceil((deadline - clock.nanoTime()) / 1e9)));
-            FlyRequest request = FlyRequest.get(machinePath(machineId) + "/wait").withQuery("state", state.wire())
-                    .withQuery("timeout", Long.toString(leftSeconds)).withLongPoll(Duration.ofSeconds(leftSeconds));
+            long leftSeconds =
+                    Math.max(1, Math.min(MAX_WAIT_SECONDS, (long) Math.ceil((deadline - clock.nanoTime()) / 1e9)));
+            FlyRequest request = FlyRequest.get(machinePath(machineId) + "/wait")
+                    .withQuery("state", state.wire())
+                    .withQuery("timeout", Long.toString(leftSeconds))
+                    .withLongPoll(Duration.ofSeconds(leftSeconds));
             if (instanceId != null) {
                 request = request.withQuery("version", instanceId);
             }
@@ -321,9 +341,11 @@ public final class Machines {
                 }
                 if (clock.nanoTime() >= deadline) {
                     Machine last = get(machineId);
-                    throw new FlyTimeoutException("machine " + machineId + " did not become " + state.wire()
-                            + " within " + timeout.toSeconds() + " s (last state '" + last.stateAsString() + "')",
-                            last, attempt);
+                    throw new FlyTimeoutException(
+                            "machine " + machineId + " did not become " + state.wire() + " within "
+                                    + timeout.toSeconds() + " s (last state '" + last.stateAsString() + "')",
+                            last,
+                            attempt);
                 }
             }
         }
@@ -359,12 +381,14 @@ public final class Machines {
             throw new FlyValidationException("a machine needs an image");
         }
         if (config.mounts().size() > 1) {
-            throw new FlyValidationException("a Fly machine mounts at most one volume; got " + config.mounts().size());
+            throw new FlyValidationException("a Fly machine mounts at most one volume; got "
+                    + config.mounts().size());
         }
         config.mounts().forEach(m -> Validation.volumeId(m.volume()));
         for (MachineConfig.SecretFile f : config.files()) {
             if (f.guestPath() == null || !f.guestPath().startsWith("/")) {
-                throw new FlyValidationException("a secret file needs an absolute guest path; got '" + f.guestPath() + "'");
+                throw new FlyValidationException(
+                        "a secret file needs an absolute guest path; got '" + f.guestPath() + "'");
             }
             Validation.secretName(f.secretName());
         }

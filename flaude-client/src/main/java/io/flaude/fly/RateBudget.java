@@ -38,8 +38,11 @@ public record RateBudget(double perSecond, int burst, double getMachinePerSecond
             throw new FlyValidationException("a budget is shared by at least 1 instance, got " + instances);
         }
         RateBudget f = fly();
-        return new RateBudget(f.perSecond / instances, Math.max(1, f.burst / instances),
-                f.getMachinePerSecond / instances, Math.max(1, f.getMachineBurst / instances));
+        return new RateBudget(
+                f.perSecond / instances,
+                Math.max(1, f.burst / instances),
+                f.getMachinePerSecond / instances,
+                Math.max(1, f.getMachineBurst / instances));
     }
 
     /** Whether requests wait at all. */

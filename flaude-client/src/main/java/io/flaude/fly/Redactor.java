@@ -16,6 +16,7 @@ import java.util.Objects;
 public final class Redactor {
     /** What a cut secret is replaced with. */
     public static final String MARK = "<redacted>";
+
     private static final List<String> SCHEMES = List.of("FlyV1 ", "Bearer ");
 
     private final List<String> secrets;

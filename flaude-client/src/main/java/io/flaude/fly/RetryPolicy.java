@@ -36,7 +36,10 @@ public interface RetryPolicy {
         return exponential(6, Duration.ofMillis(250), Duration.ofSeconds(8));
     }
 
-    /** {@link #standard()}'s rules with other bounds: at most {@code maxAttempts} tries, backoff from {@code base} up to {@code max}. */
+    /**
+     * {@link #standard()}'s rules with other bounds: at most {@code maxAttempts} tries, backoff from {@code base} up to
+     * {@code max}.
+     */
     static RetryPolicy exponential(int maxAttempts, Duration base, Duration max) {
         if (maxAttempts < 1 || base.isNegative() || max.compareTo(base) < 0) {
             throw new FlyValidationException("a retry policy needs at least 1 attempt and 0 <= base <= max");
@@ -45,12 +48,14 @@ public interface RetryPolicy {
             if (attempt >= maxAttempts || !retriable(failure, idempotent)) {
                 return Optional.empty();
             }
-            if (failure instanceof FlyRateLimitedException limited && limited.retryAfter().isPresent()) {
+            if (failure instanceof FlyRateLimitedException limited
+                    && limited.retryAfter().isPresent()) {
                 return limited.retryAfter();
             }
             long cap = Math.min(max.toMillis(), base.toMillis() << Math.min(attempt - 1, 20));
             // Half fixed, half random: spreads retries of many callers without starving any.
-            return Optional.of(Duration.ofMillis(cap / 2 + ThreadLocalRandom.current().nextLong(cap / 2 + 1)));
+            return Optional.of(
+                    Duration.ofMillis(cap / 2 + ThreadLocalRandom.current().nextLong(cap / 2 + 1)));
         };
     }
 

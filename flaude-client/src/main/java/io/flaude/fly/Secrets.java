@@ -43,7 +43,8 @@ public final class Secrets {
         Map<String, String> checked = new LinkedHashMap<>();
         values.forEach((name, value) -> {
             if (value == null) {
-                throw new FlyValidationException("secret " + Validation.secretName(name) + " has no value; use unset to remove it");
+                throw new FlyValidationException(
+                        "secret " + Validation.secretName(name) + " has no value; use unset to remove it");
             }
             checked.put(Validation.secretName(name), value);
         });
@@ -65,8 +66,11 @@ public final class Secrets {
         FlyResponse r = http.send(FlyRequest.get(path));
         List<AppSecret> out = new ArrayList<>();
         for (JsonNode s : Bodies.object(r, "list-secrets").path("secrets")) {
-            out.add(new AppSecret(Json.string(s, "name", ""), Json.string(s, "digest", ""),
-                    Json.instant(s, "created_at"), Json.instant(s, "updated_at")));
+            out.add(new AppSecret(
+                    Json.string(s, "name", ""),
+                    Json.string(s, "digest", ""),
+                    Json.instant(s, "created_at"),
+                    Json.instant(s, "updated_at")));
         }
         return out;
     }

@@ -10,6 +10,11 @@ import java.time.Instant;
  * @param volumeSizeGb  the size of the volume it was taken from; a restore must be at least this big
  * @param retentionDays days Fly keeps it, {@code null} when not said
  */
-public record Snapshot(String id, long sizeBytes, int volumeSizeGb, String digest, Instant createdAt,
-                       String status, Integer retentionDays) {
-}
+public record Snapshot(
+        String id,
+        long sizeBytes,
+        int volumeSizeGb,
+        String digest,
+        Instant createdAt,
+        String status,
+        Integer retentionDays) {}

@@ -4,9 +4,11 @@ import java.time.Instant;
 
 /**
  * A Fly volume as the API described it. The first six components are the seed's: {@code id},
- * {@code name} and {@code region} ({@code "unknown"} when absent, as the Python flaude has it), {@code sizeGb} (0 when absent),
+ * {@code name} and {@code region} ({@code "unknown"} when absent, as the Python flaude has it), {@code sizeGb} (0 when
+ * absent),
  * {@code appName} (taken from the call, not the response) and the state: {@link #state()} typed,
- * {@link #stateAsString()} as Fly sent it ({@code "unknown"} when absent, as the Python flaude has it). The rest are {@code null} when the API left them out,
+ * {@link #stateAsString()} as Fly sent it ({@code "unknown"} when absent, as the Python flaude has it). The rest are
+ * {@code null} when the API left them out,
  * as it does for the block figures when listing with {@code summary}.
  *
  * @param zone              the 4-hex hardware zone
@@ -19,11 +21,28 @@ import java.time.Instant;
  * @param autoBackupEnabled whether daily snapshots are taken
  * @param hostStatus        {@code ok}, {@code unknown} or {@code unreachable}
  */
-public record Volume(String id, String name, String region, int sizeGb, String appName, String stateAsString,
-                     String zone, Boolean encrypted, String attachedMachineId, String attachedAllocId,
-                     Instant createdAt, String fstype, Integer snapshotRetention, Boolean autoBackupEnabled,
-                     String hostStatus, Long blocks, Long blockSize, Long blocksFree, Long blocksAvail,
-                     Long bytesTotal, Long bytesUsed) {
+public record Volume(
+        String id,
+        String name,
+        String region,
+        int sizeGb,
+        String appName,
+        String stateAsString,
+        String zone,
+        Boolean encrypted,
+        String attachedMachineId,
+        String attachedAllocId,
+        Instant createdAt,
+        String fstype,
+        Integer snapshotRetention,
+        Boolean autoBackupEnabled,
+        String hostStatus,
+        Long blocks,
+        Long blockSize,
+        Long blocksFree,
+        Long blocksAvail,
+        Long bytesTotal,
+        Long bytesUsed) {
 
     public Volume {
         stateAsString = stateAsString == null ? "unknown" : stateAsString;

@@ -17,10 +17,20 @@ package io.flaude.fly;
  * @param compute           placement hint: the size of the machine that will mount the volume
  * @param computeImage      placement hint: the image of that machine
  */
-public record VolumeSpec(String name, String region, int sizeGb, Boolean encrypted, String fstype,
-                         Boolean requireUniqueZone, Boolean uniqueZoneAppWide, String snapshotId,
-                         String sourceVolumeId, Integer snapshotRetention, Boolean autoBackupEnabled,
-                         Guest compute, String computeImage) {
+public record VolumeSpec(
+        String name,
+        String region,
+        int sizeGb,
+        Boolean encrypted,
+        String fstype,
+        Boolean requireUniqueZone,
+        Boolean uniqueZoneAppWide,
+        String snapshotId,
+        String sourceVolumeId,
+        Integer snapshotRetention,
+        Boolean autoBackupEnabled,
+        Guest compute,
+        String computeImage) {
 
     public static final String DEFAULT_NAME = "flaude_session";
     public static final String DEFAULT_REGION = "iad";
@@ -67,8 +77,7 @@ public record VolumeSpec(String name, String region, int sizeGb, Boolean encrypt
         private Guest compute;
         private String computeImage;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder name(String name) {
             this.name = name;
@@ -138,9 +147,20 @@ public record VolumeSpec(String name, String region, int sizeGb, Boolean encrypt
         }
 
         public VolumeSpec build() {
-            return new VolumeSpec(name, region, sizeGb, encrypted, fstype, requireUniqueZone,
-                    uniqueZoneAppWide, snapshotId, sourceVolumeId, snapshotRetention, autoBackupEnabled,
-                    compute, computeImage);
+            return new VolumeSpec(
+                    name,
+                    region,
+                    sizeGb,
+                    encrypted,
+                    fstype,
+                    requireUniqueZone,
+                    uniqueZoneAppWide,
+                    snapshotId,
+                    sourceVolumeId,
+                    snapshotRetention,
+                    autoBackupEnabled,
+                    compute,
+                    computeImage);
         }
     }
 }

@@ -37,8 +37,10 @@ public enum VolumeState {
 
     /** The state Fly's string names; {@link #UNKNOWN} for anything else, {@code null} included. */
     public static VolumeState fromWire(String value) {
-        return Arrays.stream(values()).filter(s -> s.wire != null && s.wire.equalsIgnoreCase(value))
-                .findFirst().orElse(UNKNOWN);
+        return Arrays.stream(values())
+                .filter(s -> s.wire != null && s.wire.equalsIgnoreCase(value))
+                .findFirst()
+                .orElse(UNKNOWN);
     }
 
     /** Destroyed, or on its way there; such volumes are still listed for a while. */

@@ -7,5 +7,4 @@ package io.flaude.fly;
  * @param snapshotRetention days to keep daily snapshots, 1-60
  * @param autoBackupEnabled whether to take daily snapshots
  */
-public record VolumeUpdate(Integer snapshotRetention, Boolean autoBackupEnabled) {
-}
+public record VolumeUpdate(Integer snapshotRetention, Boolean autoBackupEnabled) {}

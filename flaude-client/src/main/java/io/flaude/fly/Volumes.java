@@ -55,10 +55,14 @@ public final class Volumes {
         validate(spec);
         LOG.info("Creating volume in app '{}' region={} size={}GB", app, spec.region(), spec.sizeGb());
         Instant asked = Instant.now();
-        Volume volume = Calls.createReconciled(http, "volume create in app '" + app + "'",
-                () -> VolumeCodec.volume(Bodies.object(http.send(FlyRequest.post(path, VolumeCodec.createBody(spec))),
-                        "create-volume"), app),
-                () -> madeBy(spec, asked), LOG);
+        Volume volume = Calls.createReconciled(
+                http,
+                "volume create in app '" + app + "'",
+                () -> VolumeCodec.volume(
+                        Bodies.object(http.send(FlyRequest.post(path, VolumeCodec.createBody(spec))), "create-volume"),
+                        app),
+                () -> madeBy(spec, asked),
+                LOG);
         LOG.info("Volume {} created (region={}, size={}GB)", volume.id(), volume.region(), volume.sizeGb());
         return volume;
     }
@@ -134,7 +138,8 @@ public final class Volumes {
         if (!body.path("volume").isObject()) {
             throw Bodies.invalid(r, "extend-volume", "no volume in the answer");
         }
-        return new ExtendedVolume(VolumeCodec.volume(body.path("volume"), app),
+        return new ExtendedVolume(
+                VolumeCodec.volume(body.path("volume"), app),
                 body.path("needs_restart").asBoolean(false));
     }
 
@@ -157,8 +162,13 @@ public final class Volumes {
     /** Forks a volume into a new one with the same name, region and size (read from the source). */
     public Volume fork(String sourceVolumeId) {
         Volume source = get(sourceVolumeId);
-        return fork(sourceVolumeId, VolumeSpec.builder().name(source.name()).region(source.region())
-                .sizeGb(Math.max(source.sizeGb(), Validation.MIN_SIZE_GB)).build());
+        return fork(
+                sourceVolumeId,
+                VolumeSpec.builder()
+                        .name(source.name())
+                        .region(source.region())
+                        .sizeGb(Math.max(source.sizeGb(), Validation.MIN_SIZE_GB))
+                        .build());
     }
 
     /** Forks a volume into a new one described by {@code spec}; it is {@code hydrating}, then {@code created}. */
@@ -167,7 +177,10 @@ public final class Volumes {
         return create(spec.toBuilder().sourceVolumeId(sourceVolumeId).build());
     }
 
-    /** Restores a snapshot into a new volume ({@code restoring}, then {@code created}); it must be at least as big as the snapshot's source. */
+    /**
+     * Restores a snapshot into a new volume ({@code restoring}, then {@code created}); it must be at least as big as
+     * the snapshot's source.
+     */
     public Volume restore(String snapshotId, VolumeSpec spec) {
         Validation.snapshotId(snapshotId);
         return create(spec.toBuilder().snapshotId(snapshotId).build());
@@ -189,8 +202,11 @@ public final class Volumes {
      */
     public boolean destroy(String volumeId, Duration waitForDetach) {
         String url = volumePath(volumeId);
-        return new Waits(http.clock()).retryWhileBound(volumeId, waitForDetach,
-                () -> Calls.deleteIfPresent(http, FlyRequest.delete(url), "Volume " + volumeId, LOG));
+        return new Waits(http.clock())
+                .retryWhileBound(
+                        volumeId,
+                        waitForDetach,
+                        () -> Calls.deleteIfPresent(http, FlyRequest.delete(url), "Volume " + volumeId, LOG));
     }
 
     /**
@@ -213,8 +229,14 @@ public final class Volumes {
 
     private Volume waitUntil(String volumeId, Predicate<Volume> condition, String description, Duration timeout) {
         Validation.volumeId(volumeId);
-        return new Waits(http.clock()).poll("volume " + volumeId, description, timeout,
-                () -> get(volumeId), condition, Volume::stateAsString);
+        return new Waits(http.clock())
+                .poll(
+                        "volume " + volumeId,
+                        description,
+                        timeout,
+                        () -> get(volumeId),
+                        condition,
+                        Volume::stateAsString);
     }
 
     /**

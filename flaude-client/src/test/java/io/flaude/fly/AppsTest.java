@@ -17,10 +17,12 @@ class AppsTest extends EmulatorTestBase {
     void create_posts_name_and_org_and_returns_the_new_id() {
         App app = fly.apps().create("new-app", "personal");
 
-        assertThat(emulator.journal().last().requestBody()).isEqualTo("{\"name\":\"new-app\",\"org_slug\":\"personal\"}");
+        assertThat(emulator.journal().last().requestBody())
+                .isEqualTo("{\"name\":\"new-app\",\"org_slug\":\"personal\"}");
         assertThat(emulator.journal().last().status()).isEqualTo(201);
         assertThat(app.id()).isNotBlank();
-        assertThat(fly.apps().find("new-app")).hasValueSatisfying(a -> assertThat(a.id()).isEqualTo(app.id()));
+        assertThat(fly.apps().find("new-app"))
+                .hasValueSatisfying(a -> assertThat(a.id()).isEqualTo(app.id()));
     }
 
     @Test
@@ -55,7 +57,8 @@ class AppsTest extends EmulatorTestBase {
         App app = fly.apps().ensure(APP, "personal");
 
         assertThat(app.name()).isEqualTo(APP);
-        assertThat(emulator.journal().exchanges()).extracting(e -> e.method() + " " + e.status())
+        assertThat(emulator.journal().exchanges())
+                .extracting(e -> e.method() + " " + e.status())
                 .containsExactly("GET 404", "POST 422", "GET 200");
     }
 

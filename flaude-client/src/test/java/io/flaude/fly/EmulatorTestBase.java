@@ -41,7 +41,10 @@ abstract class EmulatorTestBase {
      * default profile has no rate limits, so neither does the client (tests of the budget set one).
      */
     FlyClient.Builder client() {
-        return FlyClient.builder().baseUri(emulator.baseUri()).token(emulator.token()).environment(name -> null)
+        return FlyClient.builder()
+                .baseUri(emulator.baseUri())
+                .token(emulator.token())
+                .environment(name -> null)
                 .rateBudget(RateBudget.unlimited());
     }
 

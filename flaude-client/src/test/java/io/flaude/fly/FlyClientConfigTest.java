@@ -12,7 +12,10 @@ class FlyClientConfigTest extends EmulatorTestBase {
 
     @Test
     void no_token_anywhere_is_an_error_naming_FLY_API_TOKEN_before_any_request() {
-        assertThatThrownBy(() -> FlyClient.builder().baseUri(emulator.baseUri()).environment(name -> null).build())
+        assertThatThrownBy(() -> FlyClient.builder()
+                        .baseUri(emulator.baseUri())
+                        .environment(name -> null)
+                        .build())
                 .isInstanceOf(FlyValidationException.class)
                 .hasMessageContaining("FLY_API_TOKEN");
         assertThat(requests()).isEmpty();
@@ -20,7 +23,11 @@ class FlyClientConfigTest extends EmulatorTestBase {
 
     @Test
     void the_token_comes_from_FLY_API_TOKEN_when_not_given() {
-        Map<String, String> env = Map.of("FLY_API_TOKEN", emulator.token(), "FLY_API_HOSTNAME", emulator.baseUri().toString());
+        Map<String, String> env = Map.of(
+                "FLY_API_TOKEN",
+                emulator.token(),
+                "FLY_API_HOSTNAME",
+                emulator.baseUri().toString());
         try (FlyClient fromEnv = FlyClient.builder().environment(env::get).build()) {
             assertThat(fromEnv.volumes(APP).list()).isEmpty();
         }
@@ -29,9 +36,13 @@ class FlyClientConfigTest extends EmulatorTestBase {
     @Test
     void the_base_url_comes_from_the_builder_then_FLY_API_HOSTNAME_then_the_public_api() {
         Map<String, String> env = Map.of("FLY_API_TOKEN", "t", "FLY_API_HOSTNAME", "http://_api.internal:4280");
-        try (FlyClient explicit = FlyClient.builder().environment(env::get).baseUri("http://127.0.0.1:9/").build();
-             FlyClient fromEnv = FlyClient.builder().environment(env::get).build();
-             FlyClient byDefault = FlyClient.builder().token("t").environment(name -> null).build()) {
+        try (FlyClient explicit = FlyClient.builder()
+                        .environment(env::get)
+                        .baseUri("http://127.0.0.1:9/")
+                        .build();
+                FlyClient fromEnv = FlyClient.builder().environment(env::get).build();
+                FlyClient byDefault =
+                        FlyClient.builder().token("t").environment(name -> null).build()) {
             assertThat(explicit.baseUri()).isEqualTo(URI.create("http://127.0.0.1:9"));
             assertThat(fromEnv.baseUri()).isEqualTo(URI.create("http://_api.internal:4280"));
             assertThat(byDefault.baseUri()).isEqualTo(URI.create("https://api.machines.dev"));
@@ -52,10 +63,14 @@ class FlyClientConfigTest extends EmulatorTestBase {
     @Test
     void an_unresolvable_private_host_is_a_transport_error_that_says_where_it_is_reachable() {
         try (FlyClient internal = client().baseUri("http://_api.internal:4280")
-                .resolver(host -> { throw new java.net.UnknownHostException(host); }).build()) {
+                .resolver(host -> {
+                    throw new java.net.UnknownHostException(host);
+                })
+                .build()) {
             assertThatThrownBy(() -> internal.volumes(APP).list())
                     .isInstanceOf(FlyTransportException.class)
-                    .hasMessageContaining("http://_api.internal:4280/v1").hasMessageContaining("WireGuard");
+                    .hasMessageContaining("http://_api.internal:4280/v1")
+                    .hasMessageContaining("WireGuard");
         }
     }
 
@@ -77,7 +92,10 @@ class FlyClientConfigTest extends EmulatorTestBase {
     @Test
     void a_wrong_token_is_unauthorized_and_the_message_never_holds_it() {
         try (FlyEmulator guarded = FlyEmulator.builder().token("right-token").start();
-             FlyClient c = FlyClient.builder().baseUri(guarded.baseUri()).token("wrong-secret-token").build()) {
+                FlyClient c = FlyClient.builder()
+                        .baseUri(guarded.baseUri())
+                        .token("wrong-secret-token")
+                        .build()) {
             assertThatThrownBy(() -> c.apps().find("some-app"))
                     .isInstanceOfSatisfying(FlyUnauthorizedException.class, e -> {
                         assertThat(e.statusCode()).isEqualTo(401);

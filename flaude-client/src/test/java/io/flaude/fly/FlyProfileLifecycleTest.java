@@ -26,13 +26,15 @@ class FlyProfileLifecycleTest extends EmulatorTestBase {
             volumes.createSnapshot(v.id());
             assertThat(volumes.snapshots(v.id())).hasSize(1);
             Volume fork = volumes.fork(v.id());
-            assertThat(volumes.waitFor(fork.id(), VolumeState.CREATED, Duration.ofSeconds(30)).state())
+            assertThat(volumes.waitFor(fork.id(), VolumeState.CREATED, Duration.ofSeconds(30))
+                            .state())
                     .isEqualTo(VolumeState.CREATED);
             assertThat(volumes.destroy(v.id())).isTrue();
             assertThat(volumes.destroy(v.id())).isFalse();
             assertThat(volumes.destroy(fork.id())).isTrue();
         }
         assertThat(emulator.liveResources()).isEmpty();
-        assertThat(emulator.journal().exchanges()).allSatisfy(e -> assertThat(e.status()).isNotZero());
+        assertThat(emulator.journal().exchanges())
+                .allSatisfy(e -> assertThat(e.status()).isNotZero());
     }
 }

@@ -26,7 +26,10 @@ final class LogCapture implements AutoCloseable {
     }
 
     List<String> lines(Level level) {
-        return appender.list.stream().filter(e -> e.getLevel() == level).map(ILoggingEvent::getFormattedMessage).toList();
+        return appender.list.stream()
+                .filter(e -> e.getLevel() == level)
+                .map(ILoggingEvent::getFormattedMessage)
+                .toList();
     }
 
     List<String> infoLines() {

@@ -3,9 +3,9 @@ package io.flaude.fly;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.flaude.emulator.FlyEmulator;
 import io.flaude.fly.internal.TestClock;
 import java.io.ByteArrayOutputStream;
-import io.flaude.emulator.FlyEmulator;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -32,7 +32,8 @@ class LogDrainTest extends EmulatorTestBase {
     }
 
     private int post(LogDrain drain, byte[] body, String token, String encoding) throws Exception {
-        HttpRequest.Builder r = HttpRequest.newBuilder(drain.uri()).POST(HttpRequest.BodyPublishers.ofByteArray(body))
+        HttpRequest.Builder r = HttpRequest.newBuilder(drain.uri())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .header("Content-Type", "application/json");
         if (token != null) {
             r.header("Authorization", "Bearer " + token);
@@ -59,7 +60,7 @@ class LogDrainTest extends EmulatorTestBase {
     void a_json_array_as_vector_posts_it_reaches_the_follower_of_that_machine_only() throws Exception {
         List<String> mine = new CopyOnWriteArrayList<>();
         try (LogDrain drain = fly.startLogDrain(0, DRAIN_TOKEN);
-             LogFollow follow = fly.logs(APP).follow(MACHINE, LogPosition.START, line -> mine.add(line.message()))) {
+                LogFollow follow = fly.logs(APP).follow(MACHINE, LogPosition.START, line -> mine.add(line.message()))) {
             String body = "[" + event(MACHINE, "one", "2030-01-01T00:00:01Z") + ","
                     + event("0e286551c30586", "someone else's", "2030-01-01T00:00:02Z") + ","
                     + event(MACHINE, "two", "2030-01-01T00:00:03Z") + "]";
@@ -73,7 +74,7 @@ class LogDrainTest extends EmulatorTestBase {
     @Test
     void ndjson_and_gzip_bodies_are_read_too() throws Exception {
         try (LogDrain drain = fly.startLogDrain(0, DRAIN_TOKEN);
-             LogFollow follow = fly.logs(APP).follow(MACHINE, LogPosition.START, line -> { })) {
+                LogFollow follow = fly.logs(APP).follow(MACHINE, LogPosition.START, line -> {})) {
             String ndjson = event(MACHINE, "a", "2030-01-01T00:00:01Z") + "\nnot json\n"
                     + event(MACHINE, "b", "2030-01-01T00:00:02Z") + "\n";
 
@@ -87,7 +88,7 @@ class LogDrainTest extends EmulatorTestBase {
     @Test
     void without_the_bearer_token_nothing_is_taken() throws Exception {
         try (LogDrain drain = fly.startLogDrain(0, DRAIN_TOKEN);
-             LogFollow follow = fly.logs(APP).follow(MACHINE, LogPosition.START, line -> { })) {
+                LogFollow follow = fly.logs(APP).follow(MACHINE, LogPosition.START, line -> {})) {
             byte[] body = utf8("[" + event(MACHINE, "forged", "2030-01-01T00:00:01Z") + "]");
 
             assertThat(post(drain, body, null, null)).isEqualTo(401);
@@ -100,7 +101,8 @@ class LogDrainTest extends EmulatorTestBase {
     @Test
     void a_body_over_the_limit_or_not_json_is_refused_with_a_4xx_vector_does_not_retry() throws Exception {
         try (LogDrain drain = fly.startLogDrain(0, DRAIN_TOKEN)) {
-            assertThat(post(drain, new byte[17 * 1024 * 1024], DRAIN_TOKEN, null)).isEqualTo(413);
+            assertThat(post(drain, new byte[17 * 1024 * 1024], DRAIN_TOKEN, null))
+                    .isEqualTo(413);
             assertThat(post(drain, utf8("<html>"), DRAIN_TOKEN, null)).isEqualTo(400);
             assertThat(post(drain, utf8("[]"), DRAIN_TOKEN, "br")).isEqualTo(415);
         }
@@ -109,10 +111,14 @@ class LogDrainTest extends EmulatorTestBase {
     @Test
     void a_line_that_came_before_anyone_followed_is_kept_for_the_follower() throws Exception {
         try (LogDrain drain = fly.startLogDrain(0, DRAIN_TOKEN)) {
-            assertThat(post(drain, utf8("[" + event(MACHINE, "early", "2030-01-01T00:00:01Z") + "]"), DRAIN_TOKEN, null))
+            assertThat(post(
+                            drain,
+                            utf8("[" + event(MACHINE, "early", "2030-01-01T00:00:01Z") + "]"),
+                            DRAIN_TOKEN,
+                            null))
                     .isEqualTo(200);
 
-            try (LogFollow follow = fly.logs(APP).follow(MACHINE, LogPosition.START, line -> { })) {
+            try (LogFollow follow = fly.logs(APP).follow(MACHINE, LogPosition.START, line -> {})) {
                 assertThat(follow.lines()).extracting(LogLine::message).containsExactly("early");
             }
         }
@@ -122,12 +128,16 @@ class LogDrainTest extends EmulatorTestBase {
     void finish_waits_for_an_end_line_that_comes_after_the_machine_stopped() throws Exception {
         TestClock clock = new TestClock(); // frozen: the grace cannot run out, finish must wait for the line
         try (FlyClient fly = client().clock(clock).build();
-             LogDrain drain = fly.startLogDrain(0, DRAIN_TOKEN);
-             LogFollow follow = fly.logs(APP).follow(MACHINE, LogPosition.START, line -> { })) {
+                LogDrain drain = fly.startLogDrain(0, DRAIN_TOKEN);
+                LogFollow follow = fly.logs(APP).follow(MACHINE, LogPosition.START, line -> {})) {
             Thread.ofVirtual().start(() -> {
                 try {
                     clock.awaitWaiting(2); // the reader, and finish awaiting its end line
-                    post(drain, utf8("[" + event(MACHINE, "[flaude:exit:0]", "2030-01-01T00:00:09Z") + "]"), DRAIN_TOKEN, null);
+                    post(
+                            drain,
+                            utf8("[" + event(MACHINE, "[flaude:exit:0]", "2030-01-01T00:00:09Z") + "]"),
+                            DRAIN_TOKEN,
+                            null);
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
@@ -143,21 +153,25 @@ class LogDrainTest extends EmulatorTestBase {
     void while_the_drain_brings_an_apps_lines_the_reader_polls_the_api_only_every_few_seconds() throws Exception {
         TestClock clock = new TestClock();
         try (FlyClient fly = client().clock(clock).build();
-             LogDrain drain = fly.startLogDrain(0, DRAIN_TOKEN);
-             LogFollow follow = fly.logs(APP).follow(MACHINE, LogPosition.START, line -> { })) {
+                LogDrain drain = fly.startLogDrain(0, DRAIN_TOKEN);
+                LogFollow follow = fly.logs(APP).follow(MACHINE, LogPosition.START, line -> {})) {
             post(drain, utf8("[" + event(MACHINE, "first", "2030-01-01T00:00:00Z") + "]"), DRAIN_TOKEN, null);
             clock.awaitWaiting(1);
             clock.advance(Duration.ofMillis(300));
             emulator.journal().clear();
             for (int i = 0; i < 15; i++) {
-                post(drain, utf8("[" + event(MACHINE, "line " + i, "2030-01-01T00:00:0" + (i % 10) + "." + i + "Z") + "]"),
-                        DRAIN_TOKEN, null);
+                post(
+                        drain,
+                        utf8("[" + event(MACHINE, "line " + i, "2030-01-01T00:00:0" + (i % 10) + "." + i + "Z") + "]"),
+                        DRAIN_TOKEN,
+                        null);
                 clock.advance(Duration.ofMillis(200));
             }
 
             assertThat(follow.lines()).hasSize(16);
             long polls = emulator.journal().matching("GET", "/api/v1/apps/" + APP + "/logs").stream()
-                    .filter(e -> e.query() == null || !e.query().contains("instance=")).count();
+                    .filter(e -> e.query() == null || !e.query().contains("instance="))
+                    .count();
             assertThat(polls).as("app-wide reads in 3 s of drained lines").isLessThanOrEqualTo(1);
         }
     }
@@ -169,18 +183,25 @@ class LogDrainTest extends EmulatorTestBase {
             port = s.getLocalPort();
         }
         try (FlyEmulator shipping = FlyEmulator.builder()
-                .shipLogs(URI.create("http://127.0.0.1:" + port + "/"), DRAIN_TOKEN, Duration.ofMillis(200)).start();
-             FlyClient client = FlyClient.builder().baseUri(shipping.baseUri()).token(shipping.token())
-                     .rateBudget(RateBudget.unlimited()).build();
-             LogDrain drain = client.startLogDrain(port, DRAIN_TOKEN)) {
+                        .shipLogs(URI.create("http://127.0.0.1:" + port + "/"), DRAIN_TOKEN, Duration.ofMillis(200))
+                        .start();
+                FlyClient client = FlyClient.builder()
+                        .baseUri(shipping.baseUri())
+                        .token(shipping.token())
+                        .rateBudget(RateBudget.unlimited())
+                        .build();
+                LogDrain drain = client.startLogDrain(port, DRAIN_TOKEN)) {
             client.apps().create(APP, Apps.DEFAULT_ORG);
             Machine m = client.machines(APP).create(LogFollowTest.ticking(3, 1500), "iad");
-            try (LogFollow follow = client.logs(APP).follow(m.id(), LogPosition.forNew(m), line -> { })) {
+            try (LogFollow follow = client.logs(APP).follow(m.id(), LogPosition.forNew(m), line -> {})) {
                 client.machines(APP).waitFor(m, MachineState.STOPPED, Duration.ofSeconds(20));
-                List<String> lines = follow.finish(l -> l.message().startsWith("[flaude:exit:"), Duration.ofSeconds(3))
-                        .stream().map(LogLine::message).toList();
+                List<String> lines =
+                        follow.finish(l -> l.message().startsWith("[flaude:exit:"), Duration.ofSeconds(3)).stream()
+                                .map(LogLine::message)
+                                .toList();
 
-                assertThat(lines).containsSubsequence("[flaude] tick 1 of 3", "[flaude] tick 3 of 3", "[flaude:exit:0]")
+                assertThat(lines)
+                        .containsSubsequence("[flaude] tick 1 of 3", "[flaude] tick 3 of 3", "[flaude:exit:0]")
                         .doesNotHaveDuplicates();
                 assertThat(drain.eventsReceived()).isPositive();
                 assertThat(drain.requestsRefused()).isZero();
@@ -193,7 +214,8 @@ class LogDrainTest extends EmulatorTestBase {
         try (LogDrain drain = fly.startLogDrain(0, DRAIN_TOKEN)) {
             assertThat(drain.uri().getHost()).isEqualTo("127.0.0.1");
         }
-        assertThatThrownBy(() -> fly.startLogDrain(0, "short")).isInstanceOf(FlyValidationException.class)
+        assertThatThrownBy(() -> fly.startLogDrain(0, "short"))
+                .isInstanceOf(FlyValidationException.class)
                 .hasMessageContaining("at least 16");
     }
 }

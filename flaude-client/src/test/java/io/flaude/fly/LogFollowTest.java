@@ -25,15 +25,23 @@ class LogFollowTest extends EmulatorTestBase {
     /** The simulated agent, printing {@code ticks} lines over {@code millis} before it exits 0. */
     static MachineConfig ticking(int ticks, long millis) {
         return MachineConfig.builder("ghcr.io/flaude-java/flaude-agent:0.1.0")
-                .env(Map.of("CLAUDE_CODE_OAUTH_TOKEN", "sk-ant-oat-test-token", "FLAUDE_PROMPT", "count",
-                        "FLAUDE_EMULATOR_SLEEP_MS", Long.toString(millis),
-                        "FLAUDE_EMULATOR_TICKS", Integer.toString(ticks)))
-                .restartPolicy("no").build();
+                .env(Map.of(
+                        "CLAUDE_CODE_OAUTH_TOKEN",
+                        "sk-ant-oat-test-token",
+                        "FLAUDE_PROMPT",
+                        "count",
+                        "FLAUDE_EMULATOR_SLEEP_MS",
+                        Long.toString(millis),
+                        "FLAUDE_EMULATOR_TICKS",
+                        Integer.toString(ticks)))
+                .restartPolicy("no")
+                .build();
     }
 
     private List<Exchange> appWidePolls() {
         return emulator.journal().matching("GET", "/api/v1/apps/" + APP + "/logs").stream()
-                .filter(e -> e.query() == null || !e.query().contains("instance=")).toList();
+                .filter(e -> e.query() == null || !e.query().contains("instance="))
+                .toList();
     }
 
     private List<LogLine> followToTheEnd(int machines, int ticks, long millis) {
@@ -42,7 +50,7 @@ class LogFollowTest extends EmulatorTestBase {
         for (int i = 0; i < machines; i++) {
             Machine m = fly.machines(APP).create(ticking(ticks, millis), "iad");
             created.add(m);
-            follows.add(fly.logs(APP).follow(m.id(), LogPosition.START, line -> { }));
+            follows.add(fly.logs(APP).follow(m.id(), LogPosition.START, line -> {}));
         }
         List<LogLine> all = new ArrayList<>();
         for (int i = 0; i < machines; i++) {
@@ -50,8 +58,9 @@ class LogFollowTest extends EmulatorTestBase {
             List<LogLine> lines = follows.get(i).finish(EXIT, GRACE);
             String id = created.get(i).id();
             assertThat(lines).allSatisfy(l -> assertThat(l.instance()).isEqualTo(id));
-            assertThat(lines).extracting(LogLine::message).contains("[flaude] tick " + ticks + " of " + ticks,
-                    "[flaude:exit:0]");
+            assertThat(lines)
+                    .extracting(LogLine::message)
+                    .contains("[flaude] tick " + ticks + " of " + ticks, "[flaude:exit:0]");
             all.addAll(lines);
         }
         return all;
@@ -82,8 +91,9 @@ class LogFollowTest extends EmulatorTestBase {
         Machine m = fly.machines(APP).create(ticking(3, 100), "iad");
         fly.machines(APP).waitFor(m, MachineState.STOPPED, Duration.ofSeconds(20));
 
-        try (LogFollow follow = fly.logs(APP).follow(m.id(), LogPosition.START, line -> { })) {
-            List<String> lines = follow.finish(EXIT, GRACE).stream().map(LogLine::message).toList();
+        try (LogFollow follow = fly.logs(APP).follow(m.id(), LogPosition.START, line -> {})) {
+            List<String> lines =
+                    follow.finish(EXIT, GRACE).stream().map(LogLine::message).toList();
 
             assertThat(lines).containsSubsequence("[flaude] tick 1 of 3", "[flaude] tick 3 of 3", "[flaude:exit:0]");
             assertThat(lines).doesNotHaveDuplicates();
@@ -115,7 +125,7 @@ class LogFollowTest extends EmulatorTestBase {
         fly.machines(APP).waitFor(m, MachineState.STOPPED, Duration.ofSeconds(20));
         LogPosition after = fly.logs(APP).drain(m.id()).next();
 
-        try (LogFollow follow = fly.logs(APP).follow(m.id(), after, line -> { })) {
+        try (LogFollow follow = fly.logs(APP).follow(m.id(), after, line -> {})) {
             assertThat(follow.finish(EXIT, Duration.ofMillis(300))).isEmpty();
         }
     }
@@ -125,7 +135,9 @@ class LogFollowTest extends EmulatorTestBase {
         for (int step = 0; step < 400 && !done.getAsBoolean(); step++) {
             clock.advance(Duration.ofMillis(250));
         }
-        assertThat(done.getAsBoolean()).as("reached within 100 s of the test clock").isTrue();
+        assertThat(done.getAsBoolean())
+                .as("reached within 100 s of the test clock")
+                .isTrue();
     }
 
     @Test
@@ -150,31 +162,42 @@ class LogFollowTest extends EmulatorTestBase {
         clock.advance(Duration.ofSeconds(10)); // a reader still alive would read and deliver it
 
         assertThat(lines).doesNotContain("[flaude:exit:0]");
-        assertThatThrownBy(() -> other.logs(APP).follow(m.id(), LogPosition.START, line -> { }))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
-        assertThatThrownBy(() -> other.logs("another-app").follow(m.id(), LogPosition.START, line -> { }))
+        assertThatThrownBy(() -> other.logs(APP).follow(m.id(), LogPosition.START, line -> {}))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed");
+        assertThatThrownBy(() -> other.logs("another-app").follow(m.id(), LogPosition.START, line -> {}))
                 .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void a_failing_logs_api_is_read_less_often_and_lines_come_once_it_recovers() {
-        emulator.faults().script("GET", "/api/v1/apps/*/logs", java.util.stream.IntStream.range(0, 6)
-                .mapToObj(i -> Fault.status(503, "{\"error\":\"logs unavailable\"}")).toArray(Fault[]::new));
+        emulator.faults()
+                .script(
+                        "GET",
+                        "/api/v1/apps/*/logs",
+                        java.util.stream.IntStream.range(0, 6)
+                                .mapToObj(i -> Fault.status(503, "{\"error\":\"logs unavailable\"}"))
+                                .toArray(Fault[]::new));
         TestClock clock = new TestClock();
-        try (FlyClient fly = client().clock(clock).retryPolicy(RetryPolicy.none()).build()) {
+        try (FlyClient fly =
+                client().clock(clock).retryPolicy(RetryPolicy.none()).build()) {
             Machine m = fly.machines(APP).create(ticking(3, 300), "iad");
             fly.machines(APP).waitFor(m, MachineState.STOPPED, Duration.ofSeconds(20));
-            try (LogFollow follow = fly.logs(APP).follow(m.id(), LogPosition.forNew(m), line -> { })) {
+            try (LogFollow follow = fly.logs(APP).follow(m.id(), LogPosition.forNew(m), line -> {})) {
                 clock.awaitWaiting(1); // the reader is up
                 for (int i = 0; i < 6; i++) {
                     clock.advance(Duration.ofMillis(250));
                 }
-                int duringFaults = emulator.journal().matching("GET", "/api/v1/apps/*/logs").size();
+                int duringFaults = emulator.journal()
+                        .matching("GET", "/api/v1/apps/*/logs")
+                        .size();
                 advanceUntil(clock, () -> follow.lines().stream().anyMatch(EXIT));
 
-                assertThat(duringFaults).as("reads in 1.5 s while the API answers 503 (250 ms apart would be 6)")
+                assertThat(duringFaults)
+                        .as("reads in 1.5 s while the API answers 503 (250 ms apart would be 6)")
                         .isBetween(1, 3);
-                assertThat(follow.finish(EXIT, GRACE)).extracting(LogLine::message)
+                assertThat(follow.finish(EXIT, GRACE))
+                        .extracting(LogLine::message)
                         .contains("[flaude] tick 3 of 3", "[flaude:exit:0]");
             }
         }
@@ -186,13 +209,14 @@ class LogFollowTest extends EmulatorTestBase {
         try (FlyClient fly = client().clock(clock).build()) {
             Machine m = fly.machines(APP).create(ticking(1, 100), "iad");
             fly.machines(APP).waitFor(m, MachineState.STOPPED, Duration.ofSeconds(20));
-            fly.logs(APP).follow(m.id(), LogPosition.START, line -> { }).finish(EXIT, GRACE);
+            fly.logs(APP).follow(m.id(), LogPosition.START, line -> {}).finish(EXIT, GRACE);
             emulator.journal().clear();
 
             clock.advance(Duration.ofSeconds(2)); // the reader lingers 2 s, then goes
             clock.advance(Duration.ofMinutes(1));
 
-            assertThat(emulator.journal().matching("GET", "/api/v1/apps/*/logs")).isEmpty();
+            assertThat(emulator.journal().matching("GET", "/api/v1/apps/*/logs"))
+                    .isEmpty();
         }
     }
 
@@ -208,11 +232,13 @@ class LogFollowTest extends EmulatorTestBase {
                 Thread.currentThread().interrupt();
             }
         })) {
-            LogFollow other = fly.logs(APP).follow(quick.id(), LogPosition.START, line -> { });
+            LogFollow other = fly.logs(APP).follow(quick.id(), LogPosition.START, line -> {});
             fly.machines(APP).waitFor(quick, MachineState.STOPPED, Duration.ofSeconds(20));
 
             assertThat(other.finish(EXIT, GRACE)).extracting(LogLine::message).contains("[flaude:exit:0]");
-            assertThat(stuck.lines()).as("the stuck follower's lines are read all the same").isNotEmpty();
+            assertThat(stuck.lines())
+                    .as("the stuck follower's lines are read all the same")
+                    .isNotEmpty();
         } finally {
             release.countDown();
         }

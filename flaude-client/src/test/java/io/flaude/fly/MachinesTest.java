@@ -20,9 +20,17 @@ class MachinesTest extends EmulatorTestBase {
     /** A config the simulated agent runs at once and exits from with {@code exitCode}. */
     private static MachineConfig agent(int exitCode) {
         return MachineConfig.builder("ghcr.io/flaude-java/flaude-agent:0.1.0")
-                .env(Map.of("CLAUDE_CODE_OAUTH_TOKEN", "sk-ant-oat-test-token", "FLAUDE_PROMPT", "wait",
-                        "FLAUDE_EMULATOR_SLEEP_MS", "0", "FLAUDE_EMULATOR_EXIT", Integer.toString(exitCode)))
-                .restartPolicy("no").build();
+                .env(Map.of(
+                        "CLAUDE_CODE_OAUTH_TOKEN",
+                        "sk-ant-oat-test-token",
+                        "FLAUDE_PROMPT",
+                        "wait",
+                        "FLAUDE_EMULATOR_SLEEP_MS",
+                        "0",
+                        "FLAUDE_EMULATOR_EXIT",
+                        Integer.toString(exitCode)))
+                .restartPolicy("no")
+                .build();
     }
 
     private static MachineConfig idle() {
@@ -49,15 +57,25 @@ class MachinesTest extends EmulatorTestBase {
     @Test
     void a_wait_that_answers_408_is_asked_again_under_one_deadline() {
         Machine m = machines().create(idle(), "iad");
-        emulator.faults().script("GET", "/v1/apps/*/machines/*/wait",
-                Fault.status(408, "{\"error\":\"machine failed to reach desired state, stopped, currently started\"}"),
-                Fault.status(408, "{\"error\":\"machine failed to reach desired state, stopped, currently started\"}"));
+        emulator.faults()
+                .script(
+                        "GET",
+                        "/v1/apps/*/machines/*/wait",
+                        Fault.status(
+                                408,
+                                "{\"error\":\"machine failed to reach desired state, stopped, currently started\"}"),
+                        Fault.status(
+                                408,
+                                "{\"error\":\"machine failed to reach desired state, stopped, currently started\"}"));
 
         Machine done = machines().waitFor(m, MachineState.STOPPED, TIMEOUT);
 
         assertThat(done.state()).isEqualTo(MachineState.STOPPED);
-        assertThat(emulator.journal().matching("GET", "/v1/apps/*/machines/*/wait")).hasSize(3)
-                .allSatisfy(e -> assertThat(e.query()).contains("version=" + m.instanceId()).contains("timeout="));
+        assertThat(emulator.journal().matching("GET", "/v1/apps/*/machines/*/wait"))
+                .hasSize(3)
+                .allSatisfy(e -> assertThat(e.query())
+                        .contains("version=" + m.instanceId())
+                        .contains("timeout="));
     }
 
     @Test
@@ -100,9 +118,13 @@ class MachinesTest extends EmulatorTestBase {
                 .isInstanceOf(FlyConflictException.class);
         assertThatThrownBy(() -> machines().update(m.id(), idle())).isInstanceOf(FlyConflictException.class);
         assertThat(machines().leased(lease).update(m.id(), idle()).id()).isEqualTo(m.id());
-        assertThat(emulator.journal().last().requestHeaders().get("fly-machine-lease-nonce")).containsExactly(lease.nonce());
+        assertThat(emulator.journal().last().requestHeaders().get("fly-machine-lease-nonce"))
+                .containsExactly(lease.nonce());
         machines().releaseLease(lease);
-        assertThat(machines().acquireLease(m.id(), Duration.ofSeconds(30), "next").nonce()).isNotEqualTo(lease.nonce());
+        assertThat(machines()
+                        .acquireLease(m.id(), Duration.ofSeconds(30), "next")
+                        .nonce())
+                .isNotEqualTo(lease.nonce());
     }
 
     @Test
@@ -114,14 +136,18 @@ class MachinesTest extends EmulatorTestBase {
         assertThat(machines().destroy(m.id(), true)).isTrue();
         assertThat(machines().get(m.id()).isGone()).isTrue();
         assertThat(machines().list()).isEmpty();
-        assertThat(machines().list(MachineListOptions.DEFAULT.includingDeleted())).hasSize(1);
+        assertThat(machines().list(MachineListOptions.DEFAULT.includingDeleted()))
+                .hasSize(1);
     }
 
     @Test
     void an_unknown_machine_state_is_unknown_and_kept_as_sent() {
         Machine m = stopped();
-        emulator.faults().script("GET", "/v1/apps/*/machines/*",
-                Fault.status(200, "{\"id\":\"" + m.id() + "\",\"state\":\"hibernating\",\"future\":1}"));
+        emulator.faults()
+                .script(
+                        "GET",
+                        "/v1/apps/*/machines/*",
+                        Fault.status(200, "{\"id\":\"" + m.id() + "\",\"state\":\"hibernating\",\"future\":1}"));
 
         Machine read = machines().get(m.id());
         assertThat(read.state()).isEqualTo(MachineState.UNKNOWN);
@@ -148,7 +174,8 @@ class MachinesTest extends EmulatorTestBase {
         Lease onA = machines().acquireLease(a.id(), Duration.ofSeconds(30), "test");
         int before = emulator.journal().exchanges().size();
 
-        assertThatThrownBy(() -> machines().leased(onA).stop(b.id())).isInstanceOf(FlyValidationException.class)
+        assertThatThrownBy(() -> machines().leased(onA).stop(b.id()))
+                .isInstanceOf(FlyValidationException.class)
                 .hasMessageContaining(a.id());
         assertThat(emulator.journal().exchanges()).hasSize(before);
     }
@@ -163,12 +190,18 @@ class MachinesTest extends EmulatorTestBase {
                     assertThat(e.lastSeen(Machine.class)).map(Machine::state).contains(MachineState.STOPPED);
                     assertThat(e.getMessage()).contains("replacing");
                 });
-        assertThat(emulator.journal().matching("GET", "/v1/apps/*/machines/*/wait")).isEmpty();
+        assertThat(emulator.journal().matching("GET", "/v1/apps/*/machines/*/wait"))
+                .isEmpty();
     }
 
     @Test
     void a_wait_carries_the_machine_last_read_when_it_times_out() {
-        Machine m = machines().create(agent(0).toBuilder().env("FLAUDE_EMULATOR_SLEEP_MS", "5000").build(), "iad");
+        Machine m = machines()
+                .create(
+                        agent(0).toBuilder()
+                                .env("FLAUDE_EMULATOR_SLEEP_MS", "5000")
+                                .build(),
+                        "iad");
 
         assertThatThrownBy(() -> machines().waitFor(m, MachineState.STOPPED, Duration.ofSeconds(1)))
                 .isInstanceOfSatisfying(FlyTimeoutException.class, e -> {
@@ -185,7 +218,8 @@ class MachinesTest extends EmulatorTestBase {
         LogPage all = fly.logs(APP).drain(m.id());
         LogPage none = fly.logs(APP).drain(m.id(), all.next());
 
-        assertThat(all.lines()).isNotEmpty().last().satisfies(l -> assertThat(l.message()).isEqualTo("[flaude:exit:0]"));
+        assertThat(all.lines()).isNotEmpty().last().satisfies(l -> assertThat(l.message())
+                .isEqualTo("[flaude:exit:0]"));
         assertThat(all.lines()).allSatisfy(l -> assertThat(l.instance()).isEqualTo(m.id()));
         assertThat(none.lines()).isEmpty();
     }

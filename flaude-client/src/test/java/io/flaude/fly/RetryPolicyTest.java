@@ -17,13 +17,18 @@ class RetryPolicyTest extends EmulatorTestBase {
 
     @Test
     void a_get_answered_503_is_repeated_until_it_succeeds() {
-        emulator.faults().script("GET", "/v1/apps/*/volumes", Fault.status(503, "{\"error\":\"unavailable\"}"),
-                Fault.status(502, "{}"));
+        emulator.faults()
+                .script(
+                        "GET",
+                        "/v1/apps/*/volumes",
+                        Fault.status(503, "{\"error\":\"unavailable\"}"),
+                        Fault.status(502, "{}"));
 
         try (FlyClient fly = retrying()) {
             assertThat(fly.volumes(APP).list()).isEmpty();
         }
-        assertThat(emulator.journal().matching("GET", "/v1/apps/*/volumes")).extracting(e -> e.status())
+        assertThat(emulator.journal().matching("GET", "/v1/apps/*/volumes"))
+                .extracting(e -> e.status())
                 .containsExactly(503, 502, 200);
     }
 
@@ -34,7 +39,8 @@ class RetryPolicyTest extends EmulatorTestBase {
         try (FlyClient fly = retrying()) {
             fly.volumes(APP).create();
         }
-        assertThat(emulator.journal().exchanges()).extracting(e -> e.method() + " " + e.status())
+        assertThat(emulator.journal().exchanges())
+                .extracting(e -> e.method() + " " + e.status())
                 .containsExactly("POST 503", "GET 200", "POST 200");
         assertThat(volumes().list()).hasSize(1);
     }
@@ -45,9 +51,11 @@ class RetryPolicyTest extends EmulatorTestBase {
 
         Volume adopted;
         try (FlyClient fly = retrying()) {
-            adopted = fly.volumes(APP).create(VolumeSpec.builder().name("unique_name").build());
+            adopted = fly.volumes(APP)
+                    .create(VolumeSpec.builder().name("unique_name").build());
         }
-        assertThat(volumes().list()).singleElement().satisfies(v -> assertThat(v.id()).isEqualTo(adopted.id()));
+        assertThat(volumes().list()).singleElement().satisfies(v -> assertThat(v.id())
+                .isEqualTo(adopted.id()));
         assertThat(emulator.journal().matching("POST", "/v1/apps/*/volumes")).hasSize(1);
     }
 
@@ -71,7 +79,8 @@ class RetryPolicyTest extends EmulatorTestBase {
         emulator.faults().script("POST", "/v1/apps", Fault.dropAfterApplying());
 
         try (FlyClient fly = retrying()) {
-            assertThat(fly.apps().create("lost-answer", Apps.DEFAULT_ORG).name()).isEqualTo("lost-answer");
+            assertThat(fly.apps().create("lost-answer", Apps.DEFAULT_ORG).name())
+                    .isEqualTo("lost-answer");
         }
         assertThat(emulator.journal().matching("POST", "/v1/apps")).hasSize(1);
     }
@@ -79,8 +88,11 @@ class RetryPolicyTest extends EmulatorTestBase {
     @Test
     void a_create_refused_with_a_4xx_is_neither_looked_up_nor_repeated() {
         try (FlyClient fly = retrying()) {
-            assertThatThrownBy(() -> fly.volumes(APP).create(VolumeSpec.builder().sizeGb(1).build().toBuilder()
-                    .snapshotId("vs_doesnotexist0000000000").build())).isInstanceOf(FlyApiException.class);
+            assertThatThrownBy(() -> fly.volumes(APP)
+                            .create(VolumeSpec.builder().sizeGb(1).build().toBuilder()
+                                    .snapshotId("vs_doesnotexist0000000000")
+                                    .build()))
+                    .isInstanceOf(FlyApiException.class);
         }
         assertThat(emulator.journal().exchanges()).extracting(e -> e.method()).containsExactly("POST");
     }
@@ -104,7 +116,8 @@ class RetryPolicyTest extends EmulatorTestBase {
         try (FlyClient fly = retrying()) {
             fly.volumes(APP).create();
         }
-        assertThat(emulator.journal().matching("POST", "/v1/apps/*/volumes")).extracting(e -> e.status())
+        assertThat(emulator.journal().matching("POST", "/v1/apps/*/volumes"))
+                .extracting(e -> e.status())
                 .containsExactly(429, 200);
         assertThat(volumes().list()).hasSize(1);
     }
@@ -128,7 +141,8 @@ class RetryPolicyTest extends EmulatorTestBase {
         emulator.faults().script("GET", "/v1/apps/*/volumes", always);
 
         try (FlyClient fly = retrying()) {
-            assertThatThrownBy(() -> fly.volumes(APP).list()).isInstanceOf(FlyServerException.class)
+            assertThatThrownBy(() -> fly.volumes(APP).list())
+                    .isInstanceOf(FlyServerException.class)
                     .hasMessageContaining("still down");
         }
         assertThat(emulator.journal().matching("GET", "/v1/apps/*/volumes")).hasSize(6);
@@ -137,7 +151,8 @@ class RetryPolicyTest extends EmulatorTestBase {
     @Test
     void a_404_or_a_validation_error_is_never_repeated() {
         try (FlyClient fly = retrying()) {
-            assertThatThrownBy(() -> fly.volumes(APP).get("vol_doesnotexist0000")).isInstanceOf(FlyNotFoundException.class);
+            assertThatThrownBy(() -> fly.volumes(APP).get("vol_doesnotexist0000"))
+                    .isInstanceOf(FlyNotFoundException.class);
         }
         assertThat(emulator.journal().exchanges()).hasSize(1);
     }
@@ -146,14 +161,19 @@ class RetryPolicyTest extends EmulatorTestBase {
     void the_policy_reads_each_failures_own_classification() {
         RetryPolicy standard = RetryPolicy.standard();
         var notImplemented = new FlyServerException(new FlyError(501, "x", "GET", "u", null, null), null);
-        var capacity = new FlyCapacityException(new FlyError(412, "insufficient resources", "GET", "u", null, null), null);
+        var capacity =
+                new FlyCapacityException(new FlyError(412, "insufficient resources", "GET", "u", null, null), null);
         var timedOut = new FlyApiException(new FlyError(408, "x", "GET", "u", null, null), null);
         var unresolvable = new FlyTransportException("GET", "u", "cannot resolve host", null, false);
 
         assertThat(standard.retryDelay(1, notImplemented, true)).as("501").isEmpty();
-        assertThat(standard.retryDelay(1, capacity, true)).as("capacity: the caller waits, not the transport").isEmpty();
+        assertThat(standard.retryDelay(1, capacity, true))
+                .as("capacity: the caller waits, not the transport")
+                .isEmpty();
         assertThat(standard.retryDelay(1, timedOut, true)).as("408").isPresent();
-        assertThat(standard.retryDelay(1, unresolvable, true)).as("unresolvable host").isEmpty();
+        assertThat(standard.retryDelay(1, unresolvable, true))
+                .as("unresolvable host")
+                .isEmpty();
         assertThat(capacity.retryable()).isTrue();
         assertThat(notImplemented.retryable()).isFalse();
     }
@@ -166,8 +186,8 @@ class RetryPolicyTest extends EmulatorTestBase {
         RetryPolicy standard = RetryPolicy.standard();
 
         assertThat(standard.retryDelay(1, limited, false)).contains(Duration.ofSeconds(3));
-        assertThat(standard.retryDelay(5, unavailable, true)).hasValueSatisfying(d ->
-                assertThat(d).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(4)));
+        assertThat(standard.retryDelay(5, unavailable, true))
+                .hasValueSatisfying(d -> assertThat(d).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(4)));
         assertThat(standard.retryDelay(6, unavailable, true)).isEmpty();
         assertThat(standard.retryDelay(1, unavailable, false)).isEmpty();
     }
@@ -189,13 +209,16 @@ class RetryPolicyTest extends EmulatorTestBase {
     void under_flys_rate_limits_a_burst_of_reads_gets_through_on_retries_alone() {
         emulator.conditions().rateLimits(true);
 
-        try (FlyClient fly = client().rateBudget(RateBudget.unlimited()).retryPolicy(RetryPolicy.standard()).build()) {
+        try (FlyClient fly = client().rateBudget(RateBudget.unlimited())
+                .retryPolicy(RetryPolicy.standard())
+                .build()) {
             for (int i = 0; i < 5; i++) {
                 fly.volumes(APP).list();
             }
         }
         assertThat(emulator.conditions().refusedByRateLimits()).isPositive();
-        assertThat(emulator.journal().matching("GET", "/v1/apps/*/volumes").stream().filter(e -> e.status() == 200))
+        assertThat(emulator.journal().matching("GET", "/v1/apps/*/volumes").stream()
+                        .filter(e -> e.status() == 200))
                 .hasSize(5);
     }
 }

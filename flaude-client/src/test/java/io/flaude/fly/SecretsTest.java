@@ -28,7 +28,10 @@ class SecretsTest extends EmulatorTestBase {
 
         assertThat(listed).extracting(AppSecret::name).containsExactly("A_TOKEN");
         assertThat(listed.getFirst().digest()).isNotBlank();
-        assertThat(emulator.journal().matching("GET", "/v1/apps/*/secrets").getFirst().responseBody())
+        assertThat(emulator.journal()
+                        .matching("GET", "/v1/apps/*/secrets")
+                        .getFirst()
+                        .responseBody())
                 .doesNotContain("value-never-shown");
     }
 
@@ -46,14 +49,17 @@ class SecretsTest extends EmulatorTestBase {
         emulator.journal().clear();
 
         assertThatThrownBy(() -> secrets().set(Map.of("1-bad", "v")))
-                .isInstanceOf(FlyValidationException.class).hasMessageContaining("secret name '1-bad'");
+                .isInstanceOf(FlyValidationException.class)
+                .hasMessageContaining("secret name '1-bad'");
         assertThat(emulator.journal().exchanges()).isEmpty();
     }
 
     @Test
     void a_machine_config_carries_the_secret_file_by_name_and_reads_it_back() {
         secrets().set(Map.of("A_FILE", "aGVsbG8="));
-        MachineConfig config = MachineConfig.builder("nginx").secretFile("/run/secrets/a", "A_FILE").build();
+        MachineConfig config = MachineConfig.builder("nginx")
+                .secretFile("/run/secrets/a", "A_FILE")
+                .build();
 
         Machine m = fly.machines(APP).create(config);
 
@@ -65,9 +71,14 @@ class SecretsTest extends EmulatorTestBase {
     void requiring_a_secrets_version_is_sent_with_the_create() {
         long version = secrets().set(Map.of("A_TOKEN", "one"));
 
-        fly.machines(APP).requiringSecrets(version).create(MachineConfig.builder("nginx").build());
+        fly.machines(APP)
+                .requiringSecrets(version)
+                .create(MachineConfig.builder("nginx").build());
 
-        assertThat(emulator.journal().matching("POST", "/v1/apps/*/machines").getFirst().requestBody())
+        assertThat(emulator.journal()
+                        .matching("POST", "/v1/apps/*/machines")
+                        .getFirst()
+                        .requestBody())
                 .contains("\"min_secrets_version\":" + version);
     }
 
@@ -75,7 +86,9 @@ class SecretsTest extends EmulatorTestBase {
     void a_version_the_app_has_not_reached_is_refused_by_fly() {
         long version = secrets().set(Map.of("A_TOKEN", "one"));
 
-        assertThatThrownBy(() -> fly.machines(APP).requiringSecrets(version + 5).create(MachineConfig.builder("nginx").build()))
+        assertThatThrownBy(() -> fly.machines(APP)
+                        .requiringSecrets(version + 5)
+                        .create(MachineConfig.builder("nginx").build()))
                 .isInstanceOf(FlyApiException.class);
     }
 }

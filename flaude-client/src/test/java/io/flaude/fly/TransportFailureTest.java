@@ -17,8 +17,14 @@ class TransportFailureTest {
             retriesAsked.incrementAndGet();
             return RetryPolicy.standard().retryDelay(attempt, failure, idempotent);
         };
-        return FlyClient.builder().environment(name -> null).token("t").allowPlainHttp(true).baseUri(baseUri)
-                .rateBudget(RateBudget.unlimited()).retryPolicy(counting).build();
+        return FlyClient.builder()
+                .environment(name -> null)
+                .token("t")
+                .allowPlainHttp(true)
+                .baseUri(baseUri)
+                .rateBudget(RateBudget.unlimited())
+                .retryPolicy(counting)
+                .build();
     }
 
     @Test

@@ -10,15 +10,18 @@ import org.junit.jupiter.api.function.Executable;
 class ValidationTest extends EmulatorTestBase {
 
     private void refused(Executable call, String... messageParts) {
-        assertThatThrownBy(call::execute).isInstanceOf(FlyValidationException.class)
+        assertThatThrownBy(call::execute)
+                .isInstanceOf(FlyValidationException.class)
                 .satisfies(e -> assertThat(e.getMessage()).contains(messageParts));
         assertThat(requests()).as("requests sent").isEmpty();
     }
 
     @Test
     void a_volume_name_with_a_dash_is_refused() {
-        refused(() -> volumes().create(VolumeSpec.builder().name("my-vol").build()),
-                "invalid volume name 'my-vol'", "underscores");
+        refused(
+                () -> volumes().create(VolumeSpec.builder().name("my-vol").build()),
+                "invalid volume name 'my-vol'",
+                "underscores");
     }
 
     @Test
@@ -40,7 +43,10 @@ class ValidationTest extends EmulatorTestBase {
 
     @Test
     void retention_outside_1_to_60_days_is_refused() {
-        refused(() -> volumes().create(VolumeSpec.builder().snapshotRetention(61).build()), "snapshot retention 61 days");
+        refused(
+                () -> volumes()
+                        .create(VolumeSpec.builder().snapshotRetention(61).build()),
+                "snapshot retention 61 days");
         refused(() -> volumes().update("vol_abcdefgh12345678", new VolumeUpdate(0, null)), "1-60 days");
     }
 

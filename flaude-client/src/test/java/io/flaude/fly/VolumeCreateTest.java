@@ -38,14 +38,26 @@ class VolumeCreateTest extends EmulatorTestBase {
 
     @Test
     void optional_fields_are_sent_only_when_set() {
-        volumes().create(VolumeSpec.builder().name("data").region("ord").sizeGb(3).encrypted(false)
-                .fstype("ext4").requireUniqueZone(false).snapshotRetention(10).autoBackupEnabled(false)
-                .compute(new Guest("performance", 2, 4096)).computeImage("img:1").build());
+        volumes()
+                .create(VolumeSpec.builder()
+                        .name("data")
+                        .region("ord")
+                        .sizeGb(3)
+                        .encrypted(false)
+                        .fstype("ext4")
+                        .requireUniqueZone(false)
+                        .snapshotRetention(10)
+                        .autoBackupEnabled(false)
+                        .compute(new Guest("performance", 2, 4096))
+                        .computeImage("img:1")
+                        .build());
 
-        assertThat(emulator.journal().last().requestBody()).isEqualTo("{\"name\":\"data\",\"region\":\"ord\","
-                + "\"size_gb\":3,\"encrypted\":false,\"fstype\":\"ext4\",\"require_unique_zone\":false,"
-                + "\"snapshot_retention\":10,\"auto_backup_enabled\":false,"
-                + "\"compute\":{\"cpu_kind\":\"performance\",\"cpus\":2,\"memory_mb\":4096},\"compute_image\":\"img:1\"}");
+        assertThat(emulator.journal().last().requestBody())
+                .isEqualTo(
+                        "{\"name\":\"data\",\"region\":\"ord\","
+                                + "\"size_gb\":3,\"encrypted\":false,\"fstype\":\"ext4\",\"require_unique_zone\":false,"
+                                + "\"snapshot_retention\":10,\"auto_backup_enabled\":false,"
+                                + "\"compute\":{\"cpu_kind\":\"performance\",\"cpus\":2,\"memory_mb\":4096},\"compute_image\":\"img:1\"}");
     }
 
     @Test
@@ -53,9 +65,10 @@ class VolumeCreateTest extends EmulatorTestBase {
         try (LogCapture logs = LogCapture.of(Volumes.class)) {
             Volume v = volumes().create();
 
-            assertThat(logs.infoLines()).containsExactly(
-                    "Creating volume in app 'test-app' region=iad size=1GB",
-                    "Volume " + v.id() + " created (region=iad, size=1GB)");
+            assertThat(logs.infoLines())
+                    .containsExactly(
+                            "Creating volume in app 'test-app' region=iad size=1GB",
+                            "Volume " + v.id() + " created (region=iad, size=1GB)");
         }
     }
 
@@ -63,13 +76,12 @@ class VolumeCreateTest extends EmulatorTestBase {
     void an_empty_2xx_body_is_an_invalid_response_naming_the_endpoint() {
         emulator.faults().script("POST", "/v1/apps/*/volumes", Fault.status(200, ""));
 
-        assertThatThrownBy(() -> volumes().create())
-                .isInstanceOfSatisfying(FlyInvalidResponseException.class, e -> {
-                    assertThat(e.statusCode()).isEqualTo(200);
-                    assertThat(e.getMessage()).endsWith(": Empty or invalid response from create-volume endpoint");
-                    assertThat(e.method()).isEqualTo("POST");
-                    assertThat(e.url()).isEqualTo(emulator.baseUri() + "/v1/apps/test-app/volumes");
-                });
+        assertThatThrownBy(() -> volumes().create()).isInstanceOfSatisfying(FlyInvalidResponseException.class, e -> {
+            assertThat(e.statusCode()).isEqualTo(200);
+            assertThat(e.getMessage()).endsWith(": Empty or invalid response from create-volume endpoint");
+            assertThat(e.method()).isEqualTo("POST");
+            assertThat(e.url()).isEqualTo(emulator.baseUri() + "/v1/apps/test-app/volumes");
+        });
     }
 
     @Test
@@ -92,20 +104,31 @@ class VolumeCreateTest extends EmulatorTestBase {
 
         assertThat(emulator.journal().last().requestBody()).contains("\"snapshot_id\":\"" + snapshot.id() + "\"");
         assertThat(restored.state()).isEqualTo(VolumeState.RESTORING);
-        assertThat(volumes().waitFor(restored.id(), VolumeState.CREATED, java.time.Duration.ofSeconds(5)).state())
+        assertThat(volumes()
+                        .waitFor(restored.id(), VolumeState.CREATED, java.time.Duration.ofSeconds(5))
+                        .state())
                 .isEqualTo(VolumeState.CREATED);
     }
 
     @Test
     void fork_copies_name_region_and_size_and_hydrates_then_is_created() {
-        Volume source = volumes().create(VolumeSpec.builder().name("work").region("fra").sizeGb(2).build());
+        Volume source = volumes()
+                .create(VolumeSpec.builder()
+                        .name("work")
+                        .region("fra")
+                        .sizeGb(2)
+                        .build());
 
         Volume fork = volumes().fork(source.id());
 
         assertThat(emulator.journal().last().requestBody())
-                .isEqualTo("{\"name\":\"work\",\"region\":\"fra\",\"size_gb\":2,\"source_volume_id\":\"" + source.id() + "\"}");
+                .isEqualTo("{\"name\":\"work\",\"region\":\"fra\",\"size_gb\":2,\"source_volume_id\":\"" + source.id()
+                        + "\"}");
         assertThat(fork.state()).isEqualTo(VolumeState.HYDRATING);
         assertThat(fork.isUsable()).isTrue();
-        assertThat(volumes().waitFor(fork.id(), VolumeState.CREATED, java.time.Duration.ofSeconds(5)).sizeGb()).isEqualTo(2);
+        assertThat(volumes()
+                        .waitFor(fork.id(), VolumeState.CREATED, java.time.Duration.ofSeconds(5))
+                        .sizeGb())
+                .isEqualTo(2);
     }
 }

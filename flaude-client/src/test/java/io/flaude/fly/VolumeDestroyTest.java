@@ -44,11 +44,10 @@ class VolumeDestroyTest extends EmulatorTestBase {
         Volume v = volumes().create();
         emulator.faults().script("DELETE", "/v1/apps/*/volumes/*", Fault.status(422, "{\"error\":\"unprocessable\"}"));
 
-        assertThatThrownBy(() -> volumes().destroy(v.id()))
-                .isInstanceOfSatisfying(FlyApiException.class, e -> {
-                    assertThat(e.statusCode()).isEqualTo(422);
-                    assertThat(e.detail()).isEqualTo("unprocessable");
-                });
+        assertThatThrownBy(() -> volumes().destroy(v.id())).isInstanceOfSatisfying(FlyApiException.class, e -> {
+            assertThat(e.statusCode()).isEqualTo(422);
+            assertThat(e.detail()).isEqualTo("unprocessable");
+        });
     }
 
     @Test
@@ -56,12 +55,11 @@ class VolumeDestroyTest extends EmulatorTestBase {
         Volume v = volumes().create();
         emulator.attachVolumeForTest(APP, v.id(), "3d8d413b29d089");
 
-        assertThatThrownBy(() -> volumes().destroy(v.id()))
-                .isInstanceOfSatisfying(FlyVolumeBoundException.class, e -> {
-                    assertThat(e.statusCode()).isEqualTo(412);
-                    assertThat(e.machineId()).contains("3d8d413b29d089");
-                    assertThat(e).isInstanceOf(FlyConflictException.class);
-                });
+        assertThatThrownBy(() -> volumes().destroy(v.id())).isInstanceOfSatisfying(FlyVolumeBoundException.class, e -> {
+            assertThat(e.statusCode()).isEqualTo(412);
+            assertThat(e.machineId()).contains("3d8d413b29d089");
+            assertThat(e).isInstanceOf(FlyConflictException.class);
+        });
     }
 
     @Test
@@ -76,7 +74,8 @@ class VolumeDestroyTest extends EmulatorTestBase {
         } finally {
             later.shutdownNow();
         }
-        assertThat(emulator.journal().matching("DELETE", "/v1/apps/*/volumes/*").size()).isGreaterThan(1);
+        assertThat(emulator.journal().matching("DELETE", "/v1/apps/*/volumes/*").size())
+                .isGreaterThan(1);
     }
 
     @Test

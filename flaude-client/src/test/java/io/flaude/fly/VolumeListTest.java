@@ -27,7 +27,9 @@ class VolumeListTest extends EmulatorTestBase {
         Volume kept = volumes().create();
         volumes().destroy(volumes().create().id());
 
-        assertThat(volumes().list(VolumeListOptions.LIVE)).extracting(Volume::id).containsExactly(kept.id());
+        assertThat(volumes().list(VolumeListOptions.LIVE))
+                .extracting(Volume::id)
+                .containsExactly(kept.id());
     }
 
     @Test
@@ -41,12 +43,11 @@ class VolumeListTest extends EmulatorTestBase {
     void a_body_that_is_not_an_array_is_an_invalid_response_not_an_empty_list() {
         emulator.faults().script("GET", "/v1/apps/*/volumes", Fault.status(200, "{\"volumes\":[]}"));
 
-        assertThatThrownBy(() -> volumes().list())
-                .isInstanceOfSatisfying(FlyInvalidResponseException.class, e -> {
-                    assertThat(e.getMessage()).contains("list-volumes").contains("expected a JSON array");
-                    assertThat(e.statusCode()).isEqualTo(200);
-                    assertThat(e.method()).isEqualTo("GET");
-                });
+        assertThatThrownBy(() -> volumes().list()).isInstanceOfSatisfying(FlyInvalidResponseException.class, e -> {
+            assertThat(e.getMessage()).contains("list-volumes").contains("expected a JSON array");
+            assertThat(e.statusCode()).isEqualTo(200);
+            assertThat(e.method()).isEqualTo("GET");
+        });
     }
 
     @Test
@@ -59,7 +60,8 @@ class VolumeListTest extends EmulatorTestBase {
         List<Volume> all = volumes().list(new VolumeListOptions(false, false, 2));
 
         assertThat(all).hasSize(5).extracting(Volume::id).doesNotHaveDuplicates();
-        assertThat(emulator.journal().matching("GET", "/v1/apps/*/volumes")).hasSize(3)
+        assertThat(emulator.journal().matching("GET", "/v1/apps/*/volumes"))
+                .hasSize(3)
                 .allSatisfy(e -> assertThat(e.query()).contains("limit=2"));
     }
 

@@ -24,7 +24,8 @@ class VolumeOperationsTest extends EmulatorTestBase {
         Volume updated = volumes().update(v.id(), new VolumeUpdate(14, false));
 
         assertThat(emulator.journal().last().method()).isEqualTo("PUT");
-        assertThat(emulator.journal().last().requestBody()).isEqualTo("{\"snapshot_retention\":14,\"auto_backup_enabled\":false}");
+        assertThat(emulator.journal().last().requestBody())
+                .isEqualTo("{\"snapshot_retention\":14,\"auto_backup_enabled\":false}");
         assertThat(updated.snapshotRetention()).isEqualTo(14);
         assertThat(updated.autoBackupEnabled()).isFalse();
     }
@@ -61,11 +62,10 @@ class VolumeOperationsTest extends EmulatorTestBase {
     void extend_cannot_shrink_and_fly_says_why() {
         Volume v = volumes().create(VolumeSpec.builder().sizeGb(3).build());
 
-        assertThatThrownBy(() -> volumes().extend(v.id(), 2))
-                .isInstanceOfSatisfying(FlyApiException.class, e -> {
-                    assertThat(e.statusCode()).isEqualTo(400);
-                    assertThat(e.detail()).contains("greater than");
-                });
+        assertThatThrownBy(() -> volumes().extend(v.id(), 2)).isInstanceOfSatisfying(FlyApiException.class, e -> {
+            assertThat(e.statusCode()).isEqualTo(400);
+            assertThat(e.detail()).contains("greater than");
+        });
     }
 
     @Test
@@ -93,7 +93,10 @@ class VolumeOperationsTest extends EmulatorTestBase {
                     });
                     assertThat(e.lastSeen(Machine.class)).isEmpty();
                     assertThat(e.attempts()).isGreaterThan(1);
-                    assertThat(e.getMessage()).contains(v.id()).contains("extending").contains("created");
+                    assertThat(e.getMessage())
+                            .contains(v.id())
+                            .contains("extending")
+                            .contains("created");
                 });
     }
 
@@ -101,6 +104,7 @@ class VolumeOperationsTest extends EmulatorTestBase {
     void waiting_for_detach_returns_once_no_machine_holds_the_volume() {
         Volume v = volumes().create();
 
-        assertThat(volumes().waitForDetach(v.id(), Duration.ofSeconds(1)).isAttached()).isFalse();
+        assertThat(volumes().waitForDetach(v.id(), Duration.ofSeconds(1)).isAttached())
+                .isFalse();
     }
 }

@@ -41,8 +41,12 @@ class VolumeParsingTest extends EmulatorTestBase {
 
     @Test
     void null_attachment_means_unattached_and_a_machine_id_means_attached() {
-        assertThat(answer("{\"id\":\"vol_abcdefgh12345678\",\"attached_machine_id\":null}").isAttached()).isFalse();
-        assertThat(answer("{\"id\":\"vol_abcdefgh12345678\",\"attached_machine_id\":\"3d8d413b29d089\"}").isAttached()).isTrue();
+        assertThat(answer("{\"id\":\"vol_abcdefgh12345678\",\"attached_machine_id\":null}")
+                        .isAttached())
+                .isFalse();
+        assertThat(answer("{\"id\":\"vol_abcdefgh12345678\",\"attached_machine_id\":\"3d8d413b29d089\"}")
+                        .isAttached())
+                .isTrue();
     }
 
     @Test
@@ -53,17 +57,40 @@ class VolumeParsingTest extends EmulatorTestBase {
                 + "\"block_size\":4096,\"blocks_free\":9,\"blocks_avail\":8,\"bytes_total\":40960,\"bytes_used\":4096,"
                 + "\"fstype\":\"ext4\",\"snapshot_retention\":5,\"auto_backup_enabled\":true,\"host_status\":\"ok\"}");
 
-        assertThat(v).isEqualTo(new Volume("vol_abcdefgh12345678", "data", "ord", 3, APP, "created", "09cd", true,
-                null, null, Instant.parse("2023-09-01T19:47:14.774Z"), "ext4", 5, true, "ok", 10L, 4096L, 9L, 8L,
-                40960L, 4096L));
+        assertThat(v)
+                .isEqualTo(new Volume(
+                        "vol_abcdefgh12345678",
+                        "data",
+                        "ord",
+                        3,
+                        APP,
+                        "created",
+                        "09cd",
+                        true,
+                        null,
+                        null,
+                        Instant.parse("2023-09-01T19:47:14.774Z"),
+                        "ext4",
+                        5,
+                        true,
+                        "ok",
+                        10L,
+                        4096L,
+                        9L,
+                        8L,
+                        40960L,
+                        4096L));
     }
 
     @Test
     void destroyed_states_from_fly_and_its_go_client_count_as_gone() {
-        for (String state : new String[]{"scheduling_destroy", "fork_cleanup", "waiting_for_detach",
-                "pending_destroy", "destroying", "destroyed"}) {
-            assertThat(answer("{\"id\":\"vol_abcdefgh12345678\",\"state\":\"" + state + "\"}").isGone())
-                    .as(state).isTrue();
+        for (String state : new String[] {
+            "scheduling_destroy", "fork_cleanup", "waiting_for_detach", "pending_destroy", "destroying", "destroyed"
+        }) {
+            assertThat(answer("{\"id\":\"vol_abcdefgh12345678\",\"state\":\"" + state + "\"}")
+                            .isGone())
+                    .as(state)
+                    .isTrue();
         }
     }
 }

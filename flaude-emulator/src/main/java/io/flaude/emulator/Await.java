@@ -18,8 +18,7 @@ import java.util.function.BooleanSupplier;
 public final class Await {
     private static final long CHECK_NANOS = Duration.ofMillis(5).toNanos();
 
-    private Await() {
-    }
+    private Await() {}
 
     /** Returns once {@code condition} holds; fails after {@code timeout} saying that {@code what} never came. */
     public static void until(String what, Duration timeout, BooleanSupplier condition) {

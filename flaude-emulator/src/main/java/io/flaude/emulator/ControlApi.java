@@ -85,8 +85,11 @@ final class ControlApi {
                 conditions.reset();
                 yield ApiResponse.json(200, "{\"ok\":true}");
             }
-            default -> ApiResponse.error(404, "not found: the emulator API has conditions, faults, journal, "
-                    + "resources and reset under " + PREFIX);
+            default ->
+                ApiResponse.error(
+                        404,
+                        "not found: the emulator API has conditions, faults, journal, " + "resources and reset under "
+                                + PREFIX);
         };
     }
 
@@ -108,7 +111,10 @@ final class ControlApi {
         return o;
     }
 
-    /** Applies the fields present: profile, latency_ms or min/max_latency_ms, rate_limits, faults or fault_rates, seed, retry_after_s. */
+    /**
+     * Applies the fields present: profile, latency_ms or min/max_latency_ms, rate_limits, faults or fault_rates, seed,
+     * retry_after_s.
+     */
     private void change(JsonNode b) {
         Conditions c = conditions;
         if (b.has("profile")) {
@@ -118,8 +124,15 @@ final class ControlApi {
             c.latency(Duration.ofMillis(number(b, "latency_ms")));
         }
         if (b.has("min_latency_ms") || b.has("max_latency_ms")) {
-            c.latency(Duration.ofMillis(b.has("min_latency_ms") ? number(b, "min_latency_ms") : c.minLatency().toMillis()),
-                    Duration.ofMillis(b.has("max_latency_ms") ? number(b, "max_latency_ms") : c.maxLatency().toMillis()));
+            c.latency(
+                    Duration.ofMillis(
+                            b.has("min_latency_ms")
+                                    ? number(b, "min_latency_ms")
+                                    : c.minLatency().toMillis()),
+                    Duration.ofMillis(
+                            b.has("max_latency_ms")
+                                    ? number(b, "max_latency_ms")
+                                    : c.maxLatency().toMillis()));
         }
         if (b.has("rate_limits")) {
             c.rateLimits(bool(b, "rate_limits"));
@@ -129,7 +142,9 @@ final class ControlApi {
         }
         if (b.has("fault_rates")) {
             Map<FaultKind, Double> rates = new EnumMap<>(FaultKind.class);
-            b.path("fault_rates").properties().forEach(e -> rates.put(kind(e.getKey()), e.getValue().asDouble()));
+            b.path("fault_rates")
+                    .properties()
+                    .forEach(e -> rates.put(kind(e.getKey()), e.getValue().asDouble()));
             c.randomFaults(rates);
         }
         if (b.has("seed")) {
@@ -144,10 +159,13 @@ final class ControlApi {
     private void script(JsonNode b) {
         List<Fault> next = new ArrayList<>();
         for (JsonNode f : b.path("faults")) {
-            Fault fault = f.path("drop_after_applying").asBoolean(false) ? Fault.dropAfterApplying()
-                    : f.path("drop").asBoolean(false) ? Fault.drop()
-                    : f.path("status").asInt(0) != 0 ? Fault.status(f.path("status").asInt(), body(f))
-                    : Fault.delay(Duration.ZERO);
+            Fault fault = f.path("drop_after_applying").asBoolean(false)
+                    ? Fault.dropAfterApplying()
+                    : f.path("drop").asBoolean(false)
+                            ? Fault.drop()
+                            : f.path("status").asInt(0) != 0
+                                    ? Fault.status(f.path("status").asInt(), body(f))
+                                    : Fault.delay(Duration.ZERO);
             next.add(fault.after(Duration.ofMillis(f.path("delay_ms").asLong(0))));
         }
         if (!b.path("path").isString() || next.isEmpty()) {

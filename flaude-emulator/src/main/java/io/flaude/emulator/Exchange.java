@@ -2,8 +2,8 @@ package io.flaude.emulator;
 
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -25,9 +25,16 @@ import java.util.stream.Stream;
  * @param operation the spec operationId the request addressed, e.g. {@code Volumes_create}, even when it was
  *     refused (401) or faulted; null when no route matched (404, 405)
  */
-public record Exchange(String method, String path, String query, Map<String, List<String>> requestHeaders,
-                       String requestBody, int status, String responseBody,
-                       Map<String, List<String>> responseHeaders, String operation) {
+public record Exchange(
+        String method,
+        String path,
+        String query,
+        Map<String, List<String>> requestHeaders,
+        String requestBody,
+        int status,
+        String responseBody,
+        Map<String, List<String>> responseHeaders,
+        String operation) {
     /** Checks the required components and copies the header maps, which are then unmodifiable. */
     public Exchange {
         Objects.requireNonNull(method, "method");
@@ -40,8 +47,9 @@ public record Exchange(String method, String path, String query, Map<String, Lis
 
     private static Map<String, List<String>> copyOf(Map<String, List<String>> headers) {
         var copy = new TreeMap<String, List<String>>(String.CASE_INSENSITIVE_ORDER);
-        headers.forEach((name, values) -> copy.merge(name.toLowerCase(Locale.ROOT), List.copyOf(values),
-                (a, b) -> Stream.concat(a.stream(), b.stream()).toList()));
+        headers.forEach((name, values) -> copy.merge(
+                name.toLowerCase(Locale.ROOT), List.copyOf(values), (a, b) -> Stream.concat(a.stream(), b.stream())
+                        .toList()));
         return Collections.unmodifiableMap(copy);
     }
 }

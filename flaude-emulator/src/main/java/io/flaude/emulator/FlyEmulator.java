@@ -24,11 +24,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@code /v1}, status codes, error bodies, {@code fly-request-id} headers, soft deletes, paging and
  * settling states. A machine whose image is the flaude agent's ({@link Builder#agentImages}) runs a
  * simulated agent that keeps the real image's contract; any other image runs a long-lived process
- * that stays {@code started} until stopped. The simulated agent reads the machine env, keeps session transcripts in a real directory per volume
+ * that stays {@code started} until stopped. The simulated agent reads the machine env, keeps session transcripts in a
+ * real directory per volume
  * ({@link #volumeDirectory}) and prints the image's log lines ({@link #logLines}, or
  * {@code GET /api/v1/apps/{app}/logs}). {@link #journal()} shows what was asked and answered,
  * {@link #faults()} scripts failures, {@link #conditions()} makes it as slow, as strict and as faulty
- * as Fly (latency, rate limits, random faults; {@link Profile#FLY}), and {@link #close()} stops it. Instances are independent and
+ * as Fly (latency, rate limits, random faults; {@link Profile#FLY}), and {@link #close()} stops it. Instances are
+ * independent and
  * cheap enough to start one per test.
  */
 public final class FlyEmulator implements AutoCloseable {
@@ -58,9 +60,19 @@ public final class FlyEmulator implements AutoCloseable {
     }
 
     private FlyEmulator(Builder builder) {
-        api = new FlyApi(new EmulatorConfig(builder.orgSlug, builder.forkHydrationDelay, builder.restoreDelay,
-                builder.snapshotDelay, builder.detachDelay, builder.stopDelay, builder.dataDir, builder.createLag, builder.agentImages,
-                builder.natsUrl, builder.shipTo, builder.logLag));
+        api = new FlyApi(new EmulatorConfig(
+                builder.orgSlug,
+                builder.forkHydrationDelay,
+                builder.restoreDelay,
+                builder.snapshotDelay,
+                builder.detachDelay,
+                builder.stopDelay,
+                builder.dataDir,
+                builder.createLag,
+                builder.agentImages,
+                builder.natsUrl,
+                builder.shipTo,
+                builder.logLag));
         token = builder.token != null ? builder.token : Ids.token();
         conditions = builder.conditions;
         executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -243,13 +255,18 @@ public final class FlyEmulator implements AutoCloseable {
             return this;
         }
 
-        /** Faults each request with probability {@code rate}, kinds drawn evenly; see {@link Conditions#randomFaults(double)}. */
+        /**
+         * Faults each request with probability {@code rate}, kinds drawn evenly; see {@link
+         * Conditions#randomFaults(double)}.
+         */
         public Builder randomFaults(double rate) {
             conditions.randomFaults(rate);
             return this;
         }
 
-        /** Faults each request with these probabilities per kind; see {@link Conditions#randomFaults(java.util.Map)}. */
+        /**
+         * Faults each request with these probabilities per kind; see {@link Conditions#randomFaults(java.util.Map)}.
+         */
         public Builder randomFaults(java.util.Map<FaultKind, Double> rates) {
             conditions.randomFaults(rates);
             return this;

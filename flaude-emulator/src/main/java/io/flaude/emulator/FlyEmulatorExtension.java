@@ -56,7 +56,8 @@ public final class FlyEmulatorExtension implements BeforeEachCallback, Parameter
         }
         try {
             List<String> live = emulator.liveResources();
-            boolean check = settings(context).map(FlyEmulatorTest::requireNothingLive).orElse(false);
+            boolean check =
+                    settings(context).map(FlyEmulatorTest::requireNothingLive).orElse(false);
             if (check && context.getExecutionException().isEmpty() && !live.isEmpty()) {
                 throw new AssertionError("the test left " + live.size() + " live resource(s) in its emulator: " + live);
             }

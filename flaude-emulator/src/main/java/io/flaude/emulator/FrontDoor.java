@@ -70,9 +70,10 @@ final class FrontDoor implements HttpHandler {
             return;
         }
         Map<String, List<String>> requestHeaders = requestHeaders(http);
-        if ((fault != null && fault.dropConnection() && !fault.afterApplying()) || fate.fault() == FaultKind.RESET_BEFORE) {
-            journal.record(new Exchange(method, path, query, requestHeaders, requestBody, 0, "", Map.of(),
-                    call.operation()));
+        if ((fault != null && fault.dropConnection() && !fault.afterApplying())
+                || fate.fault() == FaultKind.RESET_BEFORE) {
+            journal.record(
+                    new Exchange(method, path, query, requestHeaders, requestBody, 0, "", Map.of(), call.operation()));
             return;
         }
         ApiResponse response;
@@ -85,15 +86,31 @@ final class FrontDoor implements HttpHandler {
         }
         if (fate.fault() == FaultKind.RESET_AFTER || (fault != null && fault.afterApplying())) {
             // Applied, and then the connection goes: the client never hears the answer.
-            journal.record(new Exchange(method, path, query, requestHeaders, requestBody, 0,
-                    response.body() == null ? "" : response.body(), Map.of(), call.operation()));
+            journal.record(new Exchange(
+                    method,
+                    path,
+                    query,
+                    requestHeaders,
+                    requestBody,
+                    0,
+                    response.body() == null ? "" : response.body(),
+                    Map.of(),
+                    call.operation()));
             return;
         }
         Map<String, String> headers = headers(response);
         var journaled = new LinkedHashMap<String, List<String>>();
         headers.forEach((name, value) -> journaled.put(name, List.of(value)));
-        journal.record(new Exchange(method, path, query, requestHeaders, requestBody, response.status(),
-                response.body() == null ? "" : response.body(), journaled, call.operation()));
+        journal.record(new Exchange(
+                method,
+                path,
+                query,
+                requestHeaders,
+                requestBody,
+                response.status(),
+                response.body() == null ? "" : response.body(),
+                journaled,
+                call.operation()));
         write(http, response, headers);
     }
 
@@ -119,8 +136,13 @@ final class FrontDoor implements HttpHandler {
     }
 
     /** The 401 comes before routing, so an unknown path without a token is a 401 too. */
-    private ApiResponse authorizedAnswer(HttpExchange http, Call call, String query, String body,
-                                         Map<String, List<String>> headers, Conditions.Decision fate) {
+    private ApiResponse authorizedAnswer(
+            HttpExchange http,
+            Call call,
+            String query,
+            String body,
+            Map<String, List<String>> headers,
+            Conditions.Decision fate) {
         if (!tokens.accepts(http.getRequestHeaders().getFirst("Authorization"))) {
             return ApiResponse.error(401, UNAUTHORIZED);
         }
@@ -138,7 +160,11 @@ final class FrontDoor implements HttpHandler {
         var headers = new LinkedHashMap<String, List<String>>();
         http.getRequestHeaders().forEach((name, values) -> {
             String lower = name.toLowerCase(Locale.ROOT);
-            headers.put(lower, lower.equals("authorization") ? values.stream().map(v -> REDACTED).toList() : values);
+            headers.put(
+                    lower,
+                    lower.equals("authorization")
+                            ? values.stream().map(v -> REDACTED).toList()
+                            : values);
         });
         return headers;
     }

@@ -55,7 +55,9 @@ public final class Journal {
      */
     public List<Exchange> matching(String method, String pathGlob) {
         var glob = new RouteGlob(method, pathGlob);
-        return exchanges().stream().filter(e -> glob.matches(e.method(), e.path())).toList();
+        return exchanges().stream()
+                .filter(e -> glob.matches(e.method(), e.path()))
+                .toList();
     }
 
     void record(Exchange exchange) {

@@ -40,9 +40,12 @@ public final class NatsServer implements AutoCloseable {
             return Optional.of(Path.of(env)).filter(Files::isExecutable);
         }
         Stream<Path> onPath = Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
-                .filter(d -> !d.isBlank()).map(Path::of);
+                .filter(d -> !d.isBlank())
+                .map(Path::of);
         return Stream.concat(onPath, Stream.of(Path.of("/usr/sbin"), Path.of("/usr/bin")))
-                .map(d -> d.resolve("nats-server")).filter(Files::isExecutable).findFirst();
+                .map(d -> d.resolve("nats-server"))
+                .filter(Files::isExecutable)
+                .findFirst();
     }
 
     /**
@@ -70,9 +73,19 @@ public final class NatsServer implements AutoCloseable {
                 "no nats-server binary: install it (Debian: apt-get install nats-server) or set NATS_SERVER"));
         Process p;
         try {
-            p = new ProcessBuilder(List.of(bin.toString(), "-a", "127.0.0.1", "-p", Integer.toString(port),
-                    "--user", user, "--pass", password))
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            p = new ProcessBuilder(List.of(
+                            bin.toString(),
+                            "-a",
+                            "127.0.0.1",
+                            "-p",
+                            Integer.toString(port),
+                            "--user",
+                            user,
+                            "--pass",
+                            password))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run " + bin, e);
         }

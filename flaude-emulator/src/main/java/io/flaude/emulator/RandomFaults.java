@@ -5,12 +5,13 @@ import java.time.Duration;
 
 /** The answers Fly gives for the faults that answer (the others reset the connection or only delay). */
 final class RandomFaults {
-    private RandomFaults() {
-    }
+    private RandomFaults() {}
 
     /** Whether this fault is an answer in place of serving the request. */
     static boolean answers(FaultKind kind) {
-        return kind == FaultKind.RATE_LIMITED || kind == FaultKind.SERVER_ERROR || kind == FaultKind.BAD_GATEWAY
+        return kind == FaultKind.RATE_LIMITED
+                || kind == FaultKind.SERVER_ERROR
+                || kind == FaultKind.BAD_GATEWAY
                 || kind == FaultKind.UNAVAILABLE;
     }
 
@@ -24,7 +25,8 @@ final class RandomFaults {
                         : "resource_exhausted: rate limit exceeded";
                 ApiResponse r = ApiResponse.error(429, message);
                 yield retryAfter.isPositive()
-                        ? r.withHeader("retry-after", Long.toString(Math.max(1, retryAfter.toSeconds()))) : r;
+                        ? r.withHeader("retry-after", Long.toString(Math.max(1, retryAfter.toSeconds())))
+                        : r;
             }
             case SERVER_ERROR -> ApiResponse.error(500, "internal: an internal error occurred, try again");
             case BAD_GATEWAY -> ApiResponse.error(502, "bad gateway: upstream did not answer");

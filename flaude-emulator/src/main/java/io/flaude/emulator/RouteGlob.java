@@ -17,7 +17,8 @@ final class RouteGlob {
     }
 
     boolean matches(String requestMethod, String requestPath) {
-        return (method.equals("*") || method.equalsIgnoreCase(requestMethod)) && path.matcher(requestPath).matches();
+        return (method.equals("*") || method.equalsIgnoreCase(requestMethod))
+                && path.matcher(requestPath).matches();
     }
 
     private static Pattern compile(String glob) {
@@ -27,6 +28,7 @@ final class RouteGlob {
             regex.append(Pattern.quote(glob.substring(start, star))).append("[^/]+");
             start = star + 1;
         }
-        return Pattern.compile(regex.append(Pattern.quote(glob.substring(start))).toString());
+        return Pattern.compile(
+                regex.append(Pattern.quote(glob.substring(start))).toString());
     }
 }

@@ -17,7 +17,8 @@ final class TokenCheck {
 
     TokenCheck(String configured) {
         String credentials = configured == null ? null : credentials(configured);
-        this.expected = configured == null ? null
+        this.expected = configured == null
+                ? null
                 : (credentials != null ? credentials : configured.strip()).getBytes(StandardCharsets.UTF_8);
     }
 

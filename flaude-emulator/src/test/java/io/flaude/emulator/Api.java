@@ -86,8 +86,9 @@ final class Api {
     HttpResponse<String> sendOrThrow(String method, String path, String body) throws IOException {
         var request = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(Duration.ofSeconds(20))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
@@ -127,7 +128,9 @@ final class Api {
 
     /** Creates a 3 GB volume named {@code data} in {@code ord} and returns its id. */
     String createVolume(String app) {
-        return createVolume(app, "{\"name\":\"data\",\"region\":\"ord\"}").get("id").stringValue();
+        return createVolume(app, "{\"name\":\"data\",\"region\":\"ord\"}")
+                .get("id")
+                .stringValue();
     }
 
     /** Polls the volume until its state is {@code state}, and fails after two seconds. */

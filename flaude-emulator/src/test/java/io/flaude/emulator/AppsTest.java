@@ -46,7 +46,8 @@ class AppsTest extends EmulatorTestBase {
             assertThat(Api.json(response).get("error").stringValue()).startsWith("invalid_argument: ");
         }
         assertThat(api.post("/v1/apps", "{\"name\":\"" + "a".repeat(63) + "\",\"org_slug\":\"personal\"}")
-                .statusCode()).isEqualTo(201);
+                        .statusCode())
+                .isEqualTo(201);
     }
 
     @Test
@@ -74,7 +75,8 @@ class AppsTest extends EmulatorTestBase {
     void a_known_idempotency_key_with_another_name_is_rejected() {
         api.post("/v1/apps", "{\"name\":\"my-app\",\"org_slug\":\"personal\",\"idempotency_key\":\"k1\"}");
 
-        var response = api.post("/v1/apps", "{\"name\":\"other-app\",\"org_slug\":\"personal\",\"idempotency_key\":\"k1\"}");
+        var response =
+                api.post("/v1/apps", "{\"name\":\"other-app\",\"org_slug\":\"personal\",\"idempotency_key\":\"k1\"}");
 
         assertThat(response.statusCode()).isEqualTo(422);
         assertThat(api.get("/v1/apps/other-app").statusCode()).isEqualTo(404);
@@ -134,7 +136,8 @@ class AppsTest extends EmulatorTestBase {
 
         JsonNode body = Api.json(api.get("/v1/apps?org_slug=personal"));
 
-        assertThat(body.get("apps").valueStream().map(a -> a.get("name").stringValue())).containsExactly("app-a", "app-b");
+        assertThat(body.get("apps").valueStream().map(a -> a.get("name").stringValue()))
+                .containsExactly("app-a", "app-b");
         assertThat(body.get("total_apps").intValue()).isEqualTo(2);
         assertThat(body.has("next_cursor")).isFalse();
     }
@@ -151,7 +154,8 @@ class AppsTest extends EmulatorTestBase {
 
         assertThat(first.get("apps").size()).isEqualTo(2);
         assertThat(first.get("total_apps").intValue()).isEqualTo(3);
-        assertThat(second.get("apps").valueStream().map(a -> a.get("name").stringValue())).containsExactly("app-c");
+        assertThat(second.get("apps").valueStream().map(a -> a.get("name").stringValue()))
+                .containsExactly("app-c");
         assertThat(second.has("next_cursor")).isFalse();
     }
 }

@@ -87,8 +87,12 @@ class ConditionsTest extends EmulatorTestBase {
         }
 
         assertThat(api.get(VOLUMES).statusCode()).isEqualTo(429);
-        assertThat(api.get("/v1/apps/other-app/volumes").statusCode()).as("another app").isEqualTo(200);
-        assertThat(api.get("/v1/apps/" + APP + "/machines").statusCode()).as("another action").isEqualTo(200);
+        assertThat(api.get("/v1/apps/other-app/volumes").statusCode())
+                .as("another app")
+                .isEqualTo(200);
+        assertThat(api.get("/v1/apps/" + APP + "/machines").statusCode())
+                .as("another action")
+                .isEqualTo(200);
         Api.sleep(Duration.ofMillis(1100));
         assertThat(api.get(VOLUMES).statusCode()).as("a second later").isEqualTo(200);
     }
@@ -183,18 +187,26 @@ class ConditionsTest extends EmulatorTestBase {
     void a_fault_rate_spread_over_all_kinds_and_rates_above_one_are_refused() {
         fly.conditions().randomFaults(0.7);
 
-        assertThat(fly.conditions().faultRates()).hasSize(FaultKind.values().length)
+        assertThat(fly.conditions().faultRates())
+                .hasSize(FaultKind.values().length)
                 .allSatisfy((kind, rate) -> assertThat(rate).isCloseTo(0.1, org.assertj.core.data.Offset.offset(1e-9)));
         assertThatThrownBy(() -> fly.conditions().randomFaults(Map.of(FaultKind.SLOW, 0.6, FaultKind.BAD_GATEWAY, 0.6)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("more than 1");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("more than 1");
     }
 
     @Test
     void the_builder_sets_the_profile_and_the_faults() {
-        try (FlyEmulator hard = FlyEmulator.builder().profile(Profile.FLY).randomFaults(0.1).seed(7).start()) {
+        try (FlyEmulator hard = FlyEmulator.builder()
+                .profile(Profile.FLY)
+                .randomFaults(0.1)
+                .seed(7)
+                .start()) {
             assertThat(hard.conditions().rateLimitsEnforced()).isTrue();
             assertThat(hard.conditions().seed()).isEqualTo(7);
-            assertThat(hard.conditions().faultRates().values().stream().mapToDouble(Double::doubleValue).sum())
+            assertThat(hard.conditions().faultRates().values().stream()
+                            .mapToDouble(Double::doubleValue)
+                            .sum())
                     .isCloseTo(0.1, org.assertj.core.data.Offset.offset(1e-9));
         }
     }

@@ -11,7 +11,8 @@ class ControlApiTest extends EmulatorTestBase {
 
     @Test
     void conditions_are_read_and_set_over_http() {
-        var set = api.put("/_emulator/conditions",
+        var set = api.put(
+                "/_emulator/conditions",
                 "{\"profile\":\"fly\",\"latency_ms\":5,\"fault_rates\":{\"slow\":0.0,\"server_error\":0.25},\"seed\":9}");
 
         assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
@@ -38,7 +39,8 @@ class ControlApiTest extends EmulatorTestBase {
     @Test
     void faults_are_scripted_over_http_and_the_journal_is_read_and_cleared() {
         api.createApp("a");
-        var scripted = api.post("/_emulator/faults",
+        var scripted = api.post(
+                "/_emulator/faults",
                 "{\"method\":\"GET\",\"path\":\"/v1/apps/*/volumes\",\"faults\":[{\"status\":503,\"body\":{\"error\":\"later\"}}]}");
         assertThat(scripted.statusCode()).as(scripted.body()).isEqualTo(200);
 
@@ -57,8 +59,8 @@ class ControlApiTest extends EmulatorTestBase {
         api.createApp("a");
         api.createVolume("a");
 
-        assertThat(Api.json(api.get("/_emulator/resources"))).singleElement()
-                .satisfies(r -> assertThat(r.stringValue()).startsWith("volume vol_"));
+        assertThat(Api.json(api.get("/_emulator/resources"))).singleElement().satisfies(r -> assertThat(r.stringValue())
+                .startsWith("volume vol_"));
         api.put("/_emulator/conditions", "{\"rate_limits\":true}");
         assertThat(api.post("/_emulator/reset", "").statusCode()).isEqualTo(200);
 
@@ -91,8 +93,10 @@ class ControlApiTest extends EmulatorTestBase {
 
     @Test
     void only_loopback_callers_are_served() throws Exception {
-        assertThat(ControlApi.allowed(java.net.InetAddress.getByName("127.0.0.1"))).isTrue();
+        assertThat(ControlApi.allowed(java.net.InetAddress.getByName("127.0.0.1")))
+                .isTrue();
         assertThat(ControlApi.allowed(java.net.InetAddress.getByName("::1"))).isTrue();
-        assertThat(ControlApi.allowed(java.net.InetAddress.getByAddress(new byte[] {10, 0, 0, 5}))).isFalse();
+        assertThat(ControlApi.allowed(java.net.InetAddress.getByAddress(new byte[] {10, 0, 0, 5})))
+                .isFalse();
     }
 }

@@ -14,7 +14,8 @@ class EmulatorLifecycleTest {
         try (var fly = FlyEmulator.start()) {
             assertThat(fly.baseUri().toString()).matches("http://127\\.0\\.0\\.1:\\d+");
             assertThat(fly.baseUri().getPort()).isPositive();
-            assertThat(new Api(fly).get("/v1/apps?org_slug=personal").statusCode()).isEqualTo(200);
+            assertThat(new Api(fly).get("/v1/apps?org_slug=personal").statusCode())
+                    .isEqualTo(200);
         }
     }
 
@@ -27,7 +28,9 @@ class EmulatorLifecycleTest {
         try (var fly = FlyEmulator.builder().port(port).orgSlug("acme").start()) {
             var api = new Api(fly);
             assertThat(fly.baseUri().getPort()).isEqualTo(port);
-            assertThat(api.post("/v1/apps", "{\"name\":\"my-app\",\"org_slug\":\"acme\"}").statusCode()).isEqualTo(201);
+            assertThat(api.post("/v1/apps", "{\"name\":\"my-app\",\"org_slug\":\"acme\"}")
+                            .statusCode())
+                    .isEqualTo(201);
             assertThat(api.get("/v1/apps?org_slug=personal").statusCode()).isEqualTo(404);
         }
     }
@@ -55,7 +58,8 @@ class EmulatorLifecycleTest {
         fly.close();
         fly.close();
 
-        assertThatThrownBy(() -> api.sendOrThrow("GET", "/v1/apps/my-app", null)).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> api.sendOrThrow("GET", "/v1/apps/my-app", null))
+                .isInstanceOf(IOException.class);
     }
 
     @Test

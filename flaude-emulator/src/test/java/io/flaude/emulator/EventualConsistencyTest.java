@@ -10,7 +10,8 @@ class EventualConsistencyTest {
 
     @Test
     void a_new_machine_answers_404_to_get_and_wait_until_the_lag_has_passed() {
-        try (FlyEmulator fly = FlyEmulator.builder().createLag(Duration.ofMillis(400)).start()) {
+        try (FlyEmulator fly =
+                FlyEmulator.builder().createLag(Duration.ofMillis(400)).start()) {
             Api api = new Api(fly);
             api.createApp("a");
             var created = api.post("/v1/apps/a/machines", "{\"skip_launch\":true,\"config\":{\"image\":\"nginx\"}}");
@@ -18,7 +19,9 @@ class EventualConsistencyTest {
 
             assertThat(created.statusCode()).isEqualTo(200);
             assertThat(api.get("/v1/apps/a/machines/" + id).statusCode()).isEqualTo(404);
-            assertThat(api.get("/v1/apps/a/machines/" + id + "/wait?state=started&timeout=1").statusCode()).isEqualTo(404);
+            assertThat(api.get("/v1/apps/a/machines/" + id + "/wait?state=started&timeout=1")
+                            .statusCode())
+                    .isEqualTo(404);
             Api.sleep(Duration.ofMillis(450));
             assertThat(api.get("/v1/apps/a/machines/" + id).statusCode()).isEqualTo(200);
         }
@@ -29,8 +32,10 @@ class EventualConsistencyTest {
         try (FlyEmulator fly = FlyEmulator.start()) {
             Api api = new Api(fly);
             api.createApp("a");
-            String id = Api.json(api.post("/v1/apps/a/machines", "{\"skip_launch\":true,\"config\":{\"image\":\"nginx\"}}"))
-                    .get("id").stringValue();
+            String id = Api.json(
+                            api.post("/v1/apps/a/machines", "{\"skip_launch\":true,\"config\":{\"image\":\"nginx\"}}"))
+                    .get("id")
+                    .stringValue();
 
             assertThat(api.get("/v1/apps/a/machines/" + id).statusCode()).isEqualTo(200);
         }

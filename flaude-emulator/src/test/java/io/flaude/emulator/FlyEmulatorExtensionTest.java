@@ -2,6 +2,7 @@ package io.flaude.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -11,8 +12,6 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
-
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 @FlyEmulatorTest(detachDelayMs = 0)
 class FlyEmulatorExtensionTest {
@@ -47,8 +46,13 @@ class FlyEmulatorExtensionTest {
 
         events.assertStatistics(s -> s.failed(1));
         assertThat(events.failed().stream().map(e -> e.getPayload(org.junit.platform.engine.TestExecutionResult.class)
-                .flatMap(org.junit.platform.engine.TestExecutionResult::getThrowable).map(Throwable::getMessage)
-                .orElse(""))).singleElement().asString().contains("1 live resource").contains("volume vol_");
+                        .flatMap(org.junit.platform.engine.TestExecutionResult::getThrowable)
+                        .map(Throwable::getMessage)
+                        .orElse("")))
+                .singleElement()
+                .asString()
+                .contains("1 live resource")
+                .contains("volume vol_");
     }
 
     @Test
@@ -65,7 +69,10 @@ class FlyEmulatorExtensionTest {
     }
 
     private static Events run(Class<?> testClass) {
-        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(testClass)).execute().testEvents();
+        return EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(testClass))
+                .execute()
+                .testEvents();
     }
 
     @FlyEmulatorTest
@@ -104,8 +111,10 @@ class FlyEmulatorExtensionTest {
         void destroys_what_it_made() {
             Api api = new Api(fly);
             api.post("/v1/apps", "{\"name\":\"tidy\",\"org_slug\":\"personal\"}");
-            String id = Api.json(api.post("/v1/apps/tidy/volumes",
-                    "{\"name\":\"gone\",\"region\":\"iad\",\"size_gb\":1}")).path("id").stringValue();
+            String id = Api.json(
+                            api.post("/v1/apps/tidy/volumes", "{\"name\":\"gone\",\"region\":\"iad\",\"size_gb\":1}"))
+                    .path("id")
+                    .stringValue();
             api.delete("/v1/apps/tidy/volumes/" + id);
         }
     }

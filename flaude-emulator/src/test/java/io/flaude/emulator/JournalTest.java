@@ -34,7 +34,8 @@ class JournalTest extends EmulatorTestBase {
         Exchange exchange = fly.journal().last();
         assertThat(exchange.requestHeaders().get("Content-Type")).containsExactly("application/json");
         assertThat(exchange.responseHeaders().get("Fly-Request-Id")).hasSize(1);
-        assertThat(exchange.requestHeaders().keySet()).allSatisfy(name -> assertThat(name).isLowerCase());
+        assertThat(exchange.requestHeaders().keySet())
+                .allSatisfy(name -> assertThat(name).isLowerCase());
     }
 
     @Test

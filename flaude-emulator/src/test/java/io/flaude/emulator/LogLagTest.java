@@ -12,21 +12,28 @@ class LogLagTest {
 
     @Test
     void a_line_shows_in_the_logs_api_only_after_the_lag() throws InterruptedException {
-        try (FlyEmulator fly = FlyEmulator.builder().logLag(Duration.ofMillis(800)).start()) {
-            String id = MachineTestBase.agentMachine(fly, APP,
-                    MachineTestBase.agentEnv("hi", "FLAUDE_EMULATOR_SLEEP_MS", "0"));
+        try (FlyEmulator fly =
+                FlyEmulator.builder().logLag(Duration.ofMillis(800)).start()) {
+            String id = MachineTestBase.agentMachine(
+                    fly, APP, MachineTestBase.agentEnv("hi", "FLAUDE_EMULATOR_SLEEP_MS", "0"));
             Api api = new Api(fly);
-            Await.until("the exit line", Duration.ofSeconds(5),
-                    () -> fly.logLines(APP, id).stream().anyMatch(l -> l.startsWith("[flaude:exit:")));
+            Await.until("the exit line", Duration.ofSeconds(5), () -> fly.logLines(APP, id).stream()
+                    .anyMatch(l -> l.startsWith("[flaude:exit:")));
             long printed = System.nanoTime();
 
             JsonNode early = Api.json(api.get("/api/v1/apps/" + APP + "/logs?instance=" + id));
-            Await.until("every line in the logs API", Duration.ofSeconds(5), () -> Api.json(
-                    api.get("/api/v1/apps/" + APP + "/logs?instance=" + id)).get("data").size()
-                    == fly.logLines(APP, id).size());
+            Await.until(
+                    "every line in the logs API",
+                    Duration.ofSeconds(5),
+                    () -> Api.json(api.get("/api/v1/apps/" + APP + "/logs?instance=" + id))
+                                    .get("data")
+                                    .size()
+                            == fly.logLines(APP, id).size());
 
             assertThat(early.get("data")).isEmpty();
-            assertThat(Duration.ofNanos(System.nanoTime() - printed)).as("the lag").isGreaterThan(Duration.ofMillis(600));
+            assertThat(Duration.ofNanos(System.nanoTime() - printed))
+                    .as("the lag")
+                    .isGreaterThan(Duration.ofMillis(600));
         }
     }
 }

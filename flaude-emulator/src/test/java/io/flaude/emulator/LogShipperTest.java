@@ -30,30 +30,37 @@ class LogShipperTest {
                 int status = calls.incrementAndGet() == 1 ? 503 : 200;
                 if (status == 200) {
                     bodies.add(body);
-                    auth.add(x.getRequestHeaders().getFirst("Authorization") + " " + x.getRequestHeaders().getFirst("Content-Type"));
+                    auth.add(x.getRequestHeaders().getFirst("Authorization") + " "
+                            + x.getRequestHeaders().getFirst("Content-Type"));
                 }
                 x.sendResponseHeaders(status, -1);
             }
         });
         drain.start();
         URI url = URI.create("http://127.0.0.1:" + drain.getAddress().getPort() + "/");
-        try (FlyEmulator fly = FlyEmulator.builder().shipLogs(url, "ship-token", Duration.ofMillis(100)).start()) {
-            String id = MachineTestBase.agentMachine(fly, APP,
-                    MachineTestBase.agentEnv("hi", "FLAUDE_EMULATOR_SLEEP_MS", "0"));
-            Await.until("the shipped exit line", Duration.ofSeconds(10),
-                    () -> bodies.stream().anyMatch(b -> b.contains("[flaude:exit:0]")));
+        try (FlyEmulator fly = FlyEmulator.builder()
+                .shipLogs(url, "ship-token", Duration.ofMillis(100))
+                .start()) {
+            String id = MachineTestBase.agentMachine(
+                    fly, APP, MachineTestBase.agentEnv("hi", "FLAUDE_EMULATOR_SLEEP_MS", "0"));
+            Await.until("the shipped exit line", Duration.ofSeconds(10), () -> bodies.stream()
+                    .anyMatch(b -> b.contains("[flaude:exit:0]")));
 
             List<String> shipped = new java.util.ArrayList<>();
             for (String body : bodies) {
                 JsonNode batch = Api.json(body);
                 assertThat(batch.isArray()).isTrue();
                 batch.forEach(e -> {
-                    assertThat(e.path("fly").path("app").path("instance").stringValue()).isEqualTo(id);
-                    assertThat(e.path("fly").path("app").path("name").stringValue()).isEqualTo(APP);
+                    assertThat(e.path("fly").path("app").path("instance").stringValue())
+                            .isEqualTo(id);
+                    assertThat(e.path("fly").path("app").path("name").stringValue())
+                            .isEqualTo(APP);
                     shipped.add(e.path("message").stringValue());
                 });
             }
-            assertThat(shipped).as("every line once, in order, the refused batch sent again").isEqualTo(fly.logLines(APP, id));
+            assertThat(shipped)
+                    .as("every line once, in order, the refused batch sent again")
+                    .isEqualTo(fly.logLines(APP, id));
             assertThat(auth).allMatch(a -> a.equals("Bearer ship-token application/json"));
             assertThat(calls.get()).isGreaterThan(bodies.size());
         } finally {

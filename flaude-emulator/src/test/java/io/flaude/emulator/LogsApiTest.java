@@ -14,9 +14,11 @@ class LogsApiTest extends MachineTestBase {
 
     /** A machine whose agent prints a line per repo, more than a page in all. */
     private JsonNode chatty(int repos) {
-        String list = IntStream.range(0, repos).mapToObj(i -> "\\\"https://github.com/acme/r" + i + "\\\"")
+        String list = IntStream.range(0, repos)
+                .mapToObj(i -> "\\\"https://github.com/acme/r" + i + "\\\"")
                 .collect(Collectors.joining(",", "[", "]"));
-        String config = "{\"image\":\"" + IMAGE + "\",\"env\":{\"CLAUDE_CODE_OAUTH_TOKEN\":\"sk-ant-oat-secret\",\"FLAUDE_PROMPT\":\"hi\","
+        String config = "{\"image\":\"" + IMAGE
+                + "\",\"env\":{\"CLAUDE_CODE_OAUTH_TOKEN\":\"sk-ant-oat-secret\",\"FLAUDE_PROMPT\":\"hi\","
                 + "\"FLAUDE_REPOS\":\"" + list + "\"}}";
         JsonNode m = createMachine("{\"config\":" + config + "}");
         awaitExit(m);
@@ -39,12 +41,15 @@ class LogsApiTest extends MachineTestBase {
         assertThat(entry.get("id").stringValue()).isNotEmpty();
         assertThat(entry.get("type").stringValue()).isEqualTo("logs");
         JsonNode attributes = entry.get("attributes");
-        assertThat(attributes.get("timestamp").stringValue()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{9}Z");
-        assertThat(attributes.get("message").stringValue()).isEqualTo("[flaude] cloning https://github.com/acme/r0 into /workspace/r0");
+        assertThat(attributes.get("timestamp").stringValue())
+                .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{9}Z");
+        assertThat(attributes.get("message").stringValue())
+                .isEqualTo("[flaude] cloning https://github.com/acme/r0 into /workspace/r0");
         assertThat(attributes.get("level").stringValue()).isEqualTo("info");
         assertThat(attributes.get("instance").stringValue()).isEqualTo(id);
         assertThat(attributes.get("region").stringValue()).isEqualTo("iad");
-        assertThat(attributes.get("meta").get("event").get("provider").stringValue()).isEqualTo("app");
+        assertThat(attributes.get("meta").get("event").get("provider").stringValue())
+                .isEqualTo("app");
     }
 
     @Test
@@ -53,12 +58,15 @@ class LogsApiTest extends MachineTestBase {
         List<String> all = fly.logLines(APP, m.get("id").stringValue());
 
         JsonNode first = page("");
-        JsonNode second = page("?next_token=" + first.get("meta").get("next_token").stringValue());
+        JsonNode second =
+                page("?next_token=" + first.get("meta").get("next_token").stringValue());
 
         assertThat(first.get("data")).hasSize(50);
         var messages = new ArrayList<String>();
-        first.get("data").forEach(e -> messages.add(e.get("attributes").get("message").stringValue()));
-        second.get("data").forEach(e -> messages.add(e.get("attributes").get("message").stringValue()));
+        first.get("data")
+                .forEach(e -> messages.add(e.get("attributes").get("message").stringValue()));
+        second.get("data")
+                .forEach(e -> messages.add(e.get("attributes").get("message").stringValue()));
         assertThat(messages).isEqualTo(all);
     }
 
@@ -80,8 +88,10 @@ class LogsApiTest extends MachineTestBase {
 
         JsonNode page = page("?instance=" + a.get("id").stringValue() + "&region=iad");
 
-        assertThat(page.get("data")).hasSize(fly.logLines(APP, a.get("id").stringValue()).size())
-                .allSatisfy(e -> assertThat(e.get("attributes").get("instance").stringValue()).isEqualTo(a.get("id").stringValue()));
+        assertThat(page.get("data"))
+                .hasSize(fly.logLines(APP, a.get("id").stringValue()).size())
+                .allSatisfy(e -> assertThat(e.get("attributes").get("instance").stringValue())
+                        .isEqualTo(a.get("id").stringValue()));
     }
 
     @Test
@@ -99,12 +109,14 @@ class LogsApiTest extends MachineTestBase {
         String id = chatty(1).get("id").stringValue();
         JsonNode all = page("?instance=" + id);
         JsonNode last = all.get("data").get(all.get("data").size() - 1);
-        java.time.Instant at = java.time.Instant.parse(last.get("attributes").get("timestamp").stringValue());
+        java.time.Instant at =
+                java.time.Instant.parse(last.get("attributes").get("timestamp").stringValue());
         String token = all.get("meta").get("next_token").stringValue();
 
         assertThat(Long.parseLong(token)).isEqualTo(at.getEpochSecond() * 1_000_000_000L + at.getNano());
         assertThat(page("?instance=" + id + "&next_token=0").get("data")).hasSameSizeAs(all.get("data"));
         assertThat(page("?instance=" + id + "&next_token=" + token).get("data")).isEmpty();
-        assertThat(api.get("/api/v1/apps/" + APP + "/logs?next_token=later").statusCode()).isEqualTo(400);
+        assertThat(api.get("/api/v1/apps/" + APP + "/logs?next_token=later").statusCode())
+                .isEqualTo(400);
     }
 }

@@ -10,15 +10,18 @@ import org.junit.jupiter.params.provider.CsvSource;
 class MachineConfigTypesTest extends MachineTestBase {
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "\"guest\":{\"cpus\":\"1\"}                | cannot unmarshal string into Go struct field config.guest.cpus of type int",
-            "\"guest\":{\"memory_mb\":1.5}             | cannot unmarshal number into Go struct field config.guest.memory_mb of type int",
-            "\"auto_destroy\":\"yes\"                  | cannot unmarshal string into Go struct field config.auto_destroy of type bool",
-            "\"init\":{\"cmd\":\"nginx -g\"}           | cannot unmarshal string into Go struct field config.init.cmd of type []string",
-            "\"restart\":{\"policy\":\"sometimes\"}    | restart policy 'sometimes' is not one of no, always, on-failure, spot-price",
-            "\"guest\":{\"memory_mb\":-256}            | guest.memory_mb must be positive",
-            "\"guest\":{\"cpu_kind\":\"turbo\"}        | cpu_kind 'turbo' is not shared or performance",
-            "\"restart\":true                          | cannot unmarshal bool into Go struct field config.restart of type struct"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "\"guest\":{\"cpus\":\"1\"}                | cannot unmarshal string into Go struct field config.guest.cpus of type int",
+                "\"guest\":{\"memory_mb\":1.5}             | cannot unmarshal number into Go struct field config.guest.memory_mb of type int",
+                "\"auto_destroy\":\"yes\"                  | cannot unmarshal string into Go struct field config.auto_destroy of type bool",
+                "\"init\":{\"cmd\":\"nginx -g\"}           | cannot unmarshal string into Go struct field config.init.cmd of type []string",
+                "\"restart\":{\"policy\":\"sometimes\"}    | restart policy 'sometimes' is not one of no, always, on-failure, spot-price",
+                "\"guest\":{\"memory_mb\":-256}            | guest.memory_mb must be positive",
+                "\"guest\":{\"cpu_kind\":\"turbo\"}        | cpu_kind 'turbo' is not shared or performance",
+                "\"restart\":true                          | cannot unmarshal bool into Go struct field config.restart of type struct"
+            })
     void a_wrongly_typed_or_out_of_range_config_field_is_a_400_in_flys_words(String field, String message) {
         var response = api.post(MACHINES, "{\"config\":{\"image\":\"nginx\"," + field + "}}");
 
@@ -29,7 +32,9 @@ class MachineConfigTypesTest extends MachineTestBase {
 
     @Test
     void the_same_checks_apply_to_an_update() {
-        String id = createMachine("{\"skip_launch\":true,\"config\":{\"image\":\"nginx\"}}").get("id").stringValue();
+        String id = createMachine("{\"skip_launch\":true,\"config\":{\"image\":\"nginx\"}}")
+                .get("id")
+                .stringValue();
 
         var response = api.post(MACHINES + "/" + id, "{\"config\":{\"image\":\"nginx\",\"guest\":{\"cpus\":\"2\"}}}");
 
@@ -38,8 +43,12 @@ class MachineConfigTypesTest extends MachineTestBase {
 
     @Test
     void a_name_with_a_slash_or_nul_is_refused() {
-        assertThat(api.post(MACHINES, "{\"name\":\"a/b\",\"config\":{\"image\":\"nginx\"}}").statusCode()).isEqualTo(400);
-        assertThat(api.post(MACHINES, "{\"name\":\"a\\u0000b\",\"config\":{\"image\":\"nginx\"}}").statusCode()).isEqualTo(400);
+        assertThat(api.post(MACHINES, "{\"name\":\"a/b\",\"config\":{\"image\":\"nginx\"}}")
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(api.post(MACHINES, "{\"name\":\"a\\u0000b\",\"config\":{\"image\":\"nginx\"}}")
+                        .statusCode())
+                .isEqualTo(400);
     }
 
     @Test

@@ -10,7 +10,9 @@ import tools.jackson.databind.JsonNode;
 class MachineControlsTest extends MachineTestBase {
 
     private String startedServer() {
-        String id = createMachine("{\"config\":{\"image\":\"nginx\",\"metadata\":{\"team\":\"a\"}}}").get("id").stringValue();
+        String id = createMachine("{\"config\":{\"image\":\"nginx\",\"metadata\":{\"team\":\"a\"}}}")
+                .get("id")
+                .stringValue();
         awaitState(id, "started", null);
         return id;
     }
@@ -49,26 +51,37 @@ class MachineControlsTest extends MachineTestBase {
         String id = startedServer();
         String version = machine(id).get("version").stringValue();
 
-        assertThat(api.post(path(id, "signal"), "{\"signal\":\"SIGUSR1\"}").statusCode()).isEqualTo(200);
+        assertThat(api.post(path(id, "signal"), "{\"signal\":\"SIGUSR1\"}").statusCode())
+                .isEqualTo(200);
         Api.sleep(Duration.ofMillis(100));
         assertThat(machine(id).get("state").stringValue()).isEqualTo("started");
-        assertThat(api.post(path(id, "signal"), "{\"signal\":\"SIGTERM\"}").statusCode()).isEqualTo(200);
+        assertThat(api.post(path(id, "signal"), "{\"signal\":\"SIGTERM\"}").statusCode())
+                .isEqualTo(200);
         awaitState(id, "stopped", version);
 
         api.post(path(id, "start"), null);
         awaitState(id, "started", null);
-        assertThat(api.post(path(id, "signal"), "{\"signal\":\"SIGKILL\"}").statusCode()).isEqualTo(200);
+        assertThat(api.post(path(id, "signal"), "{\"signal\":\"SIGKILL\"}").statusCode())
+                .isEqualTo(200);
         assertThat(machine(id).get("state").stringValue()).isEqualTo("stopped");
-        assertThat(Api.json(api.get(path(id, "events"))).findValue("exit_event").path("exit_code").asInt()).isEqualTo(137);
+        assertThat(Api.json(api.get(path(id, "events")))
+                        .findValue("exit_event")
+                        .path("exit_code")
+                        .asInt())
+                .isEqualTo(137);
     }
 
     @Test
     void a_signal_outside_the_specs_list_or_to_a_stopped_machine_is_refused() {
         String id = startedServer();
-        assertThat(api.post(path(id, "signal"), "{\"signal\":\"SIGWINCH\"}").statusCode()).isEqualTo(400);
-        String stopped = createMachine("{\"skip_launch\":true,\"config\":{\"image\":\"nginx\"}}").get("id").stringValue();
+        assertThat(api.post(path(id, "signal"), "{\"signal\":\"SIGWINCH\"}").statusCode())
+                .isEqualTo(400);
+        String stopped = createMachine("{\"skip_launch\":true,\"config\":{\"image\":\"nginx\"}}")
+                .get("id")
+                .stringValue();
 
-        assertThat(api.post(path(stopped, "signal"), "{\"signal\":\"SIGTERM\"}").statusCode()).isEqualTo(412);
+        assertThat(api.post(path(stopped, "signal"), "{\"signal\":\"SIGTERM\"}").statusCode())
+                .isEqualTo(412);
         assertThat(api.post(path(stopped, "restart"), null).statusCode()).isEqualTo(412);
         assertThat(api.get(path(stopped, "ps")).statusCode()).isEqualTo(412);
     }
@@ -80,7 +93,8 @@ class MachineControlsTest extends MachineTestBase {
         assertThat(api.post(path(id, "cordon"), null).statusCode()).isEqualTo(200);
         assertThat(api.post(path(id, "uncordon"), null).statusCode()).isEqualTo(200);
 
-        assertThat(Api.json(api.get(path(id, "events"))).findValuesAsString("type")).contains("cordon", "uncordon");
+        assertThat(Api.json(api.get(path(id, "events"))).findValuesAsString("type"))
+                .contains("cordon", "uncordon");
     }
 
     @Test
@@ -92,8 +106,10 @@ class MachineControlsTest extends MachineTestBase {
         JsonNode versions = Api.json(api.get(path(id, "versions")));
 
         assertThat(versions).hasSize(2);
-        assertThat(versions.get(0).path("user_config").path("image").stringValue()).isEqualTo("nginx:2");
-        assertThat(versions.get(1).path("version").stringValue()).isEqualTo(m.get("version").stringValue());
+        assertThat(versions.get(0).path("user_config").path("image").stringValue())
+                .isEqualTo("nginx:2");
+        assertThat(versions.get(1).path("version").stringValue())
+                .isEqualTo(m.get("version").stringValue());
     }
 
     @Test
@@ -115,19 +131,30 @@ class MachineControlsTest extends MachineTestBase {
         String metadata = MACHINES + "/" + id + "/metadata";
 
         assertThat(Api.json(api.get(metadata)).path("team").stringValue()).isEqualTo("a");
-        assertThat(api.send("PATCH", metadata, "{\"metadata\":{\"owner\":\"me\"}}").statusCode()).isEqualTo(204);
-        assertThat(Api.json(api.get(metadata)).properties()).extracting(e -> e.getKey()).containsExactlyInAnyOrder("team", "owner");
-        assertThat(api.post(metadata + "/tier", "{\"value\":\"gold\"}").statusCode()).isEqualTo(204);
-        assertThat(Api.json(api.get(metadata + "/tier")).path("value").stringValue()).isEqualTo("gold");
+        assertThat(api.send("PATCH", metadata, "{\"metadata\":{\"owner\":\"me\"}}")
+                        .statusCode())
+                .isEqualTo(204);
+        assertThat(Api.json(api.get(metadata)).properties())
+                .extracting(e -> e.getKey())
+                .containsExactlyInAnyOrder("team", "owner");
+        assertThat(api.post(metadata + "/tier", "{\"value\":\"gold\"}").statusCode())
+                .isEqualTo(204);
+        assertThat(Api.json(api.get(metadata + "/tier")).path("value").stringValue())
+                .isEqualTo("gold");
         assertThat(api.delete(metadata + "/tier").statusCode()).isEqualTo(204);
         assertThat(api.get(metadata + "/tier").statusCode()).isEqualTo(404);
-        assertThat(api.put(metadata, "{\"metadata\":{\"only\":\"this\"}}").statusCode()).isEqualTo(204);
-        assertThat(Api.json(api.get(metadata)).properties()).extracting(e -> e.getKey()).containsExactly("only");
+        assertThat(api.put(metadata, "{\"metadata\":{\"only\":\"this\"}}").statusCode())
+                .isEqualTo(204);
+        assertThat(Api.json(api.get(metadata)).properties())
+                .extracting(e -> e.getKey())
+                .containsExactly("only");
 
         assertThat(machine(id).get("version").stringValue()).isEqualTo(version);
         assertThat(api.get(MACHINES + "?metadata.only=this").body()).contains(id);
-        assertThat(api.send("PATCH", metadata, "{\"metadata\":{\"n\":1}}").statusCode()).isEqualTo(400);
-        assertThat(api.send("PATCH", metadata, "{\"machine_version\":\"old\",\"metadata\":{\"n\":\"1\"}}").statusCode())
+        assertThat(api.send("PATCH", metadata, "{\"metadata\":{\"n\":1}}").statusCode())
+                .isEqualTo(400);
+        assertThat(api.send("PATCH", metadata, "{\"machine_version\":\"old\",\"metadata\":{\"n\":\"1\"}}")
+                        .statusCode())
                 .isEqualTo(412);
     }
 }

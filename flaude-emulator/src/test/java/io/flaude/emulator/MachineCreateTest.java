@@ -16,10 +16,15 @@ class MachineCreateTest extends MachineTestBase {
         assertThat(m.get("name").stringValue()).matches("[a-z]+-[a-z]+-\\d{4}");
         assertThat(m.get("state").stringValue()).isEqualTo("created");
         assertThat(m.get("region").stringValue()).isEqualTo("iad");
-        assertThat(m.get("version").stringValue()).matches("[0-9a-z]{26}").isEqualTo(m.get("instance_id").stringValue());
+        assertThat(m.get("version").stringValue())
+                .matches("[0-9a-z]{26}")
+                .isEqualTo(m.get("instance_id").stringValue());
         assertThat(m.get("private_ip").stringValue()).startsWith("fdaa:");
-        assertThat(m.get("created_at").stringValue()).endsWith("Z").isEqualTo(m.get("updated_at").stringValue());
-        assertThat(m.get("config").toString()).as("nulls dropped, Fly's defaults filled in")
+        assertThat(m.get("created_at").stringValue())
+                .endsWith("Z")
+                .isEqualTo(m.get("updated_at").stringValue());
+        assertThat(m.get("config").toString())
+                .as("nulls dropped, Fly's defaults filled in")
                 .isEqualTo("{\"image\":\"" + IMAGE + "\",\"env\":{\"A\":\"1\"},\"metadata\":{\"session_id\":\"s1\"},"
                         + "\"guest\":{\"cpu_kind\":\"shared\",\"cpus\":1,\"memory_mb\":256},\"init\":{},"
                         + "\"restart\":{\"policy\":\"on-failure\",\"max_retries\":10}}");
@@ -35,7 +40,8 @@ class MachineCreateTest extends MachineTestBase {
 
     @Test
     void create_keeps_a_given_name_and_region() {
-        JsonNode m = createMachine("{\"name\":\"worker\",\"region\":\"ord\",\"skip_launch\":true,\"config\":{\"image\":\"alpine\"}}");
+        JsonNode m = createMachine(
+                "{\"name\":\"worker\",\"region\":\"ord\",\"skip_launch\":true,\"config\":{\"image\":\"alpine\"}}");
 
         assertThat(m.get("name").stringValue()).isEqualTo("worker");
         assertThat(m.get("region").stringValue()).isEqualTo("ord");
@@ -48,7 +54,10 @@ class MachineCreateTest extends MachineTestBase {
         JsonNode m = createRunning(3_000);
 
         assertThat(m.get("state").stringValue()).isEqualTo("created");
-        assertThat(awaitState(m.get("id").stringValue(), "started", null).get("state").stringValue()).isEqualTo("started");
+        assertThat(awaitState(m.get("id").stringValue(), "started", null)
+                        .get("state")
+                        .stringValue())
+                .isEqualTo("started");
     }
 
     @Test
@@ -57,7 +66,8 @@ class MachineCreateTest extends MachineTestBase {
 
         Api.sleep(java.time.Duration.ofMillis(100));
 
-        assertThat(machine(m.get("id").stringValue()).get("state").stringValue()).isEqualTo("created");
+        assertThat(machine(m.get("id").stringValue()).get("state").stringValue())
+                .isEqualTo("created");
     }
 
     @Test
@@ -68,12 +78,15 @@ class MachineCreateTest extends MachineTestBase {
         assertThat(noConfig.statusCode()).isEqualTo(400);
         assertThat(Api.json(noConfig).get("error").stringValue()).isEqualTo("invalid_argument: config is required");
         assertThat(noImage.statusCode()).isEqualTo(400);
-        assertThat(Api.json(noImage).get("error").stringValue()).isEqualTo("invalid_argument: config.image is required");
+        assertThat(Api.json(noImage).get("error").stringValue())
+                .isEqualTo("invalid_argument: config.image is required");
     }
 
     @Test
     void create_in_an_unknown_region_gets_422() {
-        assertThat(api.post(MACHINES, "{\"region\":\"xyz\",\"config\":{\"image\":\"alpine\"}}").statusCode()).isEqualTo(422);
+        assertThat(api.post(MACHINES, "{\"region\":\"xyz\",\"config\":{\"image\":\"alpine\"}}")
+                        .statusCode())
+                .isEqualTo(422);
     }
 
     @Test
@@ -86,17 +99,22 @@ class MachineCreateTest extends MachineTestBase {
 
     @Test
     void create_with_a_mount_attaches_the_volume_and_takes_its_region() {
-        String volume = api.createVolume(APP, "{\"name\":\"data\",\"region\":\"ord\"}").get("id").stringValue();
+        String volume = api.createVolume(APP, "{\"name\":\"data\",\"region\":\"ord\"}")
+                .get("id")
+                .stringValue();
 
         JsonNode m = createMachine("{\"skip_launch\":true,\"config\":" + config(Map.of(), volume, "/data") + "}");
 
         assertThat(m.get("region").stringValue()).isEqualTo("ord");
-        assertThat(volume(volume).get("attached_machine_id").stringValue()).isEqualTo(m.get("id").stringValue());
+        assertThat(volume(volume).get("attached_machine_id").stringValue())
+                .isEqualTo(m.get("id").stringValue());
     }
 
     @Test
     void create_in_another_region_than_the_volume_gets_400_wrong_region() {
-        String volume = api.createVolume(APP, "{\"name\":\"data\",\"region\":\"ord\"}").get("id").stringValue();
+        String volume = api.createVolume(APP, "{\"name\":\"data\",\"region\":\"ord\"}")
+                .get("id")
+                .stringValue();
 
         var response = api.post(MACHINES, "{\"region\":\"iad\",\"config\":" + config(Map.of(), volume, "/data") + "}");
 
@@ -111,11 +129,14 @@ class MachineCreateTest extends MachineTestBase {
         String a = createVolume();
         String b = createVolume();
 
-        var response = api.post(MACHINES, "{\"config\":{\"image\":\"alpine\",\"mounts\":[{\"volume\":\"" + a
-                + "\",\"path\":\"/a\"},{\"volume\":\"" + b + "\",\"path\":\"/b\"}]}}");
+        var response = api.post(
+                MACHINES,
+                "{\"config\":{\"image\":\"alpine\",\"mounts\":[{\"volume\":\"" + a
+                        + "\",\"path\":\"/a\"},{\"volume\":\"" + b + "\",\"path\":\"/b\"}]}}");
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(Api.json(response).get("error").stringValue()).isEqualTo("invalid_argument: a machine can mount only one volume");
+        assertThat(Api.json(response).get("error").stringValue())
+                .isEqualTo("invalid_argument: a machine can mount only one volume");
     }
 
     @Test
@@ -139,8 +160,9 @@ class MachineCreateTest extends MachineTestBase {
         var response = api.post(MACHINES, "{\"config\":" + config(Map.of(), volume, "/data") + "}");
 
         assertThat(response.statusCode()).isEqualTo(409);
-        assertThat(Api.json(response).get("error").stringValue()).isEqualTo("aborted: volume " + volume
-                + " is already attached to machine " + first.get("id").stringValue());
+        assertThat(Api.json(response).get("error").stringValue())
+                .isEqualTo("aborted: volume " + volume + " is already attached to machine "
+                        + first.get("id").stringValue());
     }
 
     @Test
@@ -149,7 +171,8 @@ class MachineCreateTest extends MachineTestBase {
         String lease = MACHINES + "/" + m.get("id").stringValue() + "/lease";
 
         assertThat(m.get("nonce").stringValue()).isNotEmpty();
-        assertThat(Api.json(api.get(lease)).get("data").get("nonce").stringValue()).isEqualTo(m.get("nonce").stringValue());
+        assertThat(Api.json(api.get(lease)).get("data").get("nonce").stringValue())
+                .isEqualTo(m.get("nonce").stringValue());
         assertThat(machine(m.get("id").stringValue()).has("nonce")).isFalse();
     }
 }

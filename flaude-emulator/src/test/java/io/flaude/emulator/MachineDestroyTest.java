@@ -39,7 +39,9 @@ class MachineDestroyTest extends MachineTestBase {
         JsonNode m = createRunning(10_000);
         awaitState(m.get("id").stringValue(), "started", null);
 
-        assertThat(api.delete(MACHINES + "/" + m.get("id").stringValue() + "?kill=true").statusCode()).isEqualTo(200);
+        assertThat(api.delete(MACHINES + "/" + m.get("id").stringValue() + "?kill=true")
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -48,8 +50,10 @@ class MachineDestroyTest extends MachineTestBase {
         JsonNode stopped = createRunning(1);
         awaitExit(stopped);
 
-        assertThat(api.delete(MACHINES + "/" + created.get("id").stringValue()).statusCode()).isEqualTo(200);
-        assertThat(api.delete(MACHINES + "/" + stopped.get("id").stringValue()).statusCode()).isEqualTo(200);
+        assertThat(api.delete(MACHINES + "/" + created.get("id").stringValue()).statusCode())
+                .isEqualTo(200);
+        assertThat(api.delete(MACHINES + "/" + stopped.get("id").stringValue()).statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -57,7 +61,8 @@ class MachineDestroyTest extends MachineTestBase {
         JsonNode m = createMachine("{\"skip_launch\":true,\"config\":{\"image\":\"alpine\"}}");
         api.delete(MACHINES + "/" + m.get("id").stringValue());
 
-        assertThat(api.delete(MACHINES + "/" + m.get("id").stringValue()).statusCode()).isEqualTo(404);
+        assertThat(api.delete(MACHINES + "/" + m.get("id").stringValue()).statusCode())
+                .isEqualTo(404);
     }
 
     @Test
@@ -70,10 +75,12 @@ class MachineDestroyTest extends MachineTestBase {
 
         assertThat(refused.statusCode()).isEqualTo(412);
         assertThat(Api.json(refused).get("error").stringValue())
-                .isEqualTo("failed_precondition: volume is currently bound to machine: " + m.get("id").stringValue());
+                .isEqualTo("failed_precondition: volume is currently bound to machine: "
+                        + m.get("id").stringValue());
         Api.sleep(DETACH_DELAY.plusMillis(150));
         assertThat(volume(volume).get("attached_machine_id").isNull()).isTrue();
-        assertThat(api.delete("/v1/apps/" + APP + "/volumes/" + volume).statusCode()).isEqualTo(200);
+        assertThat(api.delete("/v1/apps/" + APP + "/volumes/" + volume).statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -113,6 +120,7 @@ class MachineDestroyTest extends MachineTestBase {
 
         awaitExit(m);
 
-        assertThat(machine(m.get("id").stringValue()).get("state").stringValue()).isEqualTo("failed");
+        assertThat(machine(m.get("id").stringValue()).get("state").stringValue())
+                .isEqualTo("failed");
     }
 }

@@ -25,9 +25,12 @@ class MachineEventsTest extends MachineTestBase {
         JsonNode events = events(m, "");
 
         assertThat(events).extracting(e -> e.get("type").stringValue()).containsExactly("exit", "start", "launch");
-        assertThat(events).extracting(e -> e.get("status").stringValue()).containsExactly("stopped", "started", "created");
+        assertThat(events)
+                .extracting(e -> e.get("status").stringValue())
+                .containsExactly("stopped", "started", "created");
         assertThat(events).extracting(e -> e.get("source").stringValue()).containsExactly("flyd", "flyd", "user");
-        assertThat(events.get(0).get("timestamp").longValue()).isGreaterThanOrEqualTo(events.get(2).get("timestamp").longValue());
+        assertThat(events.get(0).get("timestamp").longValue())
+                .isGreaterThanOrEqualTo(events.get(2).get("timestamp").longValue());
     }
 
     @Test
@@ -50,17 +53,31 @@ class MachineEventsTest extends MachineTestBase {
     void the_exit_knob_sets_the_exit_code_and_the_marker() {
         JsonNode m = run("FLAUDE_EMULATOR_EXIT", "3");
 
-        assertThat(events(m, "").get(0).get("request").get("exit_event").get("exit_code").intValue()).isEqualTo(3);
+        assertThat(events(m, "")
+                        .get(0)
+                        .get("request")
+                        .get("exit_event")
+                        .get("exit_code")
+                        .intValue())
+                .isEqualTo(3);
         assertThat(fly.logLines(APP, m.get("id").stringValue())).last().isEqualTo("[flaude:exit:3]");
-        assertThat(machine(m.get("id").stringValue()).get("state").stringValue()).isEqualTo("stopped");
+        assertThat(machine(m.get("id").stringValue()).get("state").stringValue())
+                .isEqualTo("stopped");
     }
 
     @Test
     void a_crash_exits_137_without_an_exit_marker() {
         JsonNode m = run("FLAUDE_EMULATOR_CRASH", "1");
 
-        assertThat(events(m, "").get(0).get("request").get("exit_event").get("exit_code").intValue()).isEqualTo(137);
-        assertThat(fly.logLines(APP, m.get("id").stringValue())).isNotEmpty()
+        assertThat(events(m, "")
+                        .get(0)
+                        .get("request")
+                        .get("exit_event")
+                        .get("exit_code")
+                        .intValue())
+                .isEqualTo(137);
+        assertThat(fly.logLines(APP, m.get("id").stringValue()))
+                .isNotEmpty()
                 .noneMatch(line -> line.startsWith("[flaude:exit:"));
     }
 
@@ -68,18 +85,25 @@ class MachineEventsTest extends MachineTestBase {
     void the_fail_knob_ends_the_machine_failed_with_an_exit_event() {
         JsonNode m = run("FLAUDE_EMULATOR_FAIL", "1", "FLAUDE_EMULATOR_EXIT", "1");
 
-        assertThat(machine(m.get("id").stringValue()).get("state").stringValue()).isEqualTo("failed");
+        assertThat(machine(m.get("id").stringValue()).get("state").stringValue())
+                .isEqualTo("failed");
         JsonNode exit = events(m, "").get(0);
         assertThat(exit.get("type").stringValue()).isEqualTo("exit");
         assertThat(exit.get("status").stringValue()).isEqualTo("failed");
-        assertThat(exit.get("request").get("exit_event").get("exit_code").intValue()).isEqualTo(1);
+        assertThat(exit.get("request").get("exit_event").get("exit_code").intValue())
+                .isEqualTo(1);
     }
 
     @Test
     void the_machine_itself_carries_its_events() {
         JsonNode m = run();
 
-        assertThat(machine(m.get("id").stringValue()).get("events").get(0).get("type").stringValue()).isEqualTo("exit");
+        assertThat(machine(m.get("id").stringValue())
+                        .get("events")
+                        .get(0)
+                        .get("type")
+                        .stringValue())
+                .isEqualTo("exit");
     }
 
     @Test
@@ -88,6 +112,8 @@ class MachineEventsTest extends MachineTestBase {
 
         assertThat(events(m, "?limit=2")).hasSize(2);
         assertThat(events(m, "?limit=500")).hasSize(3);
-        assertThat(api.get(MACHINES + "/" + m.get("id").stringValue() + "/events?limit=0").statusCode()).isEqualTo(400);
+        assertThat(api.get(MACHINES + "/" + m.get("id").stringValue() + "/events?limit=0")
+                        .statusCode())
+                .isEqualTo(400);
     }
 }

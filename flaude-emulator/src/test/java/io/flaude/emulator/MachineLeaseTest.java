@@ -15,7 +15,8 @@ class MachineLeaseTest extends MachineTestBase {
     @BeforeEach
     void createMachine() {
         id = createMachine("{\"skip_launch\":true,\"config\":" + config(agentEnv("hi"), null, null) + "}")
-                .get("id").stringValue();
+                .get("id")
+                .stringValue();
         path = MACHINES + "/" + id;
     }
 
@@ -39,7 +40,8 @@ class MachineLeaseTest extends MachineTestBase {
         assertThat(data.get("expires_at").longValue()).isBetween(before + 29, before + 31);
         assertThat(data.get("owner").stringValue()).isEqualTo("flaude-emulator");
         assertThat(data.get("description").stringValue()).isEqualTo("turn 1");
-        assertThat(data.get("version").stringValue()).isEqualTo(machine(id).get("version").stringValue());
+        assertThat(data.get("version").stringValue())
+                .isEqualTo(machine(id).get("version").stringValue());
     }
 
     @Test
@@ -66,18 +68,22 @@ class MachineLeaseTest extends MachineTestBase {
     void writes_without_the_nonce_get_409_while_the_lease_lives() {
         acquire("{\"ttl\":30}");
 
-        assertThat(api.post(path, "{\"config\":{\"image\":\"alpine\"}}").statusCode()).isEqualTo(409);
+        assertThat(api.post(path, "{\"config\":{\"image\":\"alpine\"}}").statusCode())
+                .isEqualTo(409);
         assertThat(api.post(path + "/start", null).statusCode()).isEqualTo(409);
         assertThat(api.post(path + "/stop", null).statusCode()).isEqualTo(409);
         assertThat(api.delete(path).statusCode()).isEqualTo(409);
-        assertThat(api.header(NONCE, "wrong").post(path + "/start", null).statusCode()).isEqualTo(409);
+        assertThat(api.header(NONCE, "wrong").post(path + "/start", null).statusCode())
+                .isEqualTo(409);
     }
 
     @Test
     void writes_with_the_nonce_go_through() {
         Api holder = api.header(NONCE, acquire("{\"ttl\":30}"));
 
-        assertThat(holder.post(path, "{\"config\":" + config(agentEnv("hi"), null, null) + "}").statusCode()).isEqualTo(200);
+        assertThat(holder.post(path, "{\"config\":" + config(agentEnv("hi"), null, null) + "}")
+                        .statusCode())
+                .isEqualTo(200);
         assertThat(holder.post(path + "/start", null).statusCode()).isEqualTo(200);
         assertThat(holder.post(path + "/stop", null).statusCode()).isEqualTo(200);
         assertThat(holder.delete(path + "?force=true").statusCode()).isEqualTo(200);
@@ -98,10 +104,12 @@ class MachineLeaseTest extends MachineTestBase {
     @Test
     void show_answers_the_lease_or_404() {
         assertThat(api.get(path + "/lease").statusCode()).isEqualTo(404);
-        assertThat(Api.json(api.get(path + "/lease")).get("error").stringValue()).isEqualTo("lease not found");
+        assertThat(Api.json(api.get(path + "/lease")).get("error").stringValue())
+                .isEqualTo("lease not found");
         String nonce = acquire("{\"ttl\":30}");
 
-        assertThat(Api.json(api.get(path + "/lease")).get("data").get("nonce").stringValue()).isEqualTo(nonce);
+        assertThat(Api.json(api.get(path + "/lease")).get("data").get("nonce").stringValue())
+                .isEqualTo(nonce);
     }
 
     @Test

@@ -10,7 +10,9 @@ import tools.jackson.databind.JsonNode;
 class MachineListTest extends MachineTestBase {
     private String create(String region, String sessionId) {
         return createMachine("{\"skip_launch\":true,\"region\":\"" + region + "\",\"config\":{\"image\":\"alpine\","
-                + "\"metadata\":{\"managed_by\":\"flaude\",\"session_id\":\"" + sessionId + "\"}}}").get("id").stringValue();
+                        + "\"metadata\":{\"managed_by\":\"flaude\",\"session_id\":\"" + sessionId + "\"}}}")
+                .get("id")
+                .stringValue();
     }
 
     private List<String> ids(String query) {
@@ -122,6 +124,7 @@ class MachineListTest extends MachineTestBase {
         String gone = create("iad", "s2");
         api.delete(MACHINES + "/" + gone);
 
-        assertThat(Api.json(api.get("/v1/apps/" + APP)).get("machine_count").intValue()).isEqualTo(1);
+        assertThat(Api.json(api.get("/v1/apps/" + APP)).get("machine_count").intValue())
+                .isEqualTo(1);
     }
 }

@@ -15,10 +15,14 @@ class MachineStartStopTest extends MachineTestBase {
         var response = api.post(MACHINES + "/" + id + "/start", null);
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(Api.json(response).toString()).isEqualTo("{\"previous_state\":\"stopped\",\"migrated\":false,\"new_host\":\"\"}");
+        assertThat(Api.json(response).toString())
+                .isEqualTo("{\"previous_state\":\"stopped\",\"migrated\":false,\"new_host\":\"\"}");
         awaitExit(machine(id));
-        assertThat(fly.logLines(APP, id)).filteredOn(line -> line.equals("[flaude:exit:0]")).hasSize(2);
-        assertThat(machine(id).get("version").stringValue()).isEqualTo(m.get("version").stringValue());
+        assertThat(fly.logLines(APP, id))
+                .filteredOn(line -> line.equals("[flaude:exit:0]"))
+                .hasSize(2);
+        assertThat(machine(id).get("version").stringValue())
+                .isEqualTo(m.get("version").stringValue());
     }
 
     @Test
@@ -49,7 +53,9 @@ class MachineStartStopTest extends MachineTestBase {
         JsonNode m = createMachine("{\"skip_launch\":true,\"config\":{\"image\":\"alpine\"}}");
         api.delete(MACHINES + "/" + m.get("id").stringValue());
 
-        assertThat(api.post(MACHINES + "/" + m.get("id").stringValue() + "/start", null).statusCode()).isEqualTo(412);
+        assertThat(api.post(MACHINES + "/" + m.get("id").stringValue() + "/start", null)
+                        .statusCode())
+                .isEqualTo(412);
     }
 
     @Test
@@ -62,11 +68,16 @@ class MachineStartStopTest extends MachineTestBase {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(Api.json(response).get("ok").booleanValue()).isTrue();
-        assertThat(awaitState(id, "stopped", m.get("version").stringValue()).get("state").stringValue()).isEqualTo("stopped");
+        assertThat(awaitState(id, "stopped", m.get("version").stringValue())
+                        .get("state")
+                        .stringValue())
+                .isEqualTo("stopped");
         JsonNode exit = Api.json(api.get(MACHINES + "/" + id + "/events")).get(0);
         assertThat(exit.get("type").stringValue()).isEqualTo("exit");
-        assertThat(exit.get("request").get("exit_event").get("exit_code").intValue()).isEqualTo(143);
-        assertThat(exit.get("request").get("exit_event").get("requested_stop").booleanValue()).isTrue();
+        assertThat(exit.get("request").get("exit_event").get("exit_code").intValue())
+                .isEqualTo(143);
+        assertThat(exit.get("request").get("exit_event").get("requested_stop").booleanValue())
+                .isTrue();
         assertThat(fly.logLines(APP, id)).last().isEqualTo("[flaude:exit:143]");
     }
 
@@ -75,9 +86,14 @@ class MachineStartStopTest extends MachineTestBase {
         JsonNode a = createRunning(10_000);
         JsonNode b = createRunning(10_000);
 
-        assertThat(api.post(MACHINES + "/" + a.get("id").stringValue() + "/stop", "{}").statusCode()).isEqualTo(200);
-        assertThat(api.post(MACHINES + "/" + b.get("id").stringValue() + "/stop",
-                "{\"signal\":\"SIGTERM\",\"timeout\":\"10s\"}").statusCode()).isEqualTo(200);
+        assertThat(api.post(MACHINES + "/" + a.get("id").stringValue() + "/stop", "{}")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(api.post(
+                                MACHINES + "/" + b.get("id").stringValue() + "/stop",
+                                "{\"signal\":\"SIGTERM\",\"timeout\":\"10s\"}")
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -100,7 +116,10 @@ class MachineStartStopTest extends MachineTestBase {
         api.post(MACHINES + "/" + id + "/stop", "{\"signal\":\"SIGKILL\"}");
 
         assertThat(machine(id).get("state").stringValue()).isEqualTo("stopped");
-        JsonNode exit = Api.json(api.get(MACHINES + "/" + id + "/events")).get(0).get("request").get("exit_event");
+        JsonNode exit = Api.json(api.get(MACHINES + "/" + id + "/events"))
+                .get(0)
+                .get("request")
+                .get("exit_event");
         assertThat(exit.get("exit_code").intValue()).isEqualTo(137);
         assertThat(exit.get("signal").intValue()).isEqualTo(9);
         assertThat(fly.logLines(APP, id)).noneMatch(line -> line.startsWith("[flaude:exit:"));

@@ -18,7 +18,6 @@ abstract class MachineTestBase extends EmulatorTestBase {
     static final long DETACH_DELAY_MS = 200;
     static final Duration DETACH_DELAY = Duration.ofMillis(DETACH_DELAY_MS);
 
-
     @BeforeEach
     void createApp() {
         api.createApp(APP);
@@ -32,8 +31,9 @@ abstract class MachineTestBase extends EmulatorTestBase {
         String envJson = env.entrySet().stream()
                 .map(e -> quote(e.getKey()) + ":" + quote(e.getValue()))
                 .collect(Collectors.joining(",", "{", "}"));
-        String mounts = volumeId == null ? "" : ",\"mounts\":[{\"volume\":" + quote(volumeId) + ",\"path\":"
-                + quote(mountPath) + "}]";
+        String mounts = volumeId == null
+                ? ""
+                : ",\"mounts\":[{\"volume\":" + quote(volumeId) + ",\"path\":" + quote(mountPath) + "}]";
         return "{\"image\":" + quote(IMAGE) + ",\"env\":" + envJson + ",\"restart\":{\"policy\":\"no\"}" + mounts + "}";
     }
 
@@ -55,8 +55,11 @@ abstract class MachineTestBase extends EmulatorTestBase {
     static String agentMachine(FlyEmulator fly, String app, Map<String, String> env) {
         Api api = new Api(fly);
         api.createApp(app);
-        return Api.json(api.post("/v1/apps/" + app + "/machines", "{\"region\":\"iad\",\"config\":"
-                + config(env, null, null) + "}")).get("id").stringValue();
+        return Api.json(api.post(
+                        "/v1/apps/" + app + "/machines",
+                        "{\"region\":\"iad\",\"config\":" + config(env, null, null) + "}"))
+                .get("id")
+                .stringValue();
     }
 
     /** Creates a machine from this request body and returns it. */
@@ -68,13 +71,15 @@ abstract class MachineTestBase extends EmulatorTestBase {
 
     /** Creates a machine running an agent that sleeps {@code sleepMillis}, without a volume. */
     JsonNode createRunning(long sleepMillis) {
-        return createMachine("{\"config\":" + config(agentEnv("hi", "FLAUDE_EMULATOR_SLEEP_MS", "" + sleepMillis),
-                null, null) + "}");
+        return createMachine("{\"config\":"
+                + config(agentEnv("hi", "FLAUDE_EMULATOR_SLEEP_MS", "" + sleepMillis), null, null) + "}");
     }
 
     /** A 1 GB volume named {@code data} in {@code iad}. */
     String createVolume() {
-        return api.createVolume(APP, "{\"name\":\"data\",\"region\":\"iad\",\"size_gb\":1}").get("id").stringValue();
+        return api.createVolume(APP, "{\"name\":\"data\",\"region\":\"iad\",\"size_gb\":1}")
+                .get("id")
+                .stringValue();
     }
 
     JsonNode machine(String id) {
@@ -95,8 +100,8 @@ abstract class MachineTestBase extends EmulatorTestBase {
     /** Waits until the machine's current instance has exited (stopped, failed or destroyed). */
     JsonNode awaitExit(JsonNode machine) {
         String version = machine.get("version").stringValue();
-        var response = await(machine.get("id").stringValue(),
-                "state=stopped,failed,destroyed&timeout=10&version=" + version);
+        var response =
+                await(machine.get("id").stringValue(), "state=stopped,failed,destroyed&timeout=10&version=" + version);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return Api.json(response);
     }

@@ -22,9 +22,11 @@ class MachineUpdateTest extends MachineTestBase {
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode updated = Api.json(response);
-        assertThat(updated.get("version").stringValue()).isNotEqualTo(m.get("version").stringValue())
+        assertThat(updated.get("version").stringValue())
+                .isNotEqualTo(m.get("version").stringValue())
                 .isEqualTo(updated.get("instance_id").stringValue());
-        assertThat(updated.get("config").get("env").get("FLAUDE_PROMPT").stringValue()).isEqualTo("two");
+        assertThat(updated.get("config").get("env").get("FLAUDE_PROMPT").stringValue())
+                .isEqualTo("two");
         assertThat(updated.get("events").get(0).get("type").stringValue()).isEqualTo("update");
         assertThat(updated.get("state").stringValue()).isEqualTo("stopped");
     }
@@ -35,8 +37,9 @@ class MachineUpdateTest extends MachineTestBase {
         String id = m.get("id").stringValue();
         api.post(MACHINES + "/" + id, "{\"config\":{\"image\":\"alpine:2\"}}");
 
-        var response = api.post(MACHINES + "/" + id, "{\"current_version\":\"" + m.get("version").stringValue()
-                + "\",\"config\":{\"image\":\"alpine:3\"}}");
+        var response = api.post(
+                MACHINES + "/" + id,
+                "{\"current_version\":\"" + m.get("version").stringValue() + "\",\"config\":{\"image\":\"alpine:3\"}}");
 
         assertThat(response.statusCode()).isEqualTo(409);
         assertThat(machine(id).get("config").get("image").stringValue()).isEqualTo("alpine:2");
@@ -46,8 +49,9 @@ class MachineUpdateTest extends MachineTestBase {
     void update_with_the_current_version_succeeds() {
         JsonNode m = createMachine("{\"skip_launch\":true,\"config\":{\"image\":\"alpine\"}}");
 
-        var response = api.post(MACHINES + "/" + m.get("id").stringValue(), "{\"current_version\":\""
-                + m.get("version").stringValue() + "\",\"config\":{\"image\":\"alpine:3\"}}");
+        var response = api.post(
+                MACHINES + "/" + m.get("id").stringValue(),
+                "{\"current_version\":\"" + m.get("version").stringValue() + "\",\"config\":{\"image\":\"alpine:3\"}}");
 
         assertThat(response.statusCode()).isEqualTo(200);
     }
@@ -74,7 +78,9 @@ class MachineUpdateTest extends MachineTestBase {
 
         assertThat(other.statusCode()).isEqualTo(400);
         assertThat(none.statusCode()).isEqualTo(400);
-        assertThat(api.post(path, "{\"config\":" + config(Map.of("X", "1"), a, "/data") + "}").statusCode()).isEqualTo(200);
+        assertThat(api.post(path, "{\"config\":" + config(Map.of("X", "1"), a, "/data") + "}")
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -83,8 +89,8 @@ class MachineUpdateTest extends MachineTestBase {
         String id = m.get("id").stringValue();
         awaitState(id, "started", null);
 
-        JsonNode updated = Api.json(api.post(MACHINES + "/" + id,
-                "{\"config\":" + config(agentEnv("second"), null, null) + "}"));
+        JsonNode updated =
+                Api.json(api.post(MACHINES + "/" + id, "{\"config\":" + config(agentEnv("second"), null, null) + "}"));
         String version = updated.get("version").stringValue();
 
         assertThat(awaitExit(updated).get("version").stringValue()).isEqualTo(version);
@@ -96,7 +102,8 @@ class MachineUpdateTest extends MachineTestBase {
     void update_of_a_stopped_machine_leaves_it_stopped_and_the_next_start_runs_the_new_config() {
         JsonNode m = stopped();
         String id = m.get("id").stringValue();
-        JsonNode updated = Api.json(api.post(MACHINES + "/" + id, "{\"config\":" + config(agentEnv("later"), null, null) + "}"));
+        JsonNode updated =
+                Api.json(api.post(MACHINES + "/" + id, "{\"config\":" + config(agentEnv("later"), null, null) + "}"));
 
         api.post(MACHINES + "/" + id + "/start", null);
         awaitState(id, "stopped", updated.get("version").stringValue());

@@ -14,7 +14,8 @@ class MachineWaitTest extends MachineTestBase {
 
         assertThat(answer.get("ok").booleanValue()).isTrue();
         assertThat(answer.get("state").stringValue()).isEqualTo("started");
-        assertThat(answer.get("version").stringValue()).isEqualTo(m.get("version").stringValue());
+        assertThat(answer.get("version").stringValue())
+                .isEqualTo(m.get("version").stringValue());
         assertThat(answer.get("event_id").stringValue()).hasSize(26);
     }
 
@@ -22,7 +23,9 @@ class MachineWaitTest extends MachineTestBase {
     void wait_for_stopped_pinned_to_the_instance_answers_when_the_workload_exits() {
         JsonNode m = createRunning(200);
 
-        var response = await(m.get("id").stringValue(), "state=stopped&timeout=5&instance_id=" + m.get("instance_id").stringValue());
+        var response = await(
+                m.get("id").stringValue(),
+                "state=stopped&timeout=5&instance_id=" + m.get("instance_id").stringValue());
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(Api.json(response).get("state").stringValue()).isEqualTo("stopped");
@@ -56,7 +59,9 @@ class MachineWaitTest extends MachineTestBase {
 
     @Test
     void wait_with_a_timeout_outside_1_to_60_gets_400() {
-        String id = createMachine("{\"skip_launch\":true,\"config\":{\"image\":\"alpine\"}}").get("id").stringValue();
+        String id = createMachine("{\"skip_launch\":true,\"config\":{\"image\":\"alpine\"}}")
+                .get("id")
+                .stringValue();
 
         var tooLong = await(id, "timeout=61");
 
@@ -68,7 +73,9 @@ class MachineWaitTest extends MachineTestBase {
 
     @Test
     void wait_with_an_empty_timeout_is_refused_not_waited_out() {
-        String id = createMachine("{\"skip_launch\":true,\"config\":{\"image\":\"alpine\"}}").get("id").stringValue();
+        String id = createMachine("{\"skip_launch\":true,\"config\":{\"image\":\"alpine\"}}")
+                .get("id")
+                .stringValue();
 
         var empty = await(id, "timeout=");
 
@@ -79,7 +86,9 @@ class MachineWaitTest extends MachineTestBase {
 
     @Test
     void wait_for_stopped_without_an_instance_id_gets_400() {
-        String id = createMachine("{\"skip_launch\":true,\"config\":{\"image\":\"alpine\"}}").get("id").stringValue();
+        String id = createMachine("{\"skip_launch\":true,\"config\":{\"image\":\"alpine\"}}")
+                .get("id")
+                .stringValue();
 
         var response = await(id, "state=stopped");
 
@@ -93,7 +102,8 @@ class MachineWaitTest extends MachineTestBase {
         JsonNode m = createMachine("{\"config\":" + config(agentEnv("one"), null, null) + "}");
         String id = m.get("id").stringValue();
         awaitExit(m);
-        JsonNode updated = Api.json(api.post(MACHINES + "/" + id,
+        JsonNode updated = Api.json(api.post(
+                MACHINES + "/" + id,
                 "{\"config\":" + config(agentEnv("two", "FLAUDE_EMULATOR_SLEEP_MS", "300"), null, null) + "}"));
         String version = updated.get("version").stringValue();
         api.post(MACHINES + "/" + id + "/start", null);
@@ -133,7 +143,9 @@ class MachineWaitTest extends MachineTestBase {
 
     @Test
     void wait_with_an_unknown_state_gets_400() {
-        String id = createMachine("{\"skip_launch\":true,\"config\":{\"image\":\"alpine\"}}").get("id").stringValue();
+        String id = createMachine("{\"skip_launch\":true,\"config\":{\"image\":\"alpine\"}}")
+                .get("id")
+                .stringValue();
 
         assertThat(await(id, "state=running").statusCode()).isEqualTo(400);
     }
@@ -151,9 +163,11 @@ class MachineWaitTest extends MachineTestBase {
 
     @Test
     void wait_for_stopped_answers_when_the_instance_ended_failed() {
-        JsonNode m = createMachine("{\"config\":" + config(agentEnv("x", "FLAUDE_EMULATOR_FAIL", "1"), null, null) + "}");
+        JsonNode m =
+                createMachine("{\"config\":" + config(agentEnv("x", "FLAUDE_EMULATOR_FAIL", "1"), null, null) + "}");
 
-        JsonNode answer = awaitState(m.get("id").stringValue(), "stopped", m.get("version").stringValue());
+        JsonNode answer = awaitState(
+                m.get("id").stringValue(), "stopped", m.get("version").stringValue());
 
         assertThat(answer.get("state").stringValue()).isEqualTo("failed");
     }

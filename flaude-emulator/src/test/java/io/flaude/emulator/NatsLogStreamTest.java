@@ -22,8 +22,12 @@ class NatsLogStreamTest {
     @Test
     void every_printed_line_is_published_on_logs_app_region_machine_in_flys_json() throws Exception {
         try (NatsServer nats = NatsServer.start("personal", "s3cret");
-             FlyEmulator fly = FlyEmulator.builder().natsUrl(nats.urlWithCredentials()).start();
-             Connection sub = Nats.connect(Options.builder().server(nats.url()).userInfo("personal", "s3cret").build())) {
+                FlyEmulator fly =
+                        FlyEmulator.builder().natsUrl(nats.urlWithCredentials()).start();
+                Connection sub = Nats.connect(Options.builder()
+                        .server(nats.url())
+                        .userInfo("personal", "s3cret")
+                        .build())) {
             List<String> subjects = new CopyOnWriteArrayList<>();
             List<JsonNode> events = new CopyOnWriteArrayList<>();
             Dispatcher d = sub.createDispatcher(m -> {
@@ -38,7 +42,9 @@ class NatsLogStreamTest {
                     .anyMatch(e -> e.path("message").stringValue("").startsWith("[flaude:exit:")));
 
             assertThat(subjects).isNotEmpty().allSatisfy(s -> assertThat(s).isEqualTo("logs." + APP + ".iad." + id));
-            assertThat(events.stream().map(e -> e.path("message").stringValue("")).toList())
+            assertThat(events.stream()
+                            .map(e -> e.path("message").stringValue(""))
+                            .toList())
                     .isEqualTo(fly.logLines(APP, id));
             JsonNode e = events.get(0);
             assertThat(e.path("event").path("provider").stringValue()).isEqualTo("app");
@@ -46,16 +52,20 @@ class NatsLogStreamTest {
             assertThat(e.path("fly").path("app").path("name").stringValue()).isEqualTo(APP);
             assertThat(e.path("fly").path("region").stringValue()).isEqualTo("iad");
             assertThat(e.path("log").path("level").stringValue()).isEqualTo("info");
-            assertThat(e.path("timestamp").stringValue()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{9}Z");
+            assertThat(e.path("timestamp").stringValue())
+                    .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{9}Z");
             assertThat(e.path("host").isString()).isTrue();
         }
     }
 
     @Test
     void an_unreachable_nats_server_fails_the_start_without_printing_its_password() {
-        assertThatThrownBy(() -> FlyEmulator.builder().natsUrl("nats://org:hunter2hunter2@127.0.0.1:1").start())
+        assertThatThrownBy(() -> FlyEmulator.builder()
+                        .natsUrl("nats://org:hunter2hunter2@127.0.0.1:1")
+                        .start())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("cannot connect to the NATS server")
-                .message().doesNotContain("hunter2hunter2");
+                .message()
+                .doesNotContain("hunter2hunter2");
     }
 }

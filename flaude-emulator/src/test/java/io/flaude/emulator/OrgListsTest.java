@@ -23,10 +23,15 @@ class OrgListsTest extends EmulatorTestBase {
 
         JsonNode body = Api.json(api.get("/v1/orgs/personal/machines"));
 
-        assertThat(body.path("machines")).extracting(m -> m.path("app_name").stringValue()).containsExactly("one", "two");
-        assertThat(body.path("machines").get(0).path("config").path("image").stringValue()).isEqualTo("nginx");
-        assertThat(body.path("last_machine_id").stringValue()).isEqualTo(body.path("machines").get(1).path("id").stringValue());
-        assertThat(Api.json(api.get("/v1/orgs/personal/machines?region=ord")).path("machines")).hasSize(1);
+        assertThat(body.path("machines"))
+                .extracting(m -> m.path("app_name").stringValue())
+                .containsExactly("one", "two");
+        assertThat(body.path("machines").get(0).path("config").path("image").stringValue())
+                .isEqualTo("nginx");
+        assertThat(body.path("last_machine_id").stringValue())
+                .isEqualTo(body.path("machines").get(1).path("id").stringValue());
+        assertThat(Api.json(api.get("/v1/orgs/personal/machines?region=ord")).path("machines"))
+                .hasSize(1);
     }
 
     @Test
@@ -34,17 +39,23 @@ class OrgListsTest extends EmulatorTestBase {
         twoApps();
 
         JsonNode first = Api.json(api.get("/v1/orgs/personal/volumes?limit=1"));
-        JsonNode second = Api.json(api.get("/v1/orgs/personal/volumes?limit=1&cursor=" + first.path("next_cursor").stringValue()));
+        JsonNode second = Api.json(api.get("/v1/orgs/personal/volumes?limit=1&cursor="
+                + first.path("next_cursor").stringValue()));
 
-        assertThat(first.path("volumes")).singleElement().satisfies(v -> assertThat(v.path("app_name").stringValue()).isEqualTo("one"));
-        assertThat(second.path("volumes")).singleElement().satisfies(v -> assertThat(v.path("app_name").stringValue()).isEqualTo("two"));
+        assertThat(first.path("volumes"))
+                .singleElement()
+                .satisfies(v -> assertThat(v.path("app_name").stringValue()).isEqualTo("one"));
+        assertThat(second.path("volumes"))
+                .singleElement()
+                .satisfies(v -> assertThat(v.path("app_name").stringValue()).isEqualTo("two"));
         assertThat(second.has("next_cursor")).isFalse();
     }
 
     @Test
     void another_org_is_not_found_and_a_bad_time_is_refused() {
         assertThat(api.get("/v1/orgs/someone-else/machines").statusCode()).isEqualTo(404);
-        assertThat(api.get("/v1/orgs/personal/volumes?updated_after=yesterday").statusCode()).isEqualTo(400);
+        assertThat(api.get("/v1/orgs/personal/volumes?updated_after=yesterday").statusCode())
+                .isEqualTo(400);
     }
 
     @Test
@@ -52,7 +63,9 @@ class OrgListsTest extends EmulatorTestBase {
         JsonNode body = Api.json(api.get("/v1/platform/regions"));
 
         assertThat(body.path("nearest").stringValue()).isEqualTo("iad");
-        assertThat(body.path("regions")).extracting(r -> r.path("code").stringValue()).contains("iad", "ord", "fra", "syd");
+        assertThat(body.path("regions"))
+                .extracting(r -> r.path("code").stringValue())
+                .contains("iad", "ord", "fra", "syd");
         assertThat(body.path("regions").get(0).path("name").stringValue()).isNotEmpty();
     }
 }

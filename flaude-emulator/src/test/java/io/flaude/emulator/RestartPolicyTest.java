@@ -10,13 +10,17 @@ import tools.jackson.databind.JsonNode;
 class RestartPolicyTest extends MachineTestBase {
 
     private JsonNode agent(String restart, String exitCode) {
-        return createMachine("{\"config\":{\"image\":\"" + IMAGE + "\",\"env\":{\"CLAUDE_CODE_OAUTH_TOKEN\":\"sk-ant-oat-restart\","
-                + "\"FLAUDE_PROMPT\":\"p\",\"FLAUDE_EMULATOR_SLEEP_MS\":\"0\",\"FLAUDE_EMULATOR_EXIT\":\"" + exitCode + "\"}"
-                + restart + "}}");
+        return createMachine(
+                "{\"config\":{\"image\":\"" + IMAGE + "\",\"env\":{\"CLAUDE_CODE_OAUTH_TOKEN\":\"sk-ant-oat-restart\","
+                        + "\"FLAUDE_PROMPT\":\"p\",\"FLAUDE_EMULATOR_SLEEP_MS\":\"0\",\"FLAUDE_EMULATOR_EXIT\":\""
+                        + exitCode + "\"}"
+                        + restart + "}}");
     }
 
     private long exits(String id) {
-        return Api.json(api.get(MACHINES + "/" + id + "/events")).findValues("exit_event").size();
+        return Api.json(api.get(MACHINES + "/" + id + "/events"))
+                .findValues("exit_event")
+                .size();
     }
 
     @Test
@@ -29,7 +33,9 @@ class RestartPolicyTest extends MachineTestBase {
 
         assertThat(machine(id).get("state").stringValue()).isEqualTo("stopped");
         assertThat(exits(id)).as("the first run and two restarts").isEqualTo(3);
-        assertThat(fly.logLines(APP, id).stream().filter(l -> l.equals("[flaude:exit:3]"))).as(String.valueOf(fly.logLines(APP, id))).hasSize(3);
+        assertThat(fly.logLines(APP, id).stream().filter(l -> l.equals("[flaude:exit:3]")))
+                .as(String.valueOf(fly.logLines(APP, id)))
+                .hasSize(3);
     }
 
     @Test

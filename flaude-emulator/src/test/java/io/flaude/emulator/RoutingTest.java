@@ -29,7 +29,8 @@ class RoutingTest extends EmulatorTestBase {
         api.createApp("my-app");
         api.createVolume("my-app");
 
-        assertThat(fly.journal().exchanges()).extracting(Exchange::operation)
+        assertThat(fly.journal().exchanges())
+                .extracting(Exchange::operation)
                 .containsExactly("Apps_create", "Volumes_create");
     }
 }

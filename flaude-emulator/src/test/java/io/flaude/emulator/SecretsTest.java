@@ -2,8 +2,8 @@ package io.flaude.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Base64;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -20,7 +20,9 @@ class SecretsTest extends MachineTestBase {
         assertThat(Api.json(set).path("version").asLong()).isEqualTo(1);
         assertThat(Api.json(set).path("Version").asLong()).isEqualTo(1);
         JsonNode list = Api.json(api.get(SECRETS + "?show_secrets=true"));
-        assertThat(list.path("secrets")).extracting(s -> s.path("name").stringValue()).containsExactly("A_TOKEN", "B");
+        assertThat(list.path("secrets"))
+                .extracting(s -> s.path("name").stringValue())
+                .containsExactly("A_TOKEN", "B");
         assertThat(list.path("secrets").get(0).path("digest").stringValue()).isNotEmpty();
         assertThat(list.toString()).doesNotContain(TOKEN).doesNotContain("two").doesNotContain("\"value\"");
     }
@@ -46,11 +48,16 @@ class SecretsTest extends MachineTestBase {
     void a_null_value_unsets_and_bad_names_or_values_are_refused() {
         api.post(SECRETS, "{\"values\":{\"GONE\":\"x\"}}");
 
-        assertThat(Api.json(api.post(SECRETS, "{\"values\":{\"GONE\":null}}")).path("version").asLong()).isEqualTo(2);
+        assertThat(Api.json(api.post(SECRETS, "{\"values\":{\"GONE\":null}}"))
+                        .path("version")
+                        .asLong())
+                .isEqualTo(2);
         assertThat(Api.json(api.get(SECRETS)).path("secrets")).isEmpty();
-        assertThat(api.post(SECRETS, "{\"values\":{\"9LIVES\":\"x\"}}").statusCode()).isEqualTo(400);
+        assertThat(api.post(SECRETS, "{\"values\":{\"9LIVES\":\"x\"}}").statusCode())
+                .isEqualTo(400);
         assertThat(api.post(SECRETS, "{\"values\":{\"N\":7}}").statusCode()).isEqualTo(400);
-        assertThat(api.post(SECRETS + "/has-dash", "{\"value\":\"x\"}").statusCode()).isEqualTo(400);
+        assertThat(api.post(SECRETS + "/has-dash", "{\"value\":\"x\"}").statusCode())
+                .isEqualTo(400);
     }
 
     @Test
@@ -70,7 +77,8 @@ class SecretsTest extends MachineTestBase {
         api.post(SECRETS, "{\"values\":{\"S_1_CLAUDE\":\"" + TOKEN + "\",\"OTHER\":\"x\"}}");
         String scoped = "\"processes\":[{\"ignore_app_secrets\":true,"
                 + "\"secrets\":[{\"env_var\":\"CLAUDE_CODE_OAUTH_TOKEN\",\"name\":\"S_1_CLAUDE\"}]}]";
-        JsonNode named = createMachine("{\"config\":{\"image\":\"" + IMAGE + "\",\"env\":{\"FLAUDE_PROMPT\":\"hi\"}," + scoped + "}}");
+        JsonNode named = createMachine(
+                "{\"config\":{\"image\":\"" + IMAGE + "\",\"env\":{\"FLAUDE_PROMPT\":\"hi\"}," + scoped + "}}");
         JsonNode unnamed = createMachine("{\"config\":{\"image\":\"" + IMAGE + "\",\"env\":{\"FLAUDE_PROMPT\":\"hi\"},"
                 + "\"processes\":[{\"ignore_app_secrets\":true}]}}");
 
@@ -78,8 +86,10 @@ class SecretsTest extends MachineTestBase {
         awaitExit(unnamed);
 
         assertThat(fly.logLines(APP, named.get("id").stringValue())).last().isEqualTo("[flaude:exit:0]");
-        assertThat(fly.logLines(APP, unnamed.get("id").stringValue())).anyMatch(l -> l.contains("CLAUDE_CODE_OAUTH_TOKEN"))
-                .last().isEqualTo("[flaude:exit:2]");
+        assertThat(fly.logLines(APP, unnamed.get("id").stringValue()))
+                .anyMatch(l -> l.contains("CLAUDE_CODE_OAUTH_TOKEN"))
+                .last()
+                .isEqualTo("[flaude:exit:2]");
     }
 
     @Test
@@ -99,8 +109,10 @@ class SecretsTest extends MachineTestBase {
     void a_machine_names_the_secrets_version_it_needs() {
         api.post(SECRETS, "{\"values\":{\"A\":\"1\"}}");
 
-        var tooNew = api.post(MACHINES, "{\"min_secrets_version\":2,\"skip_launch\":true,\"config\":{\"image\":\"nginx\"}}");
-        var current = api.post(MACHINES, "{\"min_secrets_version\":1,\"skip_launch\":true,\"config\":{\"image\":\"nginx\"}}");
+        var tooNew =
+                api.post(MACHINES, "{\"min_secrets_version\":2,\"skip_launch\":true,\"config\":{\"image\":\"nginx\"}}");
+        var current =
+                api.post(MACHINES, "{\"min_secrets_version\":1,\"skip_launch\":true,\"config\":{\"image\":\"nginx\"}}");
 
         assertThat(tooNew.statusCode()).isEqualTo(400);
         assertThat(Api.json(tooNew).path("error").stringValue()).contains("min_secrets_version 2");

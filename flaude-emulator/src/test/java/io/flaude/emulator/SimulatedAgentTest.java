@@ -56,11 +56,19 @@ class SimulatedAgentTest extends MachineTestBase {
 
         JsonNode m = firstTurn(agentEnv("first prompt", "FLAUDE_SESSION_ID", SESSION), volume, "/data");
 
-        Path transcript = fly.volumeDirectory(APP, volume).resolve("claude/projects/-data-workspace/" + SESSION + ".jsonl");
+        Path transcript =
+                fly.volumeDirectory(APP, volume).resolve("claude/projects/-data-workspace/" + SESSION + ".jsonl");
         assertThat(lines(transcript)).hasSize(2);
-        assertThat(Api.json(lines(transcript).get(0)).get("message").get("content").stringValue()).isEqualTo("first prompt");
-        assertThat(logs(m)).contains("Turn 1 of session " + SESSION + ". This is a new session; I remember no earlier turn."
-                + " You said: \"first prompt\"", "[flaude:exit:0]");
+        assertThat(Api.json(lines(transcript).get(0))
+                        .get("message")
+                        .get("content")
+                        .stringValue())
+                .isEqualTo("first prompt");
+        assertThat(logs(m))
+                .contains(
+                        "Turn 1 of session " + SESSION + ". This is a new session; I remember no earlier turn."
+                                + " You said: \"first prompt\"",
+                        "[flaude:exit:0]");
     }
 
     @Test
@@ -70,10 +78,12 @@ class SimulatedAgentTest extends MachineTestBase {
 
         nextTurn(m, agentEnv("second prompt", "FLAUDE_SESSION_ID", SESSION), volume, "/data");
 
-        assertThat(logs(m)).contains(
-                "Turn 2 of session " + SESSION + ". I remember 1 earlier turn; the last prompt was: \"first prompt\"."
+        assertThat(logs(m))
+                .contains("Turn 2 of session " + SESSION
+                        + ". I remember 1 earlier turn; the last prompt was: \"first prompt\"."
                         + " You said: \"second prompt\"");
-        Path transcript = fly.volumeDirectory(APP, volume).resolve("claude/projects/-data-workspace/" + SESSION + ".jsonl");
+        Path transcript =
+                fly.volumeDirectory(APP, volume).resolve("claude/projects/-data-workspace/" + SESSION + ".jsonl");
         assertThat(lines(transcript)).hasSize(4);
     }
 
@@ -84,7 +94,8 @@ class SimulatedAgentTest extends MachineTestBase {
         firstTurn(agentEnv("hi", "FLAUDE_SESSION_ID", SESSION, "CLAUDE_CONFIG_DIR", "/vol/claude"), volume, "/vol");
 
         Path root = fly.volumeDirectory(APP, volume);
-        assertThat(root.resolve("claude/projects/-vol-workspace/" + SESSION + ".jsonl")).isRegularFile();
+        assertThat(root.resolve("claude/projects/-vol-workspace/" + SESSION + ".jsonl"))
+                .isRegularFile();
         assertThat(root.resolve(".flaude_cwd")).content().isEqualTo("/vol/workspace\n");
     }
 
@@ -92,25 +103,36 @@ class SimulatedAgentTest extends MachineTestBase {
     void a_session_without_its_mount_fails_with_exit_2() {
         String volume = createVolume();
 
-        JsonNode m = firstTurn(agentEnv("hi", "FLAUDE_SESSION_ID", SESSION, "FLAUDE_MOUNT_PATH", "/vol"), volume, "/mnt");
+        JsonNode m =
+                firstTurn(agentEnv("hi", "FLAUDE_SESSION_ID", SESSION, "FLAUDE_MOUNT_PATH", "/vol"), volume, "/mnt");
 
-        assertThat(logs(m)).containsExactly("[flaude:error] session mode needs the volume mounted at /vol"
-                + " (FLAUDE_MOUNT_PATH), but it does not exist", "[flaude:exit:2]");
+        assertThat(logs(m))
+                .containsExactly(
+                        "[flaude:error] session mode needs the volume mounted at /vol"
+                                + " (FLAUDE_MOUNT_PATH), but it does not exist",
+                        "[flaude:exit:2]");
     }
 
     @Test
     void a_single_repo_is_cloned_and_becomes_the_working_directory() {
         String volume = createVolume();
-        String repos = "[{\"url\":\"https://x-access-token:ghp_secret@github.com/acme/widgets.git\",\"branch\":\"main\"}]";
+        String repos =
+                "[{\"url\":\"https://x-access-token:ghp_secret@github.com/acme/widgets.git\",\"branch\":\"main\"}]";
 
         JsonNode m = firstTurn(agentEnv("hi", "FLAUDE_SESSION_ID", SESSION, "FLAUDE_REPOS", repos), volume, "/data");
 
         Path root = fly.volumeDirectory(APP, volume);
         assertThat(root.resolve("workspace/widgets/.git/flaude-clone-complete")).isRegularFile();
-        assertThat(root.resolve("claude/projects/-data-workspace-widgets/" + SESSION + ".jsonl")).isRegularFile();
-        assertThat(logs(m)).contains("[flaude] cloning https://github.com/acme/widgets.git (branch main) into /data/workspace/widgets");
+        assertThat(root.resolve("claude/projects/-data-workspace-widgets/" + SESSION + ".jsonl"))
+                .isRegularFile();
+        assertThat(logs(m))
+                .contains(
+                        "[flaude] cloning https://github.com/acme/widgets.git (branch main) into /data/workspace/widgets");
         assertThat(logs(m)).noneMatch(line -> line.contains("ghp_secret"));
-        String manifest = logs(m).stream().filter(l -> l.startsWith("[flaude:manifest:")).findFirst().orElseThrow();
+        String manifest = logs(m).stream()
+                .filter(l -> l.startsWith("[flaude:manifest:"))
+                .findFirst()
+                .orElseThrow();
         JsonNode json = Api.json(manifest.substring("[flaude:manifest:".length(), manifest.length() - 1));
         assertThat(json.get("mode").stringValue()).isEqualTo("session");
         assertThat(json.get("turn").stringValue()).isEqualTo("first");
@@ -123,7 +145,8 @@ class SimulatedAgentTest extends MachineTestBase {
     void a_one_shot_run_writes_nothing_on_the_volume() {
         String volume = createVolume();
 
-        JsonNode m = firstTurn(agentEnv("hi", "FLAUDE_REPOS", "[\"https://github.com/acme/widgets\"]"), volume, "/data");
+        JsonNode m =
+                firstTurn(agentEnv("hi", "FLAUDE_REPOS", "[\"https://github.com/acme/widgets\"]"), volume, "/data");
 
         assertThat(files(fly.volumeDirectory(APP, volume))).isEmpty();
         assertThat(logs(m)).contains("One-shot run, no session. You said: \"hi\"", "[flaude:exit:0]");
@@ -133,10 +156,13 @@ class SimulatedAgentTest extends MachineTestBase {
     void a_missing_token_is_reported_and_exits_2() {
         JsonNode m = firstTurn(Map.of("FLAUDE_PROMPT", "hi"), null, null);
 
-        assertThat(logs(m)).containsExactly("[flaude:error] missing required environment: CLAUDE_CODE_OAUTH_TOKEN",
-                "[flaude:exit:2]");
-        JsonNode exit = Api.json(api.get(MACHINES + "/" + m.get("id").stringValue() + "/events")).get(0);
-        assertThat(exit.get("request").get("exit_event").get("exit_code").intValue()).isEqualTo(2);
+        assertThat(logs(m))
+                .containsExactly(
+                        "[flaude:error] missing required environment: CLAUDE_CODE_OAUTH_TOKEN", "[flaude:exit:2]");
+        JsonNode exit = Api.json(api.get(MACHINES + "/" + m.get("id").stringValue() + "/events"))
+                .get(0);
+        assertThat(exit.get("request").get("exit_event").get("exit_code").intValue())
+                .isEqualTo(2);
     }
 
     @Test
@@ -154,7 +180,9 @@ class SimulatedAgentTest extends MachineTestBase {
     void stream_json_output_is_a_few_event_lines() {
         JsonNode m = firstTurn(agentEnv("hi", "FLAUDE_OUTPUT_FORMAT", "stream-json"), null, null);
 
-        assertThat(logs(m)).filteredOn(line -> line.startsWith("{")).extracting(line -> Api.json(line).get("type").stringValue())
+        assertThat(logs(m))
+                .filteredOn(line -> line.startsWith("{"))
+                .extracting(line -> Api.json(line).get("type").stringValue())
                 .containsExactly("system", "assistant", "result");
     }
 
@@ -175,8 +203,10 @@ class SimulatedAgentTest extends MachineTestBase {
         String volume = createVolume();
         firstTurn(agentEnv("hi", "FLAUDE_SESSION_ID", SESSION), volume, "/data");
 
-        String fork = api.createVolume(APP, "{\"name\":\"fork\",\"region\":\"iad\",\"source_volume_id\":\"" + volume + "\"}")
-                .get("id").stringValue();
+        String fork = api.createVolume(
+                        APP, "{\"name\":\"fork\",\"region\":\"iad\",\"source_volume_id\":\"" + volume + "\"}")
+                .get("id")
+                .stringValue();
 
         assertThat(fly.volumeDirectory(APP, fork).resolve("claude/projects/-data-workspace/" + SESSION + ".jsonl"))
                 .isRegularFile();

@@ -14,12 +14,12 @@ class SnapshotTest extends EmulatorTestBase {
     private static final Duration SNAPSHOT_DELAY = Duration.ofMillis(SNAPSHOT_DELAY_MS);
     private String snapshots;
 
-
     @BeforeEach
     void createVolume() {
         api.createApp("my-app");
         String id = api.createVolume("my-app", "{\"name\":\"data\",\"region\":\"ord\",\"snapshot_retention\":7}")
-                .get("id").stringValue();
+                .get("id")
+                .stringValue();
         snapshots = "/v1/apps/my-app/volumes/" + id + "/snapshots";
     }
 

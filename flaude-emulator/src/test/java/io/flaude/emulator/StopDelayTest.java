@@ -31,7 +31,9 @@ class StopDelayTest extends MachineTestBase {
 
         api.post(MACHINES + "/" + id + "/stop", "{\"signal\":\"SIGKILL\"}");
 
-        assertThat(awaitState(id, "stopped", m.get("version").stringValue()).get("state").stringValue())
+        assertThat(awaitState(id, "stopped", m.get("version").stringValue())
+                        .get("state")
+                        .stringValue())
                 .isEqualTo("stopped");
     }
 }

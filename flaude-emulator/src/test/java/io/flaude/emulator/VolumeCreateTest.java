@@ -64,12 +64,15 @@ class VolumeCreateTest extends EmulatorTestBase {
 
         String createdAt = volume.get("created_at").stringValue();
         assertThat(createdAt).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
-        assertThat(Duration.between(Instant.parse(createdAt), Instant.now()).abs()).isLessThan(Duration.ofMinutes(1));
+        assertThat(Duration.between(Instant.parse(createdAt), Instant.now()).abs())
+                .isLessThan(Duration.ofMinutes(1));
     }
 
     @Test
     void explicit_settings_are_kept() {
-        JsonNode volume = api.createVolume("my-app", """
+        JsonNode volume = api.createVolume(
+                "my-app",
+                """
                 {"name":"data","region":"fra","size_gb":10,"encrypted":false,"fstype":"raw",
                  "snapshot_retention":14,"auto_backup_enabled":false}""");
 
@@ -82,7 +85,9 @@ class VolumeCreateTest extends EmulatorTestBase {
 
     @Test
     void json_null_fields_count_as_absent_and_unknown_fields_are_ignored() {
-        JsonNode volume = api.createVolume("my-app", """
+        JsonNode volume = api.createVolume(
+                "my-app",
+                """
                 {"name":"data","region":"ord","size_gb":null,"encrypted":null,"fstype":null,
                  "require_unique_zone":null,"snapshot_id":null,"source_volume_id":null,
                  "snapshot_retention":null,"auto_backup_enabled":null,"compute":null,
@@ -97,8 +102,12 @@ class VolumeCreateTest extends EmulatorTestBase {
     @Test
     void a_missing_or_bad_volume_name_gets_400_invalid_argument() {
         for (String body : new String[] {
-                "{\"region\":\"ord\"}", "{\"name\":\"\",\"region\":\"ord\"}", "{\"name\":\"Data\",\"region\":\"ord\"}",
-                "{\"name\":\"my-data\",\"region\":\"ord\"}", "{\"name\":\"" + "a".repeat(31) + "\",\"region\":\"ord\"}"}) {
+            "{\"region\":\"ord\"}",
+            "{\"name\":\"\",\"region\":\"ord\"}",
+            "{\"name\":\"Data\",\"region\":\"ord\"}",
+            "{\"name\":\"my-data\",\"region\":\"ord\"}",
+            "{\"name\":\"" + "a".repeat(31) + "\",\"region\":\"ord\"}"
+        }) {
             var response = api.post(VOLUMES, body);
             assertThat(response.statusCode()).as(body).isEqualTo(400);
             assertThat(Api.json(response).get("error").stringValue()).startsWith("invalid_argument: ");
@@ -110,8 +119,9 @@ class VolumeCreateTest extends EmulatorTestBase {
         var response = api.post(VOLUMES, "{\"name\":\"data\"}");
 
         assertThat(response.statusCode()).isEqualTo(422);
-        assertThat(Api.json(response).get("error").stringValue()).isEqualTo(
-                "Region '' cannot host your machine. Please use an alternative region (see `fly platform regions`).");
+        assertThat(Api.json(response).get("error").stringValue())
+                .isEqualTo(
+                        "Region '' cannot host your machine. Please use an alternative region (see `fly platform regions`).");
     }
 
     @Test
@@ -128,28 +138,34 @@ class VolumeCreateTest extends EmulatorTestBase {
             var response = api.post(VOLUMES, "{\"name\":\"data\",\"region\":\"ord\",\"size_gb\":" + size + "}");
             assertThat(response.statusCode()).as("size %d", size).isEqualTo(400);
         }
-        assertThat(api.post(VOLUMES, "{\"name\":\"data\",\"region\":\"ord\",\"size_gb\":500}").statusCode()).isEqualTo(200);
+        assertThat(api.post(VOLUMES, "{\"name\":\"data\",\"region\":\"ord\",\"size_gb\":500}")
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     void a_snapshot_retention_outside_1_to_60_days_gets_400() {
         for (int days : new int[] {0, 61}) {
-            var response = api.post(VOLUMES, "{\"name\":\"data\",\"region\":\"ord\",\"snapshot_retention\":" + days + "}");
+            var response =
+                    api.post(VOLUMES, "{\"name\":\"data\",\"region\":\"ord\",\"snapshot_retention\":" + days + "}");
             assertThat(response.statusCode()).as("retention %d", days).isEqualTo(400);
         }
     }
 
     @Test
     void an_fstype_other_than_ext4_or_raw_gets_400() {
-        assertThat(api.post(VOLUMES, "{\"name\":\"data\",\"region\":\"ord\",\"fstype\":\"xfs\"}").statusCode())
+        assertThat(api.post(VOLUMES, "{\"name\":\"data\",\"region\":\"ord\",\"fstype\":\"xfs\"}")
+                        .statusCode())
                 .isEqualTo(400);
     }
 
     @Test
     void a_field_of_the_wrong_type_gets_400() {
-        assertThat(api.post(VOLUMES, "{\"name\":\"data\",\"region\":\"ord\",\"size_gb\":\"big\"}").statusCode())
+        assertThat(api.post(VOLUMES, "{\"name\":\"data\",\"region\":\"ord\",\"size_gb\":\"big\"}")
+                        .statusCode())
                 .isEqualTo(400);
-        assertThat(api.post(VOLUMES, "{\"name\":\"data\",\"region\":\"ord\",\"size_gb\":1.5}").statusCode())
+        assertThat(api.post(VOLUMES, "{\"name\":\"data\",\"region\":\"ord\",\"size_gb\":1.5}")
+                        .statusCode())
                 .isEqualTo(400);
     }
 
@@ -174,7 +190,9 @@ class VolumeCreateTest extends EmulatorTestBase {
     void volumes_of_the_same_name_land_in_distinct_zones() {
         var zones = new HashSet<String>();
         for (int i = 0; i < 20; i++) {
-            zones.add(api.createVolume("my-app", "{\"name\":\"data\",\"region\":\"ord\"}").get("zone").stringValue());
+            zones.add(api.createVolume("my-app", "{\"name\":\"data\",\"region\":\"ord\"}")
+                    .get("zone")
+                    .stringValue());
         }
 
         assertThat(zones).hasSize(20);

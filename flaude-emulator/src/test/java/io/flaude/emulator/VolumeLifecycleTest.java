@@ -44,7 +44,8 @@ class VolumeLifecycleTest extends EmulatorTestBase {
 
     @Test
     void update_changes_only_snapshot_retention_and_auto_backup() {
-        var response = api.put(path, "{\"snapshot_retention\":30,\"auto_backup_enabled\":false,\"size_gb\":50,\"name\":\"x\"}");
+        var response = api.put(
+                path, "{\"snapshot_retention\":30,\"auto_backup_enabled\":false,\"size_gb\":50,\"name\":\"x\"}");
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode volume = Api.json(response);
@@ -98,7 +99,8 @@ class VolumeLifecycleTest extends EmulatorTestBase {
         assertThat(refused.statusCode()).isEqualTo(412);
         assertThat(Api.json(refused).get("error").stringValue())
                 .isEqualTo("failed_precondition: volume is currently bound to machine: 148e21ea7e1e89");
-        assertThat(Api.json(api.get(path)).get("attached_machine_id").stringValue()).isEqualTo("148e21ea7e1e89");
+        assertThat(Api.json(api.get(path)).get("attached_machine_id").stringValue())
+                .isEqualTo("148e21ea7e1e89");
         fly.detachVolumeForTest("my-app", id);
         assertThat(api.delete(path).statusCode()).isEqualTo(200);
     }
@@ -125,7 +127,10 @@ class VolumeLifecycleTest extends EmulatorTestBase {
     void extend_of_an_attached_volume_needs_a_restart() {
         fly.attachVolumeForTest("my-app", id, "148e21ea7e1e89");
 
-        assertThat(Api.json(api.put(path + "/extend", "{\"size_gb\":4}")).get("needs_restart").booleanValue()).isTrue();
+        assertThat(Api.json(api.put(path + "/extend", "{\"size_gb\":4}"))
+                        .get("needs_restart")
+                        .booleanValue())
+                .isTrue();
     }
 
     @Test

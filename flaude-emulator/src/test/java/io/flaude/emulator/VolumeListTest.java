@@ -25,7 +25,8 @@ class VolumeListTest extends EmulatorTestBase {
         JsonNode list = Api.json(api.get(VOLUMES));
 
         assertThat(list.valueStream().map(v -> v.get("id").stringValue())).containsExactly(first, second);
-        assertThat(list.valueStream().map(v -> v.get("state").stringValue())).containsExactly("pending_destroy", "created");
+        assertThat(list.valueStream().map(v -> v.get("state").stringValue()))
+                .containsExactly("pending_destroy", "created");
     }
 
     @Test
@@ -45,10 +46,12 @@ class VolumeListTest extends EmulatorTestBase {
 
         assertThat(volume.has("id")).isTrue();
         assertThat(volume.has("size_gb")).isTrue();
-        for (String left : new String[] {"blocks", "block_size", "blocks_free", "blocks_avail", "bytes_total", "bytes_used"}) {
+        for (String left :
+                new String[] {"blocks", "block_size", "blocks_free", "blocks_avail", "bytes_total", "bytes_used"}) {
             assertThat(volume.has(left)).as(left).isFalse();
         }
-        assertThat(Api.json(api.get(VOLUMES + "?summary=1")).get(0).has("blocks")).isFalse();
+        assertThat(Api.json(api.get(VOLUMES + "?summary=1")).get(0).has("blocks"))
+                .isFalse();
         assertThat(Api.json(api.get(VOLUMES)).get(0).has("blocks")).isTrue();
     }
 
@@ -92,7 +95,8 @@ class VolumeListTest extends EmulatorTestBase {
         api.createVolume("my-app");
         api.createVolume("my-app");
 
-        assertThat(api.get(VOLUMES + "?limit=2").headers().firstValue("fly-next-cursor")).isEmpty();
+        assertThat(api.get(VOLUMES + "?limit=2").headers().firstValue("fly-next-cursor"))
+                .isEmpty();
     }
 
     @Test
@@ -109,7 +113,9 @@ class VolumeListTest extends EmulatorTestBase {
     @Test
     void a_limit_outside_1_to_1000_gets_400() {
         for (String limit : List.of("0", "1001", "ten")) {
-            assertThat(api.get(VOLUMES + "?limit=" + limit).statusCode()).as(limit).isEqualTo(400);
+            assertThat(api.get(VOLUMES + "?limit=" + limit).statusCode())
+                    .as(limit)
+                    .isEqualTo(400);
         }
     }
 

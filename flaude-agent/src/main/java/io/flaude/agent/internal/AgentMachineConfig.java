@@ -18,18 +18,21 @@ import tools.jackson.databind.node.ObjectNode;
 public final class AgentMachineConfig {
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-    private AgentMachineConfig() {
-    }
+    private AgentMachineConfig() {}
 
     /** The config, with the tokens as files holding the app secrets named by {@code secretsPrefix}. */
     public static MachineConfig of(AgentConfig c, String secretsPrefix) {
-        MachineConfig.Builder b = MachineConfig.builder(c.image()).env(c.env())
-                .guest(new Guest(c.cpuKind(), c.cpus(), c.memoryMb())).restartPolicy("no")
-                .autoDestroy(c.autoDestroy()).metadata(c.metadata())
+        MachineConfig.Builder b = MachineConfig.builder(c.image())
+                .env(c.env())
+                .guest(new Guest(c.cpuKind(), c.cpus(), c.memoryMb()))
+                .restartPolicy("no")
+                .autoDestroy(c.autoDestroy())
+                .metadata(c.metadata())
                 .env(ImageContract.CLAUDE_TOKEN_FILE, ImageContract.CLAUDE_FILE)
                 .secretFile(ImageContract.CLAUDE_FILE, FlyMarks.claudeSecret(secretsPrefix))
                 .metadata(FlyMarks.SECRETS_PREFIX, secretsPrefix)
-                .metadata(FlyMarks.CLAUDE_DIGEST,
+                .metadata(
+                        FlyMarks.CLAUDE_DIGEST,
                         AgentSecrets.digest(FlyMarks.claudeSecret(secretsPrefix), c.claudeToken()))
                 .env(ImageContract.PROMPT, c.prompt())
                 .env(ImageContract.OUTPUT_FORMAT, c.outputFormat().wire())
@@ -40,7 +43,8 @@ public final class AgentMachineConfig {
         if (c.githubToken() != null) {
             b.env(ImageContract.GITHUB_TOKEN_FILE, ImageContract.GITHUB_FILE)
                     .secretFile(ImageContract.GITHUB_FILE, FlyMarks.githubSecret(secretsPrefix))
-                    .metadata(FlyMarks.GITHUB_DIGEST,
+                    .metadata(
+                            FlyMarks.GITHUB_DIGEST,
                             AgentSecrets.digest(FlyMarks.githubSecret(secretsPrefix), c.githubToken()));
         }
         if (!c.repos().isEmpty()) {

@@ -15,8 +15,7 @@ import java.util.Map;
  * token. Not API.
  */
 public final class AgentSecrets {
-    private AgentSecrets() {
-    }
+    private AgentSecrets() {}
 
     /** The values to set: each token base64-encoded, as Fly writes a secret file base64-decoded. */
     public static Map<String, String> values(String prefix, String claudeToken, String githubToken) {

@@ -29,15 +29,14 @@ public final class Cleanup {
     /** The longest a teardown waits for a lease on the machine to expire. */
     static final Duration LEASE_WAIT = TurnExecution.LEASE_TTL.plusSeconds(5);
 
-    private Cleanup() {
-    }
+    private Cleanup() {}
 
     /**
      * Destroys {@code machineId} (if not null) and then {@code volumeId} (if not null), waiting up to
      * {@code detachWait} for the volume to be released. Returns the errors met, empty when all went.
      */
-    public static List<FlyException> destroy(Machines machines, String machineId, Volumes volumes, String volumeId,
-                                             Duration detachWait) {
+    public static List<FlyException> destroy(
+            Machines machines, String machineId, Volumes volumes, String volumeId, Duration detachWait) {
         boolean interrupted = Thread.interrupted();
         List<FlyException> errors = new ArrayList<>();
         try {
@@ -75,8 +74,10 @@ public final class Cleanup {
      */
     public static List<FlyException> unsetSecrets(Secrets secrets, String prefix) {
         return unsetting(prefix, () -> {
-            List<String> set = secrets.list().stream().map(AppSecret::name)
-                    .filter(FlyMarks.secretNames(prefix)::contains).toList();
+            List<String> set = secrets.list().stream()
+                    .map(AppSecret::name)
+                    .filter(FlyMarks.secretNames(prefix)::contains)
+                    .toList();
             if (!set.isEmpty()) {
                 secrets.unset(set);
             }
@@ -117,13 +118,18 @@ public final class Cleanup {
                 machines.destroy(machineId, true);
                 return;
             }
-            Instant until = lease.get().expiresAt() == null ? Instant.now() : lease.get().expiresAt();
+            Instant until = lease.get().expiresAt() == null
+                    ? Instant.now()
+                    : lease.get().expiresAt();
             Duration wait = Duration.between(Instant.now(), until).plusSeconds(1);
             if (wait.compareTo(LEASE_WAIT) > 0) {
                 throw held;
             }
-            LOG.info("Machine {} is leased ({}); waiting {} ms for the lease to expire", machineId,
-                    lease.get().description(), wait.toMillis());
+            LOG.info(
+                    "Machine {} is leased ({}); waiting {} ms for the lease to expire",
+                    machineId,
+                    lease.get().description(),
+                    wait.toMillis());
             sleep(wait);
             machines.destroy(machineId, true);
         }

@@ -21,8 +21,7 @@ import java.util.function.Consumer;
  * by one-shot runs and session turns, so both follow the same rules. Not API.
  */
 public final class Execution {
-    private Execution() {
-    }
+    private Execution() {}
 
     /**
      * @param started  the machine as the create or update call answered (its instance and timestamp)
@@ -46,7 +45,8 @@ public final class Execution {
         // Fly's logs can trail the stop, and the destroy of an auto-destroyed machine: wait for the marker either way
         // (for the client's log grace).
         List<String> lines = follower.finish(line -> Outcome.isMarker(line.message())).stream()
-                .map(LogLine::message).toList();
+                .map(LogLine::message)
+                .toList();
         if (reached != null && Outcome.marker(lines) != null) {
             // The marker decides the exit code: the machine need not be read again (one round trip saved).
             return Outcome.withMarker(started.id(), started.instanceId(), reached.wire(), lines);
@@ -59,7 +59,7 @@ public final class Execution {
 
     /** Follows a machine's output printed after {@code after}, live; every machine of the app shares one reader. */
     public static LogFollow follow(Logs logs, String machineId, LogPosition after, Consumer<String> onLine) {
-        Consumer<String> each = onLine == null ? line -> { } : onLine;
+        Consumer<String> each = onLine == null ? line -> {} : onLine;
         return logs.follow(machineId, after, line -> each.accept(line.message()));
     }
 }

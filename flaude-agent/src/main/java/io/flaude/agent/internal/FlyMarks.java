@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 public final class FlyMarks {
     /** Machine metadata marking flaude's machines; its value is {@value #FLAUDE}. */
     public static final String MANAGED_BY = "managed_by";
+
     public static final String FLAUDE = "flaude";
     /** Machine metadata naming the session a machine belongs to. */
     public static final String SESSION_ID = "session_id";
@@ -22,11 +23,13 @@ public final class FlyMarks {
     public static final String TURN_ENV = "flaude_turn_env";
     /** Machine metadata: the batch a run belongs to, and its index in it. */
     public static final String BATCH = "flaude_batch";
+
     public static final String BATCH_INDEX = "flaude_batch_index";
     /** Machine metadata: the prefix of the app secrets the machine reads. */
     public static final String SECRETS_PREFIX = "flaude_secrets";
     /** Machine metadata: salted digests of the tokens set, to tell whether a turn's token is new. */
     public static final String CLAUDE_DIGEST = "flaude_claude_digest";
+
     public static final String GITHUB_DIGEST = "flaude_github_digest";
 
     /** Session volumes are named with this prefix and 16 hex digits of the session id (Fly allows 30). */
@@ -34,11 +37,11 @@ public final class FlyMarks {
 
     /** The app secrets flaude names: a run's ({@code R}) or a session's ({@code S}) prefix, then the token. */
     public static final Pattern SECRET_NAME = Pattern.compile("(FLAUDE_[RS]_[0-9A-F]{16})_(CLAUDE|GITHUB)");
+
     private static final String RUN_SECRETS = "FLAUDE_R_";
     private static final String SESSION_SECRETS = "FLAUDE_S_";
 
-    private FlyMarks() {
-    }
+    private FlyMarks() {}
 
     /** The volume name of a session: {@value #VOLUME_PREFIX} and 16 hex digits of its id. */
     public static String volumeName(String sessionId) {

@@ -19,10 +19,12 @@ public final class ImageContract {
     public static final String GITHUB_USERNAME = "GITHUB_USERNAME";
     /** The variable that names a file holding the value of {@code name}, which the entrypoint prefers. */
     public static final String FILE_SUFFIX = "_FILE";
+
     public static final String CLAUDE_TOKEN_FILE = CLAUDE_TOKEN + FILE_SUFFIX;
     public static final String GITHUB_TOKEN_FILE = GITHUB_TOKEN + FILE_SUFFIX;
     /** Where the tokens' secret files are written on the machine. */
     public static final String CLAUDE_FILE = "/run/flaude/secrets/claude_token";
+
     public static final String GITHUB_FILE = "/run/flaude/secrets/github_token";
 
     /**
@@ -35,8 +37,7 @@ public final class ImageContract {
     /** {@code [flaude:manifest:{...}]}: what the run changed, as JSON. */
     public static final Pattern MANIFEST = Pattern.compile("^\\[flaude:manifest:(\\{.*})]\\s*$");
 
-    private ImageContract() {
-    }
+    private ImageContract() {}
 
     /** The variable naming the file that holds {@code name}'s value ({@code NAME_FILE}). */
     public static String fileOf(String name) {

@@ -38,7 +38,8 @@ public final class LeaseKeeper implements AutoCloseable {
     private void refreshLoop() {
         // A lease taken over from the last turn may have less than a TTL left: refresh it in time.
         Instant expires = lease.expiresAt();
-        Duration first = expires == null ? ttl.dividedBy(2)
+        Duration first = expires == null
+                ? ttl.dividedBy(2)
                 : min(ttl.dividedBy(2), Duration.between(Instant.now(), expires).dividedBy(2));
         boolean firstRound = true;
         while (!Thread.currentThread().isInterrupted()) {

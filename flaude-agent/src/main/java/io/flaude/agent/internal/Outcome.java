@@ -19,22 +19,25 @@ public final class Outcome {
     private static final Pattern EXIT = ImageContract.EXIT;
     private static final Pattern MANIFEST = ImageContract.MANIFEST;
 
-    private Outcome() {
-    }
+    private Outcome() {}
 
     /**
      * @param machine  the machine as read after the run, empty if it no longer exists
      * @param since    server time the run started (the create or update answer's timestamp)
      * @param lines    what this run printed
      */
-    public static RunResult of(String machineId, String instanceId, Optional<Machine> machine, Instant since,
-                               List<String> lines) {
+    public static RunResult of(
+            String machineId, String instanceId, Optional<Machine> machine, Instant since, List<String> lines) {
         Integer exit = marker(lines);
         if (exit == null && machine.isPresent()) {
             exit = machine.get().events().stream()
-                    .filter(e -> e.exitCode() != null && (since == null || e.timestamp() == null
-                            || !e.timestamp().isBefore(since)))
-                    .map(MachineEvent::exitCode).findFirst().orElse(null);
+                    .filter(e -> e.exitCode() != null
+                            && (since == null
+                                    || e.timestamp() == null
+                                    || !e.timestamp().isBefore(since)))
+                    .map(MachineEvent::exitCode)
+                    .findFirst()
+                    .orElse(null);
         }
         String state = machine.map(Machine::stateAsString).orElse(null);
         return new RunResult(machineId, instanceId, exit, state, lines, manifest(lines), List.of());

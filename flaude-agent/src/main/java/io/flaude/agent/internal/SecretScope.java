@@ -23,8 +23,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public abstract sealed class SecretScope {
     /** The secrets a machine may read: their prefix, and the secrets version it must boot with. */
-    public record Grant(String prefix, long version) {
-    }
+    public record Grant(String prefix, long version) {}
 
     final Secrets secrets;
 

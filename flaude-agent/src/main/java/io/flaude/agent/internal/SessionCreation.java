@@ -45,24 +45,40 @@ public final class SessionCreation {
     /** Creates a session in {@code app} and runs its first turn; all or nothing. */
     public TurnResult run(String app, AgentConfig config, SessionOptions options, Consumer<String> onLine) {
         String id = UUID.randomUUID().toString();
-        Session session = Session.builder(id, app).region(config.region()).mountPath(config.mountPath())
-                .ttl(options.ttl()).idleTimeout(options.idleTimeout()).build();
+        Session session = Session.builder(id, app)
+                .region(config.region())
+                .mountPath(config.mountPath())
+                .ttl(options.ttl())
+                .idleTimeout(options.idleTimeout())
+                .build();
         store.save(session);
         try {
-            Volume volume = fly.volumes(app).create(VolumeSpec.builder().name(FlyMarks.volumeName(id))
-                    .region(config.region()).sizeGb(options.volumeSizeGb()).build());
-            session = session.toBuilder().volumeId(volume.id()).region(volume.region()).build();
+            Volume volume = fly.volumes(app)
+                    .create(VolumeSpec.builder()
+                            .name(FlyMarks.volumeName(id))
+                            .region(config.region())
+                            .sizeGb(options.volumeSizeGb())
+                            .build());
+            session = session.toBuilder()
+                    .volumeId(volume.id())
+                    .region(volume.region())
+                    .build();
             store.save(session);
-            AgentConfig first = config.toBuilder().sessionId(id).volume(volume.id(), config.mountPath())
-                    .region(volume.region()).autoDestroy(false).build();
-            SecretScope.Grant secrets = SecretScope.ofSession(fly.secrets(app), id).acquire(first);
+            AgentConfig first = config.toBuilder()
+                    .sessionId(id)
+                    .volume(volume.id(), config.mountPath())
+                    .region(volume.region())
+                    .autoDestroy(false)
+                    .build();
+            SecretScope.Grant secrets =
+                    SecretScope.ofSession(fly.secrets(app), id).acquire(first);
             Machines machines = fly.machines(app).requiringSecrets(secrets.version());
             Machine machine = machines.create(AgentMachineConfig.of(first, secrets.prefix()), volume.region());
             session = session.withMachine(machine.id());
             store.save(session);
             RunResult result;
-            try (LogFollow follower = Execution.follow(fly.logs(app), machine.id(), LogPosition.forNew(machine),
-                    onLine)) {
+            try (LogFollow follower =
+                    Execution.follow(fly.logs(app), machine.id(), LogPosition.forNew(machine), onLine)) {
                 result = Execution.await(machines, machine, follower, options.turnTimeout());
             }
             if (!result.succeeded()) {

@@ -46,20 +46,30 @@ public final class SessionReaper {
     public List<ReapAction> reap(String app, boolean dryRun, Duration grace, Instant now) {
         List<ReapAction> actions = new ArrayList<>();
         Instant cutoff = now.minus(grace);
-        List<Session> sessions = store.list().stream().filter(s -> app.equals(s.app())).toList();
+        List<Session> sessions =
+                store.list().stream().filter(s -> app.equals(s.app())).toList();
         List<Machine> flaudeMachines;
         try {
-            flaudeMachines = fly.machines(app).list(MachineListOptions.withMetadata(FlyMarks.MANAGED_BY, FlyMarks.FLAUDE));
+            flaudeMachines =
+                    fly.machines(app).list(MachineListOptions.withMetadata(FlyMarks.MANAGED_BY, FlyMarks.FLAUDE));
         } catch (FlyNotFoundException appMissing) {
             if (fly.apps().find(app).isPresent()) {
                 throw appMissing;
             }
             // No app, nothing on Fly: its records can only be dropped (destroy finds nothing and deletes them).
-            sessions.forEach(s -> actions.add(act(ReapAction.Kind.SESSION, ReapAction.Step.DESTROY, s.sessionId(),
-                    s.sessionId(), "gone: app " + app + " no longer exists", dryRun, () -> destroySession.accept(s))));
+            sessions.forEach(s -> actions.add(act(
+                    ReapAction.Kind.SESSION,
+                    ReapAction.Step.DESTROY,
+                    s.sessionId(),
+                    s.sessionId(),
+                    "gone: app " + app + " no longer exists",
+                    dryRun,
+                    () -> destroySession.accept(s))));
             return actions;
         }
-        Set<String> liveMachines = flaudeMachines.stream().filter(m -> !m.isGone()).map(Machine::id)
+        Set<String> liveMachines = flaudeMachines.stream()
+                .filter(m -> !m.isGone())
+                .map(Machine::id)
                 .collect(Collectors.toSet());
         for (Session s : sessions) {
             String reason = reason(s, now, cutoff);
@@ -67,17 +77,30 @@ public final class SessionReaper {
                 reason = "broken: its machine " + s.machineId() + " is gone";
             }
             if (reason != null) {
-                actions.add(act(ReapAction.Kind.SESSION, ReapAction.Step.DESTROY, s.sessionId(), s.sessionId(),
-                        reason, dryRun, () -> destroySession.accept(s)));
+                actions.add(act(
+                        ReapAction.Kind.SESSION,
+                        ReapAction.Step.DESTROY,
+                        s.sessionId(),
+                        s.sessionId(),
+                        reason,
+                        dryRun,
+                        () -> destroySession.accept(s)));
             } else if (abandonedTurn(s, cutoff)) {
-                actions.add(act(ReapAction.Kind.SESSION, ReapAction.Step.SET_IDLE, s.sessionId(), s.sessionId(),
-                        "stale: running, but no turn holds it", dryRun, () -> store.save(s.withState(SessionState.IDLE))));
+                actions.add(act(
+                        ReapAction.Kind.SESSION,
+                        ReapAction.Step.SET_IDLE,
+                        s.sessionId(),
+                        s.sessionId(),
+                        "stale: running, but no turn holds it",
+                        dryRun,
+                        () -> store.save(s.withState(SessionState.IDLE))));
             }
         }
         // What a recorded session owns is reaped (or kept) with its session, never as an orphan.
         Set<String> liveSessions = sessions.stream().map(Session::sessionId).collect(Collectors.toSet());
         Set<String> liveVolumes = sessions.stream().map(Session::volumeId).collect(Collectors.toSet());
-        Set<String> readSecrets = sessions.stream().map(s -> FlyMarks.sessionSecrets(s.sessionId()))
+        Set<String> readSecrets = sessions.stream()
+                .map(s -> FlyMarks.sessionSecrets(s.sessionId()))
                 .collect(Collectors.toCollection(HashSet::new));
         for (Machine m : flaudeMachines) {
             String sessionId = m.metadata(FlyMarks.SESSION_ID).orElse(null);
@@ -85,16 +108,30 @@ public final class SessionReaper {
                 continue;
             }
             if ((sessionId == null || !liveSessions.contains(sessionId)) && olderThan(m.createdAt(), cutoff)) {
-                actions.add(act(ReapAction.Kind.MACHINE, ReapAction.Step.DESTROY, m.id(), sessionId, sessionId == null ? "orphan: one-shot machine left behind"
-                        : "orphan: no live session", dryRun, () -> fly.machines(app).destroy(m.id(), true)));
+                actions.add(act(
+                        ReapAction.Kind.MACHINE,
+                        ReapAction.Step.DESTROY,
+                        m.id(),
+                        sessionId,
+                        sessionId == null ? "orphan: one-shot machine left behind" : "orphan: no live session",
+                        dryRun,
+                        () -> fly.machines(app).destroy(m.id(), true)));
             } else {
                 m.metadata(FlyMarks.SECRETS_PREFIX).ifPresent(readSecrets::add);
             }
         }
         orphanSecrets(app, readSecrets, cutoff, dryRun, actions);
         for (Volume v : fly.volumes(app).list(VolumeListOptions.LIVE)) {
-            if (v.name().startsWith(FlyMarks.VOLUME_PREFIX) && !liveVolumes.contains(v.id()) && olderThan(v.createdAt(), cutoff)) {
-                actions.add(act(ReapAction.Kind.VOLUME, ReapAction.Step.DESTROY, v.id(), null, "orphan: session volume with no live session", dryRun,
+            if (v.name().startsWith(FlyMarks.VOLUME_PREFIX)
+                    && !liveVolumes.contains(v.id())
+                    && olderThan(v.createdAt(), cutoff)) {
+                actions.add(act(
+                        ReapAction.Kind.VOLUME,
+                        ReapAction.Step.DESTROY,
+                        v.id(),
+                        null,
+                        "orphan: session volume with no live session",
+                        dryRun,
                         () -> fly.volumes(app).destroy(v.id(), detachWait)));
             }
         }
@@ -114,9 +151,17 @@ public final class SessionReaper {
             }
         }
         orphans.forEach((prefix, secrets) -> {
-            if (secrets.stream().allMatch(s -> olderThan(s.updatedAt() != null ? s.updatedAt() : s.createdAt(), cutoff))) {
-                actions.add(act(ReapAction.Kind.SECRETS, ReapAction.Step.DESTROY, prefix + "_*", null, "orphan: secrets no machine reads", dryRun,
-                        () -> fly.secrets(app).unset(secrets.stream().map(AppSecret::name).toList())));
+            if (secrets.stream()
+                    .allMatch(s -> olderThan(s.updatedAt() != null ? s.updatedAt() : s.createdAt(), cutoff))) {
+                actions.add(act(
+                        ReapAction.Kind.SECRETS,
+                        ReapAction.Step.DESTROY,
+                        prefix + "_*",
+                        null,
+                        "orphan: secrets no machine reads",
+                        dryRun,
+                        () -> fly.secrets(app)
+                                .unset(secrets.stream().map(AppSecret::name).toList())));
             }
         });
     }
@@ -133,8 +178,10 @@ public final class SessionReaper {
         try {
             var machines = fly.machines(s.app());
             return machines.findLease(s.machineId()).isEmpty()
-                    && machines.find(s.machineId()).map(m -> m.state() != io.flaude.fly.MachineState.STARTED
-                    && m.state() != io.flaude.fly.MachineState.STARTING).orElse(false);
+                    && machines.find(s.machineId())
+                            .map(m -> m.state() != io.flaude.fly.MachineState.STARTED
+                                    && m.state() != io.flaude.fly.MachineState.STARTING)
+                            .orElse(false);
         } catch (FlyException e) {
             return false;
         }
@@ -152,8 +199,14 @@ public final class SessionReaper {
         return t == null || t.isBefore(cutoff);
     }
 
-    private static ReapAction act(ReapAction.Kind kind, ReapAction.Step step, String id, String sessionId,
-                                  String reason, boolean dryRun, Runnable work) {
+    private static ReapAction act(
+            ReapAction.Kind kind,
+            ReapAction.Step step,
+            String id,
+            String sessionId,
+            String reason,
+            boolean dryRun,
+            Runnable work) {
         if (dryRun) {
             return new ReapAction(kind, step, id, sessionId, reason, false, null);
         }
@@ -170,12 +223,16 @@ public final class SessionReaper {
      * by a GET (a listing may lag): its volume is billed for nothing, and no turn can run again.
      */
     private boolean machineGone(Session s, Set<String> liveMachines) {
-        if (s.machineId() == null || liveMachines.contains(s.machineId())
+        if (s.machineId() == null
+                || liveMachines.contains(s.machineId())
                 || (s.state() != SessionState.IDLE && s.state() != SessionState.RUNNING)) {
             return false;
         }
         try {
-            return fly.machines(s.app()).find(s.machineId()).map(Machine::isGone).orElse(true);
+            return fly.machines(s.app())
+                    .find(s.machineId())
+                    .map(Machine::isGone)
+                    .orElse(true);
         } catch (FlyException e) {
             return false;
         }

@@ -45,16 +45,21 @@ public final class SessionTeardown {
         try {
             List<FlyException> errors = new ArrayList<>();
             String app = session.app();
-            String machine = session.machineId() != null ? session.machineId()
+            String machine = session.machineId() != null
+                    ? session.machineId()
                     : findMachine(app, session.sessionId(), errors).orElse(null);
-            String volume = session.volumeId() != null ? session.volumeId()
+            String volume = session.volumeId() != null
+                    ? session.volumeId()
                     : findVolume(app, session.sessionId(), errors).orElse(null);
             errors.addAll(Cleanup.destroy(fly.machines(app), machine, fly.volumes(app), volume, detachWait));
             if (errors.isEmpty()) {
-                errors.addAll(SecretScope.ofSession(fly.secrets(app), session.sessionId()).release());
+                errors.addAll(SecretScope.ofSession(fly.secrets(app), session.sessionId())
+                        .release());
             }
             if (!errors.isEmpty() && appGone(app, errors)) {
-                LOG.info("App '{}' of session {} no longer exists: nothing of the session is left on Fly", app,
+                LOG.info(
+                        "App '{}' of session {} no longer exists: nothing of the session is left on Fly",
+                        app,
                         session.sessionId());
                 errors.clear();
             }
@@ -79,7 +84,11 @@ public final class SessionTeardown {
     private void keepForLater(Session session, String machine, String volume) {
         Session now = store.find(session.sessionId()).orElse(session);
         if (now.state() != SessionState.RUNNING) {
-            store.save(now.toBuilder().machineId(machine).volumeId(volume).state(SessionState.FAILED).build());
+            store.save(now.toBuilder()
+                    .machineId(machine)
+                    .volumeId(volume)
+                    .state(SessionState.FAILED)
+                    .build());
         }
     }
 
@@ -98,8 +107,10 @@ public final class SessionTeardown {
     /** The live machine whose metadata names the session, if Fly has one. */
     public Optional<String> findMachine(String app, String sessionId, List<FlyException> errors) {
         try {
-            return fly.machines(app).list(MachineListOptions.withMetadata(FlyMarks.SESSION_ID, sessionId))
-                    .stream().filter(m -> !m.isGone()).map(Machine::id).findFirst();
+            return fly.machines(app).list(MachineListOptions.withMetadata(FlyMarks.SESSION_ID, sessionId)).stream()
+                    .filter(m -> !m.isGone())
+                    .map(Machine::id)
+                    .findFirst();
         } catch (FlyException e) {
             errors.add(e);
             return Optional.empty();
@@ -110,7 +121,9 @@ public final class SessionTeardown {
     private Optional<String> findVolume(String app, String sessionId, List<FlyException> errors) {
         try {
             return fly.volumes(app).list(VolumeListOptions.LIVE).stream()
-                    .filter(v -> v.name().equals(FlyMarks.volumeName(sessionId))).map(Volume::id).findFirst();
+                    .filter(v -> v.name().equals(FlyMarks.volumeName(sessionId)))
+                    .map(Volume::id)
+                    .findFirst();
         } catch (FlyException e) {
             errors.add(e);
             return Optional.empty();

@@ -19,18 +19,39 @@ final class TokenRotation {
         MachineConfig.Builder b = current.toBuilder().metadata(FlyMarks.SECRETS_PREFIX, prefix);
         Map<String, String> env = new LinkedHashMap<>(current.env());
         if (claudeToken != null) {
-            rotate(b, env, current, FlyMarks.claudeSecret(prefix), claudeToken, FlyMarks.CLAUDE_DIGEST,
-                    ImageContract.CLAUDE_TOKEN, ImageContract.CLAUDE_FILE);
+            rotate(
+                    b,
+                    env,
+                    current,
+                    FlyMarks.claudeSecret(prefix),
+                    claudeToken,
+                    FlyMarks.CLAUDE_DIGEST,
+                    ImageContract.CLAUDE_TOKEN,
+                    ImageContract.CLAUDE_FILE);
         }
         if (githubToken != null) {
-            rotate(b, env, current, FlyMarks.githubSecret(prefix), githubToken, FlyMarks.GITHUB_DIGEST,
-                    ImageContract.GITHUB_TOKEN, ImageContract.GITHUB_FILE);
+            rotate(
+                    b,
+                    env,
+                    current,
+                    FlyMarks.githubSecret(prefix),
+                    githubToken,
+                    FlyMarks.GITHUB_DIGEST,
+                    ImageContract.GITHUB_TOKEN,
+                    ImageContract.GITHUB_FILE);
         }
         this.config = changed.isEmpty() ? current : b.env(env).build();
     }
 
-    private void rotate(MachineConfig.Builder b, Map<String, String> env, MachineConfig current, String secret,
-                        String token, String digestKey, String envName, String file) {
+    private void rotate(
+            MachineConfig.Builder b,
+            Map<String, String> env,
+            MachineConfig current,
+            String secret,
+            String token,
+            String digestKey,
+            String envName,
+            String file) {
         String digest = AgentSecrets.digest(secret, token);
         if (digest.equals(current.metadata().get(digestKey))) {
             return;

@@ -95,7 +95,9 @@ public final class TurnCache {
         try {
             kept.machines().releaseLease(kept.lease());
         } catch (FlyException e) {
-            LOG.debug("Could not release the lease on machine {} (it expires by itself): {}", kept.lease().machineId(),
+            LOG.debug(
+                    "Could not release the lease on machine {} (it expires by itself): {}",
+                    kept.lease().machineId(),
                     e.getMessage());
         }
     }

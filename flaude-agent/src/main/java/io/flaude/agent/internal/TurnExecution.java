@@ -78,15 +78,20 @@ public final class TurnExecution {
         store.save(session.withState(SessionState.RUNNING));
         boolean started = false;
         try (LeaseKeeper keeper = new LeaseKeeper(machines, lease, LEASE_TTL)) {
-            MachineConfig current = cache.config(sessionId).orElseGet(() -> machines.get(session.machineId()).config());
-            TokenRotation rotation = new TokenRotation(sessionId, current, options.claudeToken(), options.githubToken());
+            MachineConfig current = cache.config(sessionId)
+                    .orElseGet(() -> machines.get(session.machineId()).config());
+            TokenRotation rotation =
+                    new TokenRotation(sessionId, current, options.claudeToken(), options.githubToken());
             Machines updating = machines;
             if (!rotation.changedSecrets().isEmpty()) {
-                LOG.info("Session {}: a new token for this turn; setting {}", sessionId, rotation.changedSecrets().keySet());
+                LOG.info(
+                        "Session {}: a new token for this turn; setting {}",
+                        sessionId,
+                        rotation.changedSecrets().keySet());
                 updating = machines.requiringSecrets(secrets.set(rotation.changedSecrets()));
             }
-            Machine updated = updating.leased(keeper.lease()).update(session.machineId(),
-                    nextConfig(rotation.config(), options));
+            Machine updated =
+                    updating.leased(keeper.lease()).update(session.machineId(), nextConfig(rotation.config(), options));
             if (updated.config() != null) {
                 cache.config(sessionId, updated.config());
             }
@@ -117,7 +122,8 @@ public final class TurnExecution {
 
     private Lease acquire(Session session) {
         try {
-            return machines.acquireLease(session.machineId(), LEASE_TTL, "flaude turn of session " + session.sessionId());
+            return machines.acquireLease(
+                    session.machineId(), LEASE_TTL, "flaude turn of session " + session.sessionId());
         } catch (FlyConflictException held) {
             if (machines.find(session.machineId()).filter(m -> !m.isGone()).isEmpty()) {
                 throw new SessionMachineGoneException(session.sessionId(), session.machineId());
@@ -130,7 +136,8 @@ public final class TurnExecution {
 
     /** From the update's own time when Fly gave it (no request), else past everything printed so far. */
     private LogFollow follower(String machineId, Machine updated, TurnOptions options) {
-        LogPosition after = updated.updatedAt() != null ? LogPosition.at(updated.updatedAt())
+        LogPosition after = updated.updatedAt() != null
+                ? LogPosition.at(updated.updatedAt())
                 : logs.drain(machineId).next();
         return Execution.follow(logs, machineId, after, options.onLine());
     }
@@ -148,15 +155,17 @@ public final class TurnExecution {
         Set<String> clashes = new TreeSet<>(options.env().keySet());
         clashes.removeIf(name -> !env.containsKey(name) && !name.equals(ImageContract.PROMPT));
         if (!clashes.isEmpty()) {
-            throw new FlyValidationException("per-turn env may only add variables; the session already sets "
-                    + clashes);
+            throw new FlyValidationException(
+                    "per-turn env may only add variables; the session already sets " + clashes);
         }
         env.putAll(options.env());
         env.put(ImageContract.PROMPT, options.prompt());
         Map<String, String> metadata = new HashMap<>(current.metadata());
         metadata.remove(FlyMarks.TURN_ENV);
         if (!options.env().isEmpty()) {
-            metadata.put(FlyMarks.TURN_ENV, String.join(",", new TreeSet<>(options.env().keySet())));
+            metadata.put(
+                    FlyMarks.TURN_ENV,
+                    String.join(",", new TreeSet<>(options.env().keySet())));
         }
         return current.toBuilder().env(env).metadata(metadata).build();
     }

@@ -15,7 +15,9 @@ public final class AgentCredentials {
     /** The environment variable naming the machine image when {@code --image} is not given. */
     public static final String IMAGE_ENV = "FLAUDE_IMAGE";
 
-    @Option(names = "--image", paramLabel = "IMAGE",
+    @Option(
+            names = "--image",
+            paramLabel = "IMAGE",
             description = "Machine image (default: env " + IMAGE_ENV + ", else " + AgentConfig.DEFAULT_IMAGE
                     + ", which is not published yet: build and push your own with `flaude image build|push`).")
     String image;
@@ -26,9 +28,11 @@ public final class AgentCredentials {
         if (token == null) {
             throw new FlyValidationException("no Claude token: set CLAUDE_CODE_OAUTH_TOKEN (see `claude setup-token`)");
         }
-        String chosen = image != null ? image : root.env(IMAGE_ENV) != null ? root.env(IMAGE_ENV)
-                : AgentConfig.DEFAULT_IMAGE;
-        return AgentConfig.builder().image(chosen).claudeToken(token)
+        String chosen =
+                image != null ? image : root.env(IMAGE_ENV) != null ? root.env(IMAGE_ENV) : AgentConfig.DEFAULT_IMAGE;
+        return AgentConfig.builder()
+                .image(chosen)
+                .claudeToken(token)
                 .github(root.env("GITHUB_USERNAME"), root.env("GITHUB_TOKEN"));
     }
 }

@@ -22,7 +22,10 @@ public final class AgentOptions {
     @Option(names = "--repo", paramLabel = "URL", description = "A git repository to clone (repeatable).")
     List<String> repos = List.of();
 
-    @Option(names = {"-r", "--region"}, defaultValue = AgentConfig.DEFAULT_REGION, description = "Region (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = {"-r", "--region"},
+            defaultValue = AgentConfig.DEFAULT_REGION,
+            description = "Region (default: ${DEFAULT-VALUE}).")
     String region;
 
     @Option(names = "--env", paramLabel = "KEY=VALUE", description = "Extra machine env (repeatable).")
@@ -31,7 +34,11 @@ public final class AgentOptions {
     @Mixin
     AgentCredentials credentials;
 
-    @Option(names = "--output-format", defaultValue = "text", paramLabel = "FORMAT", converter = FormatConverter.class,
+    @Option(
+            names = "--output-format",
+            defaultValue = "text",
+            paramLabel = "FORMAT",
+            converter = FormatConverter.class,
             description = "Claude's output format: text, json or stream-json (default: ${DEFAULT-VALUE}).")
     OutputFormat outputFormat;
 
@@ -53,7 +60,13 @@ public final class AgentOptions {
 
     /** The config, with credentials from the environment; a missing Claude token is a usage error. */
     public AgentConfig toConfig(CliContext root) {
-        return credentials.builder(root).prompt(prompt)
-                .repos(repos.stream().map(Repo::of).toList()).region(region).env(env).outputFormat(outputFormat).build();
+        return credentials
+                .builder(root)
+                .prompt(prompt)
+                .repos(repos.stream().map(Repo::of).toList())
+                .region(region)
+                .env(env)
+                .outputFormat(outputFormat)
+                .build();
     }
 }

@@ -26,8 +26,14 @@ public final class LiveOutput implements Consumer<String>, AutoCloseable {
     }
 
     /** With the clock the elapsed time is read from, and how often the progress line is redrawn (tests). */
-    LiveOutput(PrintWriter out, PrintWriter err, boolean printLines, boolean terminal, String what,
-               LongSupplier nanoTime, Duration every) {
+    LiveOutput(
+            PrintWriter out,
+            PrintWriter err,
+            boolean printLines,
+            boolean terminal,
+            String what,
+            LongSupplier nanoTime,
+            Duration every) {
         this.out = out;
         this.err = err;
         this.printLines = printLines;
@@ -55,8 +61,8 @@ public final class LiveOutput implements Consumer<String>, AutoCloseable {
             while (true) {
                 lock.lock();
                 try {
-                    err.print("\r\033[K" + what + " ... " + Duration.ofNanos(nanoTime.getAsLong() - started).toSeconds()
-                            + " s");
+                    err.print("\r\033[K" + what + " ... "
+                            + Duration.ofNanos(nanoTime.getAsLong() - started).toSeconds() + " s");
                     err.flush();
                 } finally {
                     lock.unlock();

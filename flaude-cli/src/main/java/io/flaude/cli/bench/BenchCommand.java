@@ -4,8 +4,14 @@ import io.flaude.cli.support.GroupCommand;
 import picocli.CommandLine.Command;
 
 /** {@code flaude bench ...}: benchmarks that print figures. */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print figures.",
-        subcommands = {VolumeBenchCommand.class, SessionBenchCommand.class, BatchBenchCommand.class,
-                LogBenchCommand.class})
-public final class BenchCommand extends GroupCommand {
-}
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = "Benchmarks that print figures.",
+        subcommands = {
+            VolumeBenchCommand.class,
+            SessionBenchCommand.class,
+            BatchBenchCommand.class,
+            LogBenchCommand.class
+        })
+public final class BenchCommand extends GroupCommand {}

@@ -1,18 +1,16 @@
 package io.flaude.cli.bench;
 
-import io.flaude.cli.support.EmbeddedClient;
 import io.flaude.cli.support.CliCommand;
+import io.flaude.cli.support.EmbeddedClient;
 import io.flaude.cli.support.EmulatorConditionsOptions;
 import io.flaude.emulator.FlyEmulator;
 import io.flaude.emulator.NatsServer;
-import io.flaude.fly.LogPosition;
 import io.flaude.fly.Apps;
 import io.flaude.fly.FlyApiException;
 import io.flaude.fly.FlyClient;
 import io.flaude.fly.FlyValidationException;
 import io.flaude.fly.LogFollow;
-import io.flaude.fly.LogLine;
-import io.flaude.fly.Logs;
+import io.flaude.fly.LogPosition;
 import io.flaude.fly.Machine;
 import io.flaude.fly.MachineConfig;
 import io.flaude.fly.MachineState;
@@ -37,10 +35,14 @@ import picocli.CommandLine.Option;
  * logs API gets, with 1, 10 and 50 machines printing at once; by polling, and over a real NATS server
  * when one is installed.
  */
-@Command(name = "logs", mixinStandardHelpOptions = true,
-        description = {"Line latency (agent prints -> callback) and logs-API requests/s at 1, 10 and 50 concurrent"
-                + " turns, polling, over NATS and through a log drain, on an embedded emulator.",
-                "NATS needs a nats-server binary (Debian: apt-get install nats-server); without one only polling runs."})
+@Command(
+        name = "logs",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Line latency (agent prints -> callback) and logs-API requests/s at 1, 10 and 50 concurrent"
+                    + " turns, polling, over NATS and through a log drain, on an embedded emulator.",
+            "NATS needs a nats-server binary (Debian: apt-get install nats-server); without one only polling runs."
+        })
 public final class LogBenchCommand extends CliCommand {
     private static final String APP = "flaude-bench-logs";
     private static final String ORG = Apps.DEFAULT_ORG;
@@ -48,17 +50,29 @@ public final class LogBenchCommand extends CliCommand {
     /** Vector's default batch interval. */
     private static final Duration SHIP_INTERVAL = Duration.ofSeconds(1);
 
-    @Option(names = "--turns", split = ",", defaultValue = "1,10,50",
+    @Option(
+            names = "--turns",
+            split = ",",
+            defaultValue = "1,10,50",
             description = "Concurrent turns to measure, comma-separated (default: ${DEFAULT-VALUE}).")
     List<Integer> turns;
 
-    @Option(names = "--seconds", defaultValue = "6", description = "How long each agent prints (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seconds",
+            defaultValue = "6",
+            description = "How long each agent prints (default: ${DEFAULT-VALUE}).")
     int seconds;
 
-    @Option(names = "--lines", defaultValue = "12", description = "Lines each agent prints over that time (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--lines",
+            defaultValue = "12",
+            description = "Lines each agent prints over that time (default: ${DEFAULT-VALUE}).")
     int lines;
 
-    @Option(names = "--transport", defaultValue = "all", paramLabel = "polling|nats|drain|all",
+    @Option(
+            names = "--transport",
+            defaultValue = "all",
+            paramLabel = "polling|nats|drain|all",
             description = "Which way lines come (default: ${DEFAULT-VALUE}; nats needs nats-server, drain has the"
                     + " emulator post batches each second as Fly's log shipper does).")
     String transport;
@@ -70,14 +84,16 @@ public final class LogBenchCommand extends CliCommand {
     public Integer call() throws Exception {
         PrintWriter out = out();
         boolean natsInstalled = NatsServer.binary().isPresent();
-        List<String> modes = switch (transport) {
-            case "polling", "nats", "drain" -> List.of(transport);
-            case "all" -> natsInstalled ? List.of("polling", "nats", "drain") : List.of("polling", "drain");
-            default -> throw new FlyValidationException("--transport: use polling, nats, drain or all");
-        };
+        List<String> modes =
+                switch (transport) {
+                    case "polling", "nats", "drain" -> List.of(transport);
+                    case "all" -> natsInstalled ? List.of("polling", "nats", "drain") : List.of("polling", "drain");
+                    default -> throw new FlyValidationException("--transport: use polling, nats, drain or all");
+                };
         String hard = conditions.describe();
-        out.printf("flaude bench logs: each agent prints %d lines over %d s; embedded emulator%s%n", lines, seconds,
-                hard.isEmpty() ? "" : " (" + hard + ")");
+        out.printf(
+                "flaude bench logs: each agent prints %d lines over %d s; embedded emulator%s%n",
+                lines, seconds, hard.isEmpty() ? "" : " (" + hard + ")");
         if (!natsInstalled && transport.equals("all")) {
             out.println("(no nats-server installed: no NATS figures)");
         }
@@ -99,12 +115,15 @@ public final class LogBenchCommand extends CliCommand {
             eb.shipLogs(URI.create("http://127.0.0.1:" + drainPort + "/"), DRAIN_TOKEN, SHIP_INTERVAL);
         }
         try (NatsServer nats = mode.equals("nats") ? NatsServer.start(ORG, token) : null;
-             FlyEmulator emulator = conditions.applyTo(eb.natsUrl(nats == null ? null : nats.urlWithCredentials())).start()) {
+                FlyEmulator emulator = conditions
+                        .applyTo(eb.natsUrl(nats == null ? null : nats.urlWithCredentials()))
+                        .start()) {
             FlyClient.Builder b = EmbeddedClient.builder(emulator).token(token).natsLogs("off", null);
             if (nats != null) {
                 b.natsLogs(nats.url(), ORG);
             }
-            try (FlyClient fly = b.build(); ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            try (FlyClient fly = b.build();
+                    ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
                 if (drainPort != 0) {
                     fly.startLogDrain(drainPort, DRAIN_TOKEN);
                 }
@@ -125,11 +144,23 @@ public final class LogBenchCommand extends CliCommand {
                 }
                 double elapsed = (System.nanoTime() - start) / 1e9;
                 long appWide = emulator.journal().matching("GET", "/api/v1/apps/" + APP + "/logs").stream()
-                        .filter(e -> e.query() == null || !e.query().contains("instance=")).count();
-                long perMachine = emulator.journal().matching("GET", "/api/v1/apps/" + APP + "/logs").size() - appWide;
-                out.printf("%-7s %2d turns: line latency p50 %6.1f ms, p99 %6.1f ms (%d lines); logs API %.1f req/s"
-                                + " (%d app-wide, %d per machine, over %.1f s)%n", mode, n, latency.percentileMillis(50),
-                        latency.percentileMillis(99), received, (appWide + perMachine) / elapsed, appWide, perMachine,
+                        .filter(e -> e.query() == null || !e.query().contains("instance="))
+                        .count();
+                long perMachine = emulator.journal()
+                                .matching("GET", "/api/v1/apps/" + APP + "/logs")
+                                .size()
+                        - appWide;
+                out.printf(
+                        "%-7s %2d turns: line latency p50 %6.1f ms, p99 %6.1f ms (%d lines); logs API %.1f req/s"
+                                + " (%d app-wide, %d per machine, over %.1f s)%n",
+                        mode,
+                        n,
+                        latency.percentileMillis(50),
+                        latency.percentileMillis(99),
+                        received,
+                        (appWide + perMachine) / elapsed,
+                        appWide,
+                        perMachine,
                         elapsed);
                 out.flush();
             }
@@ -144,9 +175,18 @@ public final class LogBenchCommand extends CliCommand {
 
     private MachineConfig agent(int count, long millis) {
         return MachineConfig.builder("ghcr.io/flaude-java/flaude-agent:bench")
-                .env(Map.of("CLAUDE_CODE_OAUTH_TOKEN", "bench-claude-token", "FLAUDE_PROMPT", "count",
-                        "FLAUDE_EMULATOR_SLEEP_MS", Long.toString(millis), "FLAUDE_EMULATOR_TICKS", Integer.toString(count)))
-                .restartPolicy("no").autoDestroy(true).build();
+                .env(Map.of(
+                        "CLAUDE_CODE_OAUTH_TOKEN",
+                        "bench-claude-token",
+                        "FLAUDE_PROMPT",
+                        "count",
+                        "FLAUDE_EMULATOR_SLEEP_MS",
+                        Long.toString(millis),
+                        "FLAUDE_EMULATOR_TICKS",
+                        Integer.toString(count)))
+                .restartPolicy("no")
+                .autoDestroy(true)
+                .build();
     }
 
     /** One machine printing its lines, followed to its exit marker; the number of tick lines received. */
@@ -171,7 +211,7 @@ public final class LogBenchCommand extends CliCommand {
 
     private void warmUp(FlyClient fly) throws InterruptedException {
         Machine m = fly.machines(APP).create(agent(30, 3000), "iad");
-        try (LogFollow follow = fly.logs(APP).follow(m.id(), LogPosition.START, line -> { })) {
+        try (LogFollow follow = fly.logs(APP).follow(m.id(), LogPosition.START, line -> {})) {
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (follow.lines().size() < 5 && System.nanoTime() < deadline) {
                 Thread.sleep(50);

@@ -15,7 +15,8 @@ final class RawOps implements VolumeOps {
     private static final java.time.Duration TIMEOUT = java.time.Duration.ofSeconds(60);
     private static final String CREATE_BODY = "{\"name\":\"flaude_session\",\"region\":\"iad\",\"size_gb\":1}";
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String base;
     private final String auth;
 
@@ -47,7 +48,8 @@ final class RawOps implements VolumeOps {
     }
 
     private String send(String method, String url, String body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).header("Authorization", auth);
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).header("Authorization", auth);
         if (body != null) {
             b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
         } else {

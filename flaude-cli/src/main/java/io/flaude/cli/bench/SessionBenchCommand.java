@@ -1,6 +1,5 @@
 package io.flaude.cli.bench;
 
-import io.flaude.cli.support.EmbeddedClient;
 import io.flaude.agent.AgentConfig;
 import io.flaude.agent.InMemorySessionStore;
 import io.flaude.agent.Session;
@@ -8,6 +7,7 @@ import io.flaude.agent.SessionOptions;
 import io.flaude.agent.Sessions;
 import io.flaude.agent.TurnOptions;
 import io.flaude.cli.support.CliCommand;
+import io.flaude.cli.support.EmbeddedClient;
 import io.flaude.cli.support.EmulatorConditionsOptions;
 import io.flaude.emulator.FlyEmulator;
 import io.flaude.fly.Apps;
@@ -32,22 +32,35 @@ import picocli.CommandLine.Option;
  * and the heap held by many live sessions in one JVM. Always on an embedded emulator, whose own
  * memory is included in the heap figure.
  */
-@Command(name = "sessions", mixinStandardHelpOptions = true,
-        description = {"Turn overhead (the agent exits at once) and the heap of many live sessions in one JVM,",
-                "on an embedded emulator (its memory counts in the heap figure)."})
+@Command(
+        name = "sessions",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Turn overhead (the agent exits at once) and the heap of many live sessions in one JVM,",
+            "on an embedded emulator (its memory counts in the heap figure)."
+        })
 public final class SessionBenchCommand extends CliCommand {
     private static final String APP = "flaude-bench-sessions";
 
-    @Option(names = "--turns", defaultValue = "200", description = "Turns timed on one session (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--turns",
+            defaultValue = "200",
+            description = "Turns timed on one session (default: ${DEFAULT-VALUE}).")
     int turns;
 
     @Mixin
     EmulatorConditionsOptions conditions;
 
-    @Option(names = "--sessions", defaultValue = "1000", description = "Live sessions held at once (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--sessions",
+            defaultValue = "1000",
+            description = "Live sessions held at once (default: ${DEFAULT-VALUE}).")
     int sessionCount;
 
-    @Option(names = "--parallel", defaultValue = "64", description = "Sessions created at a time (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--parallel",
+            defaultValue = "64",
+            description = "Sessions created at a time (default: ${DEFAULT-VALUE}).")
     int parallel;
 
     @Override
@@ -55,15 +68,19 @@ public final class SessionBenchCommand extends CliCommand {
         PrintWriter out = out();
         FlyEmulator.Builder builder = conditions.applyTo(FlyEmulator.builder().detachDelay(Duration.ofMillis(50)));
         try (FlyEmulator emulator = builder.start();
-             FlyClient fly = EmbeddedClient.builder(emulator).build();
-             Sessions sessions = new Sessions(fly, new InMemorySessionStore(), Duration.ofSeconds(30))) {
+                FlyClient fly = EmbeddedClient.builder(emulator).build();
+                Sessions sessions = new Sessions(fly, new InMemorySessionStore(), Duration.ofSeconds(30))) {
             fly.apps().ensure(APP, Apps.DEFAULT_ORG);
-            AgentConfig config = AgentConfig.builder().claudeToken("bench-token").prompt("hi")
-                    .env(Map.of("FLAUDE_EMULATOR_SLEEP_MS", "0")).build();
+            AgentConfig config = AgentConfig.builder()
+                    .claudeToken("bench-token")
+                    .prompt("hi")
+                    .env(Map.of("FLAUDE_EMULATOR_SLEEP_MS", "0"))
+                    .build();
             SessionOptions options = SessionOptions.DEFAULTS.withTurnTimeout(Duration.ofMinutes(2));
             String hard = conditions.describe();
-            out.printf("flaude bench sessions on an embedded emulator (%s%s)%n", emulator.baseUri(),
-                    hard.isEmpty() ? "" : ", " + hard);
+            out.printf(
+                    "flaude bench sessions on an embedded emulator (%s%s)%n",
+                    emulator.baseUri(), hard.isEmpty() ? "" : ", " + hard);
             timeTurns(sessions, config, options, emulator, out);
             if (sessionCount > 0) {
                 emulator.journal().clear();
@@ -73,8 +90,8 @@ public final class SessionBenchCommand extends CliCommand {
         return 0;
     }
 
-    private void timeTurns(Sessions sessions, AgentConfig config, SessionOptions options, FlyEmulator emulator,
-                           PrintWriter out) {
+    private void timeTurns(
+            Sessions sessions, AgentConfig config, SessionOptions options, FlyEmulator emulator, PrintWriter out) {
         Session s = sessions.create(APP, config, options).session();
         int warmup = Math.min(20, Math.max(2, turns / 10));
         Latencies latencies = new Latencies(turns);
@@ -88,18 +105,30 @@ public final class SessionBenchCommand extends CliCommand {
             if (i >= warmup) {
                 latencies.record(elapsed);
                 var exchanges = emulator.journal().exchanges();
-                int logs = (int) exchanges.stream().filter(e -> e.path().startsWith("/api/")).count();
+                int logs = (int) exchanges.stream()
+                        .filter(e -> e.path().startsWith("/api/"))
+                        .count();
                 logCalls.add(logs);
                 machineCalls.add(exchanges.size() - logs);
             }
         }
         sessions.destroy(s.sessionId());
-        double latency = (emulator.conditions().minLatency().toNanos() + emulator.conditions().maxLatency().toNanos()) / 2e6;
-        out.printf("turn latency over %d turns (after %d warm-up), agent exits at once: p50 %.1f ms, p99 %.1f ms%n",
+        double latency = (emulator.conditions().minLatency().toNanos()
+                        + emulator.conditions().maxLatency().toNanos())
+                / 2e6;
+        out.printf(
+                "turn latency over %d turns (after %d warm-up), agent exits at once: p50 %.1f ms, p99 %.1f ms%n",
                 turns, warmup, latencies.percentileMillis(50), latencies.percentileMillis(99));
-        out.printf("requests per turn (median): %d to the Machines API, %d to the logs API%s%n", median(machineCalls),
-                median(logCalls), latency > 0 ? String.format(java.util.Locale.ROOT,
-                        "; at %.0f ms a request, p50 = %.1f round trips", latency, latencies.percentileMillis(50) / latency)
+        out.printf(
+                "requests per turn (median): %d to the Machines API, %d to the logs API%s%n",
+                median(machineCalls),
+                median(logCalls),
+                latency > 0
+                        ? String.format(
+                                java.util.Locale.ROOT,
+                                "; at %.0f ms a request, p50 = %.1f round trips",
+                                latency,
+                                latencies.percentileMillis(50) / latency)
                         : "");
     }
 
@@ -109,8 +138,9 @@ public final class SessionBenchCommand extends CliCommand {
     }
 
     /** @param forgetJournal drops the emulator's request journal (a test aid, not session state) before measuring */
-    private void holdMany(Sessions sessions, AgentConfig config, SessionOptions options, Runnable forgetJournal,
-                          PrintWriter out) throws Exception {
+    private void holdMany(
+            Sessions sessions, AgentConfig config, SessionOptions options, Runnable forgetJournal, PrintWriter out)
+            throws Exception {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         long before = usedAfterGc(memory);
         long started = System.nanoTime();
@@ -135,8 +165,10 @@ public final class SessionBenchCommand extends CliCommand {
         double seconds = (System.nanoTime() - started) / 1e9;
         forgetJournal.run();
         long held = usedAfterGc(memory) - before;
-        out.printf("%d live sessions created in %.1f s (%d at a time, each: volume, machine, first turn); heap they hold,"
-                + " client and emulator together: %d MB (goal <= 256 MB)%n", live.size(), seconds, parallel, held >> 20);
+        out.printf(
+                "%d live sessions created in %.1f s (%d at a time, each: volume, machine, first turn); heap they hold,"
+                        + " client and emulator together: %d MB (goal <= 256 MB)%n",
+                live.size(), seconds, parallel, held >> 20);
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             live.forEach(s -> pool.submit(() -> {
                 slots.acquireUninterruptibly();
@@ -147,7 +179,9 @@ public final class SessionBenchCommand extends CliCommand {
                 }
             }));
         }
-        out.printf("all %d sessions destroyed; %d left in the store%n", live.size(), sessions.list().size());
+        out.printf(
+                "all %d sessions destroyed; %d left in the store%n",
+                live.size(), sessions.list().size());
     }
 
     private static long usedAfterGc(MemoryMXBean memory) throws InterruptedException {

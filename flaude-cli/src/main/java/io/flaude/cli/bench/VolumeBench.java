@@ -29,11 +29,11 @@ final class VolumeBench {
         }
     }
 
-    private VolumeBench() {
-    }
+    private VolumeBench() {}
 
     /** {@code workers} run {@code cycles} cycles in all, each on its own {@link VolumeOps}; adds to {@code tally}. */
-    static void run(Supplier<VolumeOps> opsPerWorker, int cycles, int workers, Tally tally) throws InterruptedException {
+    static void run(Supplier<VolumeOps> opsPerWorker, int cycles, int workers, Tally tally)
+            throws InterruptedException {
         List<VolumeOps> all = new ArrayList<>();
         for (int w = 0; w < workers; w++) {
             all.add(opsPerWorker.get());
@@ -50,7 +50,8 @@ final class VolumeBench {
                 f.get();
             }
         } catch (ExecutionException e) {
-            throw new IllegalStateException("benchmark cycle failed: " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException(
+                    "benchmark cycle failed: " + e.getCause().getMessage(), e.getCause());
         } finally {
             all.forEach(VolumeOps::close);
         }

@@ -1,6 +1,5 @@
 package io.flaude.cli.chaos;
 
-import io.flaude.cli.support.EmbeddedClient;
 import io.flaude.agent.AgentConfig;
 import io.flaude.agent.InMemorySessionStore;
 import io.flaude.agent.RunOptions;
@@ -10,6 +9,7 @@ import io.flaude.agent.SessionOptions;
 import io.flaude.agent.SessionStore;
 import io.flaude.agent.Sessions;
 import io.flaude.agent.TurnOptions;
+import io.flaude.cli.support.EmbeddedClient;
 import io.flaude.emulator.FaultKind;
 import io.flaude.emulator.FlyEmulator;
 import io.flaude.fly.Apps;
@@ -50,8 +50,8 @@ public final class ChaosRun {
      * @param faultRate  the share of requests faulted, spread evenly over the kinds
      * @param faultKinds per-kind rates instead, when not empty
      */
-    public record Settings(int sessions, int runs, double faultRate, Map<FaultKind, Double> faultKinds, long seed,
-                           int concurrency) {}
+    public record Settings(
+            int sessions, int runs, double faultRate, Map<FaultKind, Double> faultKinds, long seed, int concurrency) {}
 
     /**
      * What happened.
@@ -62,13 +62,21 @@ public final class ChaosRun {
      * @param untypedFailures failures that were not a FlyException (must be none)
      * @param injected        faults the emulator injected, by kind
      * @param retries         tries the client repeated
-     * @param leftOwnerless   live machines, volumes and secrets no live session record owns, right after the work (must be none)
+     * @param leftOwnerless   live machines, volumes and secrets no live session record owns, right after the work (must
+     * be none)
      * @param duplicates      things made twice (must be none)
      * @param leftAtEnd       live machines and volumes after destroying every remaining session (must be none)
      */
-    public record Report(int operations, int succeeded, Map<String, Integer> typedFailures, List<String> untypedFailures,
-                         Map<FaultKind, Long> injected, long retries, List<String> leftOwnerless,
-                         List<String> duplicates, List<String> leftAtEnd) {
+    public record Report(
+            int operations,
+            int succeeded,
+            Map<String, Integer> typedFailures,
+            List<String> untypedFailures,
+            Map<FaultKind, Long> injected,
+            long retries,
+            List<String> leftOwnerless,
+            List<String> duplicates,
+            List<String> leftAtEnd) {
         public boolean clean() {
             return untypedFailures.isEmpty() && leftOwnerless.isEmpty() && duplicates.isEmpty() && leftAtEnd.isEmpty();
         }
@@ -79,16 +87,17 @@ public final class ChaosRun {
     private final AtomicInteger operations = new AtomicInteger();
     private final AtomicInteger succeeded = new AtomicInteger();
 
-    private ChaosRun() {
-    }
+    private ChaosRun() {}
 
     public static Report run(Settings s) throws InterruptedException {
         return new ChaosRun().execute(s);
     }
 
     private Report execute(Settings s) throws InterruptedException {
-        try (FlyEmulator emulator = FlyEmulator.builder().detachDelay(Duration.ofMillis(200)).start();
-             FlyClient fly = EmbeddedClient.builder(emulator).build()) {
+        try (FlyEmulator emulator = FlyEmulator.builder()
+                        .detachDelay(Duration.ofMillis(200))
+                        .start();
+                FlyClient fly = EmbeddedClient.builder(emulator).build()) {
             fly.apps().ensure(APP, Apps.DEFAULT_ORG);
             emulator.conditions().seed(s.seed());
             if (s.faultKinds().isEmpty()) {
@@ -131,19 +140,31 @@ public final class ChaosRun {
             }
         }
         sessions.reap(APP, Duration.ZERO);
-        return new Report(operations.get(), succeeded.get(), new TreeMap<>(typed), List.copyOf(untyped), injected,
-                fly.metrics().retries(), ownerless, duplicates, emulator.liveResources());
+        return new Report(
+                operations.get(),
+                succeeded.get(),
+                new TreeMap<>(typed),
+                List.copyOf(untyped),
+                injected,
+                fly.metrics().retries(),
+                ownerless,
+                duplicates,
+                emulator.liveResources());
     }
 
     private void sessionLife(Sessions sessions, int n) {
-        Session s = call(() -> sessions.create(APP, config("session " + n + " remembers " + n),
-                SessionOptions.DEFAULTS.withTurnTimeout(Duration.ofMinutes(2))).session());
+        Session s = call(() -> sessions.create(
+                        APP,
+                        config("session " + n + " remembers " + n),
+                        SessionOptions.DEFAULTS.withTurnTimeout(Duration.ofMinutes(2)))
+                .session());
         if (s == null) {
             return;
         }
         for (int turn = 2; turn <= 3; turn++) {
             int t = turn;
-            call(() -> sessions.turn(s.sessionId(), TurnOptions.prompt("turn " + t).withTimeout(Duration.ofMinutes(2))));
+            call(() ->
+                    sessions.turn(s.sessionId(), TurnOptions.prompt("turn " + t).withTimeout(Duration.ofMinutes(2))));
         }
         call(() -> {
             sessions.destroy(s.sessionId());
@@ -152,12 +173,16 @@ public final class ChaosRun {
     }
 
     private void oneRun(FlyClient fly, int n) {
-        call(() -> new Runner(fly).run(APP, config("run " + n), RunOptions.DEFAULTS.withTimeout(Duration.ofMinutes(2))));
+        call(() ->
+                new Runner(fly).run(APP, config("run " + n), RunOptions.DEFAULTS.withTimeout(Duration.ofMinutes(2))));
     }
 
     private static AgentConfig config(String prompt) {
-        return AgentConfig.builder().claudeToken("sk-ant-oat-chaos-token").prompt(prompt)
-                .env(Map.of("FLAUDE_EMULATOR_SLEEP_MS", "50")).build();
+        return AgentConfig.builder()
+                .claudeToken("sk-ant-oat-chaos-token")
+                .prompt(prompt)
+                .env(Map.of("FLAUDE_EMULATOR_SLEEP_MS", "50"))
+                .build();
     }
 
     /** One library call: counted, and its failure sorted into typed (a FlyException) or not. */
@@ -191,17 +216,23 @@ public final class ChaosRun {
 
     /** Live machines, volumes and flaude secrets that no live session record owns. */
     private static List<String> ownerless(FlyClient fly, SessionStore store) {
-        Set<String> owned = store.list().stream().flatMap(s -> java.util.stream.Stream.of(s.machineId(), s.volumeId()))
-                .filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+        Set<String> owned = store.list().stream()
+                .flatMap(s -> java.util.stream.Stream.of(s.machineId(), s.volumeId()))
+                .filter(java.util.Objects::nonNull)
+                .collect(Collectors.toSet());
         List<String> left = new ArrayList<>();
-        fly.machines(APP).list().stream().filter(m -> !m.isGone() && !owned.contains(m.id()))
+        fly.machines(APP).list().stream()
+                .filter(m -> !m.isGone() && !owned.contains(m.id()))
                 .forEach(m -> left.add("machine " + m.id() + " (" + m.stateAsString() + ")"));
-        fly.volumes(APP).list(io.flaude.fly.VolumeListOptions.LIVE).stream().filter(v -> !owned.contains(v.id()))
+        fly.volumes(APP).list(io.flaude.fly.VolumeListOptions.LIVE).stream()
+                .filter(v -> !owned.contains(v.id()))
                 .forEach(v -> left.add("volume " + v.id() + " " + v.name()));
         // A recorded session's secrets are its own; a run's must be gone once it ended (docs/image.md).
-        Set<String> sessionSecrets = store.list().stream().map(s -> Sessions.secretNamePrefix(s.sessionId()))
+        Set<String> sessionSecrets = store.list().stream()
+                .map(s -> Sessions.secretNamePrefix(s.sessionId()))
                 .collect(Collectors.toSet());
-        fly.secrets(APP).list().stream().map(io.flaude.fly.AppSecret::name)
+        fly.secrets(APP).list().stream()
+                .map(io.flaude.fly.AppSecret::name)
                 .filter(n -> n.startsWith("FLAUDE_") && sessionSecrets.stream().noneMatch(n::startsWith))
                 .forEach(n -> left.add("secret " + n));
         return left;
@@ -211,7 +242,8 @@ public final class ChaosRun {
     private static List<String> duplicates(FlyClient fly) {
         List<Machine> all = fly.machines(APP).list(MachineListOptions.DEFAULT.includingDeleted());
         List<String> twice = new ArrayList<>();
-        count(all, m -> m.metadata(Machines.CREATE_ID).orElse(null)).forEach((id, n) -> twice.add(n + " machines from create " + id));
+        count(all, m -> m.metadata(Machines.CREATE_ID).orElse(null))
+                .forEach((id, n) -> twice.add(n + " machines from create " + id));
         count(all, m -> m.metadata(AgentConfig.METADATA_SESSION_ID).orElse(null))
                 .forEach((id, n) -> twice.add(n + " machines for session " + id));
         List<Volume> volumes = fly.volumes(APP).list();
@@ -221,9 +253,13 @@ public final class ChaosRun {
     }
 
     private static <T> Map<String, Long> count(List<T> items, java.util.function.Function<T, String> key) {
-        return items.stream().map(key).filter(java.util.Objects::nonNull)
+        return items.stream()
+                .map(key)
+                .filter(java.util.Objects::nonNull)
                 .collect(Collectors.groupingBy(k -> k, TreeMap::new, Collectors.counting()))
-                .entrySet().stream().filter(e -> e.getValue() > 1)
+                .entrySet()
+                .stream()
+                .filter(e -> e.getValue() > 1)
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, TreeMap::new));
     }
 }

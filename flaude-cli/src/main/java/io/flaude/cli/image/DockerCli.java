@@ -58,7 +58,9 @@ final class DockerCli {
         }
     }
 
-    /** Runs {@code docker <args>}, copying its stdout to {@code out} and stderr to {@code err}; returns its exit code. */
+    /**
+     * Runs {@code docker <args>}, copying its stdout to {@code out} and stderr to {@code err}; returns its exit code.
+     */
     int run(List<String> args, PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
         Process p = process(args).start();
         p.getOutputStream().close();

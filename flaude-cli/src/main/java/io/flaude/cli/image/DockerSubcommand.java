@@ -1,7 +1,7 @@
 package io.flaude.cli.image;
 
-import io.flaude.cli.support.ExitCodes;
 import io.flaude.cli.support.CliCommand;
+import io.flaude.cli.support.ExitCodes;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +28,8 @@ abstract class DockerSubcommand extends CliCommand {
         try {
             int code = docker.run(args, out(), err());
             if (code != 0) {
-                err().println("flaude: " + String.join(" ", command.subList(0, 2)) + " failed (exit code " + code + ")");
+                err().println("flaude: " + String.join(" ", command.subList(0, 2)) + " failed (exit code " + code
+                        + ")");
                 err().flush();
                 return ExitCodes.FAILED;
             }

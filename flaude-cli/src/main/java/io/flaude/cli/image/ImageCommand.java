@@ -1,8 +1,8 @@
 package io.flaude.cli.image;
 
-import io.flaude.cli.support.ExitCodes;
 import io.flaude.agent.AgentConfig;
 import io.flaude.cli.support.CliContext;
+import io.flaude.cli.support.ExitCodes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -21,13 +21,20 @@ import picocli.CommandLine.Spec;
  * {@code fly auth docker}, push it with {@code flaude image push --tag registry.fly.io/<app>:<tag>}
  * and give that reference to flaude as the machine image.
  */
-@Command(name = "image", mixinStandardHelpOptions = true,
-        description = {"Build or push the flaude agent image (needs a Docker-compatible engine).",
-                "Default image: " + ImageCommand.DEFAULT_IMAGE},
+@Command(
+        name = "image",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Build or push the flaude agent image (needs a Docker-compatible engine).",
+            "Default image: " + ImageCommand.DEFAULT_IMAGE
+        },
         subcommands = {ImageBuildCommand.class, ImagePushCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:no container engine reachable, or docker failed",
-                "2:bad usage, or no image/Dockerfile found for the build context"})
+        exitCodeList = {
+            "0:success",
+            "1:no container engine reachable, or docker failed",
+            "2:bad usage, or no image/Dockerfile found for the build context"
+        })
 public final class ImageCommand implements Callable<Integer> {
     /** The image the flaude client runs by default; {@code flaude image build/push} default to it too. */
     public static final String DEFAULT_IMAGE = AgentConfig.DEFAULT_IMAGE;

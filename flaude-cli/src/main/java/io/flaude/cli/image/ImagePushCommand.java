@@ -6,11 +6,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code flaude image push}: {@code docker push TAG} (log in first, e.g. {@code fly auth docker}). */
-@Command(name = "push", mixinStandardHelpOptions = true,
-        description = {"Push the agent image with docker.",
-                "For Fly's registry: fly auth docker, then --tag registry.fly.io/<app>:<tag>."})
+@Command(
+        name = "push",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Push the agent image with docker.",
+            "For Fly's registry: fly auth docker, then --tag registry.fly.io/<app>:<tag>."
+        })
 final class ImagePushCommand extends DockerSubcommand {
-    @Option(names = "--tag", paramLabel = "TAG", defaultValue = ImageCommand.DEFAULT_IMAGE,
+    @Option(
+            names = "--tag",
+            paramLabel = "TAG",
+            defaultValue = ImageCommand.DEFAULT_IMAGE,
             description = "Image reference to push (default: ${DEFAULT-VALUE}).")
     String tag;
 

@@ -17,15 +17,21 @@ public final class MachineListCommand extends MachineCommand {
 
     @Override
     int run(Machines machines) {
-        List<Machine> list = machines.list(all ? MachineListOptions.DEFAULT.includingDeleted()
-                : MachineListOptions.DEFAULT);
+        List<Machine> list =
+                machines.list(all ? MachineListOptions.DEFAULT.includingDeleted() : MachineListOptions.DEFAULT);
         if (json) {
             printJson(list);
             return 0;
         }
         Table t = new Table("ID", "NAME", "STATE", "REGION", "IMAGE", "SESSION", "CREATED AT");
-        list.forEach(m -> t.row(m.id(), m.name(), m.stateAsString(), m.region(), m.config() == null ? null : m.config().image(),
-                m.metadata(AgentConfig.METADATA_SESSION_ID).orElse(null), m.createdAt()));
+        list.forEach(m -> t.row(
+                m.id(),
+                m.name(),
+                m.stateAsString(),
+                m.region(),
+                m.config() == null ? null : m.config().image(),
+                m.metadata(AgentConfig.METADATA_SESSION_ID).orElse(null),
+                m.createdAt()));
         t.print(out());
         return 0;
     }

@@ -19,12 +19,18 @@ public final class MachineShowCommand extends MachineCommand {
             printJson(m);
             return 0;
         }
-        new Table("FIELD", "VALUE").row("ID", m.id()).row("Name", m.name()).row("State", m.stateAsString())
-                .row("Region", m.region()).row("Instance", m.instanceId())
+        new Table("FIELD", "VALUE")
+                .row("ID", m.id())
+                .row("Name", m.name())
+                .row("State", m.stateAsString())
+                .row("Region", m.region())
+                .row("Instance", m.instanceId())
                 .row("Image", m.config() == null ? null : m.config().image())
                 .row("Metadata", m.config() == null ? null : m.config().metadata())
                 .row("Mounts", m.config() == null ? null : m.config().mounts())
-                .row("Last exit code", m.lastExitCode().orElse(null)).row("Created at", m.createdAt()).print(out());
+                .row("Last exit code", m.lastExitCode().orElse(null))
+                .row("Created at", m.createdAt())
+                .print(out());
         return 0;
     }
 }

@@ -15,10 +15,10 @@ import java.util.Map;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.annotation.JsonSerialize;
 import tools.jackson.databind.cfg.EnumFeature;
-import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -37,13 +37,14 @@ public final class JsonOutput {
             .enable(EnumFeature.WRITE_ENUMS_TO_LOWERCASE)
             .build();
 
-    private JsonOutput() {
-    }
+    private JsonOutput() {}
 
     /** Writes a value (a record, a list of them, or a map) as indented JSON. */
     public static String write(Object value) {
-        return MAPPER.writeValueAsString(value instanceof List<?> list
-                ? list.stream().map(JsonOutput::view).toList() : view(value));
+        return MAPPER.writeValueAsString(
+                value instanceof List<?> list
+                        ? list.stream().map(JsonOutput::view).toList()
+                        : view(value));
     }
 
     /** Writes a value on one line, for output with one object a line (NDJSON). */

@@ -16,8 +16,9 @@ abstract class SessionCommand extends CliCommand {
 
     @Override
     public final Integer call() {
-        try (SessionStore store = context().sessionStore(); FlyClient fly = context().client();
-             Sessions sessions = new Sessions(fly, store)) {
+        try (SessionStore store = context().sessionStore();
+                FlyClient fly = context().client();
+                Sessions sessions = new Sessions(fly, store)) {
             return run(sessions, fly);
         }
     }

@@ -7,13 +7,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code flaude sessions destroy SESSION_ID [-a APP]}: machine, then volume; an unknown session is fine. */
-@Command(name = "destroy", aliases = {"delete", "rm"}, mixinStandardHelpOptions = true,
+@Command(
+        name = "destroy",
+        aliases = {"delete", "rm"},
+        mixinStandardHelpOptions = true,
         description = "Destroy a session: its machine, then its volume once Fly lets go of it.")
 public final class SessionDestroyCommand extends SessionCommand {
     @Parameters(index = "0", paramLabel = "SESSION_ID")
     String sessionId;
 
-    @Option(names = {"-a", "--app"}, paramLabel = "APP", description = "Find the session on Fly if the store lost it.")
+    @Option(
+            names = {"-a", "--app"},
+            paramLabel = "APP",
+            description = "Find the session on Fly if the store lost it.")
     String app;
 
     @Override

@@ -2,9 +2,9 @@ package io.flaude.cli.sessions;
 
 import io.flaude.agent.ReapAction;
 import io.flaude.agent.Sessions;
+import io.flaude.cli.output.Table;
 import io.flaude.cli.support.AppOption;
 import io.flaude.cli.support.DurationConverter;
-import io.flaude.cli.output.Table;
 import io.flaude.fly.FlyClient;
 import java.time.Duration;
 import java.util.List;
@@ -13,10 +13,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code flaude sessions reap -a APP [--dry-run] [--grace DUR]}. */
-@Command(name = "reap", mixinStandardHelpOptions = true,
-        description = {"Destroy expired, stale and broken sessions (their machine gone) and orphans (session volumes and "
-                + "flaude machines with no live session); set sessions whose turn was abandoned idle again.",
-                "Orphans younger than --grace are kept, so work in progress is safe."})
+@Command(
+        name = "reap",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Destroy expired, stale and broken sessions (their machine gone) and orphans (session volumes and "
+                    + "flaude machines with no live session); set sessions whose turn was abandoned idle again.",
+            "Orphans younger than --grace are kept, so work in progress is safe."
+        })
 public final class SessionReapCommand extends SessionCommand {
     @Mixin
     AppOption app;
@@ -24,7 +28,10 @@ public final class SessionReapCommand extends SessionCommand {
     @Option(names = "--dry-run", description = "Only report what would be destroyed.")
     boolean dryRun;
 
-    @Option(names = "--grace", defaultValue = "1h", converter = DurationConverter.class,
+    @Option(
+            names = "--grace",
+            defaultValue = "1h",
+            converter = DurationConverter.class,
             description = "Leave orphans younger than this (default: ${DEFAULT-VALUE}).")
     Duration grace;
 
@@ -38,8 +45,12 @@ public final class SessionReapCommand extends SessionCommand {
             out().println("Nothing to reap");
         } else {
             Table t = new Table("KIND", "ID", "ACTION", "REASON", "RESULT");
-            actions.forEach(a -> t.row(lower(a.kind().name()), a.id(), lower(a.step().name()).replace('_', ' '),
-                    a.reason(), dryRun ? "planned (dry run)" : a.done() ? "done" : "failed: " + a.error()));
+            actions.forEach(a -> t.row(
+                    lower(a.kind().name()),
+                    a.id(),
+                    lower(a.step().name()).replace('_', ' '),
+                    a.reason(),
+                    dryRun ? "planned (dry run)" : a.done() ? "done" : "failed: " + a.error()));
             t.print(out());
         }
         return actions.stream().anyMatch(a -> a.error() != null) ? 1 : 0;

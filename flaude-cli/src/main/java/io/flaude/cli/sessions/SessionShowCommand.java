@@ -20,10 +20,19 @@ public final class SessionShowCommand extends StoreCommand {
             printJson(s);
             return 0;
         }
-        new Table("FIELD", "VALUE").row("Session", s.sessionId()).row("App", s.app()).row("State", s.stateAsString())
-                .row("Machine", s.machineId()).row("Volume", s.volumeId()).row("Region", s.region())
-                .row("Mount path", s.mountPath()).row("Created at", s.createdAt()).row("Last turn at", s.lastTurnAt())
-                .row("TTL", s.ttl()).row("Idle timeout", s.idleTimeout()).print(out());
+        new Table("FIELD", "VALUE")
+                .row("Session", s.sessionId())
+                .row("App", s.app())
+                .row("State", s.stateAsString())
+                .row("Machine", s.machineId())
+                .row("Volume", s.volumeId())
+                .row("Region", s.region())
+                .row("Mount path", s.mountPath())
+                .row("Created at", s.createdAt())
+                .row("Last turn at", s.lastTurnAt())
+                .row("TTL", s.ttl())
+                .row("Idle timeout", s.idleTimeout())
+                .print(out());
         return 0;
     }
 }

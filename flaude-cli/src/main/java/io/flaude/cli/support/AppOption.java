@@ -5,7 +5,10 @@ import picocli.CommandLine.Option;
 
 /** {@code -a/--app APP}, as in flyctl; falls back to env {@code FLY_APP}. */
 public final class AppOption {
-    @Option(names = {"-a", "--app"}, paramLabel = "APP", description = "Fly app name (default: env FLY_APP).")
+    @Option(
+            names = {"-a", "--app"},
+            paramLabel = "APP",
+            description = "Fly app name (default: env FLY_APP).")
     String app;
 
     /** The app from the option or the environment, or a usage error naming both. */

@@ -25,21 +25,23 @@ public final class CleanupOnSignal implements AutoCloseable {
      * @param whatMayBeLeft what to name if the cleanup does not finish, asked only then
      */
     public CleanupOnSignal(PrintWriter err, String what, Duration budget, Supplier<String> whatMayBeLeft) {
-        hook = new Thread(() -> {
-            signalled.set(true);
-            err.println("Interrupted: cleaning up " + what + " before exiting ...");
-            err.flush();
-            worker.interrupt();
-            try {
-                if (!done.await(budget.toMillis(), TimeUnit.MILLISECONDS)) {
-                    err.println("Cleanup did not finish within " + budget.toSeconds() + " s; may be left: "
-                            + whatMayBeLeft.get());
+        hook = new Thread(
+                () -> {
+                    signalled.set(true);
+                    err.println("Interrupted: cleaning up " + what + " before exiting ...");
                     err.flush();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "flaude-cleanup-on-signal");
+                    worker.interrupt();
+                    try {
+                        if (!done.await(budget.toMillis(), TimeUnit.MILLISECONDS)) {
+                            err.println("Cleanup did not finish within " + budget.toSeconds() + " s; may be left: "
+                                    + whatMayBeLeft.get());
+                            err.flush();
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "flaude-cleanup-on-signal");
         Runtime.getRuntime().addShutdownHook(hook);
     }
 

@@ -10,11 +10,13 @@ import io.flaude.fly.RateBudget;
  * {@code FLAUDE_NATS_URL} in the shell must not send an embedded emulator's client to a real NATS).
  */
 public final class EmbeddedClient {
-    private EmbeddedClient() {
-    }
+    private EmbeddedClient() {}
 
     public static FlyClient.Builder builder(FlyEmulator emulator) {
-        return FlyClient.builder().environment(name -> null).baseUri(emulator.baseUri()).token(emulator.token())
+        return FlyClient.builder()
+                .environment(name -> null)
+                .baseUri(emulator.baseUri())
+                .token(emulator.token())
                 .rateBudget(emulator.conditions().rateLimitsEnforced() ? RateBudget.fly() : RateBudget.unlimited());
     }
 }

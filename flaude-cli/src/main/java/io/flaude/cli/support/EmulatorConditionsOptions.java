@@ -14,19 +14,26 @@ import picocli.CommandLine.Option;
  * command that starts an emulator spells them the same.
  */
 public final class EmulatorConditionsOptions {
-    @Option(names = "--profile", paramLabel = "default|fly",
-            description = "fly: 20-80 ms per request and Fly's rate limits (1/s per action and machine or app, bursts of 3). "
-                    + "Default: instant and unlimited.")
+    @Option(
+            names = "--profile",
+            paramLabel = "default|fly",
+            description =
+                    "fly: 20-80 ms per request and Fly's rate limits (1/s per action and machine or app, bursts of 3). "
+                            + "Default: instant and unlimited.")
     String profile;
 
-    @Option(names = "--latency", paramLabel = "DUR[..DUR]",
+    @Option(
+            names = "--latency",
+            paramLabel = "DUR[..DUR]",
             description = "Latency added to every request, fixed (40ms) or drawn from a range (20ms..80ms).")
     String latency;
 
     @Option(names = "--rate-limits", negatable = true, description = "Enforce Fly's documented rate limits (HTTP 429).")
     Boolean rateLimits;
 
-    @Option(names = "--faults", paramLabel = "RATE",
+    @Option(
+            names = "--faults",
+            paramLabel = "RATE",
             description = "Fault this share of requests (0-1): 429, 500, 502, 503, resets before and after the request "
                     + "is applied, slow answers, drawn evenly.")
     Double faults;
@@ -34,16 +41,25 @@ public final class EmulatorConditionsOptions {
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the latency and fault draws (default 0).")
     Long seed;
 
-    @Option(names = "--retry-after", paramLabel = "DUR", converter = DurationConverter.class,
+    @Option(
+            names = "--retry-after",
+            paramLabel = "DUR",
+            converter = DurationConverter.class,
             description = "Send Retry-After with every 429 (Fly sends none as far as anyone has seen).")
     Duration retryAfter;
 
-    @Option(names = "--log-lag", paramLabel = "DUR", converter = DurationConverter.class,
+    @Option(
+            names = "--log-lag",
+            paramLabel = "DUR",
+            converter = DurationConverter.class,
             description = "A printed line shows in the logs API only this long after it was printed, as Fly's logs"
                     + " trail a machine (default: at once; Fly publishes no figure).")
     Duration logLag;
 
-    @Option(names = "--stop-delay", paramLabel = "DUR", converter = DurationConverter.class,
+    @Option(
+            names = "--stop-delay",
+            paramLabel = "DUR",
+            converter = DurationConverter.class,
             description = "A machine stays stopping this long after SIGTERM, as a process that shuts down gracefully"
                     + " keeps it (default: at once; Fly waits up to kill_timeout, 5 s by default).")
     Duration stopDelay;
@@ -116,7 +132,8 @@ public final class EmulatorConditionsOptions {
     private static Duration[] latency(String value) {
         String[] parts = value.split("\\.\\.", -1);
         if (parts.length > 2) {
-            throw new FlyValidationException("--latency is DUR or DUR..DUR (e.g. 40ms, 20ms..80ms), got '" + value + "'");
+            throw new FlyValidationException(
+                    "--latency is DUR or DUR..DUR (e.g. 40ms, 20ms..80ms), got '" + value + "'");
         }
         DurationConverter d = new DurationConverter();
         try {

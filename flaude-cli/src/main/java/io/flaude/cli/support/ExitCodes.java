@@ -9,6 +9,5 @@ public final class ExitCodes {
     /** Bad usage or input refused before any request. */
     public static final int USAGE = 2;
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 }

@@ -20,15 +20,18 @@ public final class SignalledWork {
         }
     }
 
-    private SignalledWork() {
-    }
+    private SignalledWork() {}
 
     /**
      * @param cleanedUp what to say when the cleanup left nothing
      * @param left      what to say when it did, given the first cleanup failure's message
      */
-    public static <T> T run(CleanupOnSignal signal, PrintWriter err, Supplier<T> work, Supplier<String> cleanedUp,
-                            Function<String, String> left) {
+    public static <T> T run(
+            CleanupOnSignal signal,
+            PrintWriter err,
+            Supplier<T> work,
+            Supplier<String> cleanedUp,
+            Function<String, String> left) {
         try {
             return work.get();
         } catch (RuntimeException e) {
@@ -36,7 +39,10 @@ public final class SignalledWork {
                 throw e;
             }
             List<CleanupFailedException> failures = CleanupFailedException.on(e);
-            err.println(failures.isEmpty() ? cleanedUp.get() : left.apply(failures.get(0).failure().getMessage()));
+            err.println(
+                    failures.isEmpty()
+                            ? cleanedUp.get()
+                            : left.apply(failures.get(0).failure().getMessage()));
             err.flush();
             throw new Interrupted(e);
         }

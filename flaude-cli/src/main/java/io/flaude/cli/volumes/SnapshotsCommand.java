@@ -1,7 +1,7 @@
 package io.flaude.cli.volumes;
 
-import io.flaude.cli.support.GroupCommand;
 import io.flaude.cli.output.Table;
+import io.flaude.cli.support.GroupCommand;
 import io.flaude.fly.Snapshot;
 import io.flaude.fly.Volumes;
 import java.util.Comparator;
@@ -10,13 +10,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code flaude volumes snapshots list|create VOL_ID -a APP}. */
-@Command(name = "snapshots", aliases = "snapshot", mixinStandardHelpOptions = true,
+@Command(
+        name = "snapshots",
+        aliases = "snapshot",
+        mixinStandardHelpOptions = true,
         description = "List or take snapshots of a volume.",
         subcommands = {SnapshotsCommand.ListSnapshots.class, SnapshotsCommand.CreateSnapshot.class})
 public final class SnapshotsCommand extends GroupCommand {
 
     /** {@code flaude volumes snapshots list VOL_ID -a APP [--json]}. */
-    @Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true, description = "List a volume's snapshots, oldest first.")
+    @Command(
+            name = "list",
+            aliases = "ls",
+            mixinStandardHelpOptions = true,
+            description = "List a volume's snapshots, oldest first.")
     public static final class ListSnapshots extends VolumeCommand {
         @Parameters(index = "0", paramLabel = "VOL_ID")
         String volumeId;
@@ -48,8 +55,8 @@ public final class SnapshotsCommand extends GroupCommand {
         @Override
         int run(Volumes volumes) {
             volumes.createSnapshot(volumeId);
-            print(java.util.Map.of("volume_id", volumeId, "requested", true), () -> out().println(
-                    "Snapshot of volume " + volumeId + " requested; it appears in 'snapshots list' once taken"));
+            print(java.util.Map.of("volume_id", volumeId, "requested", true), () -> out().println("Snapshot of volume "
+                    + volumeId + " requested; it appears in 'snapshots list' once taken"));
             return 0;
         }
     }

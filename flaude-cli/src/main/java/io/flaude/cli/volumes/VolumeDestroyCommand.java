@@ -1,10 +1,10 @@
 package io.flaude.cli.volumes;
 
 import io.flaude.cli.support.DurationConverter;
+import io.flaude.cli.support.ExitCodes;
 import io.flaude.fly.FlyException;
 import io.flaude.fly.Volumes;
 import java.time.Duration;
-import io.flaude.cli.support.ExitCodes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,20 +14,31 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code flaude volumes destroy VOL_ID... -a APP [--wait-detach]}: an already-gone volume is success. */
-@Command(name = "destroy", aliases = {"delete", "rm"}, mixinStandardHelpOptions = true,
+@Command(
+        name = "destroy",
+        aliases = {"delete", "rm"},
+        mixinStandardHelpOptions = true,
         description = "Destroy volumes. One that is already gone counts as destroyed. Does not ask for confirmation.")
 public final class VolumeDestroyCommand extends VolumeCommand {
     @Parameters(index = "0..*", arity = "1..*", paramLabel = "VOL_ID")
     List<String> volumeIds;
 
-    @Option(names = "--wait-detach", description = "While a destroyed machine still holds a volume (412), retry until it lets go.")
+    @Option(
+            names = "--wait-detach",
+            description = "While a destroyed machine still holds a volume (412), retry until it lets go.")
     boolean waitDetach;
 
-    @Option(names = "--detach-timeout", paramLabel = "DURATION", defaultValue = "90s", converter = DurationConverter.class,
+    @Option(
+            names = "--detach-timeout",
+            paramLabel = "DURATION",
+            defaultValue = "90s",
+            converter = DurationConverter.class,
             description = "How long --wait-detach keeps trying (default: ${DEFAULT-VALUE}).")
     Duration detachTimeout;
 
-    @Option(names = {"-y", "--yes"}, description = "Accepted for flyctl compatibility; flaude never asks.")
+    @Option(
+            names = {"-y", "--yes"},
+            description = "Accepted for flyctl compatibility; flaude never asks.")
     boolean yes;
 
     @Override

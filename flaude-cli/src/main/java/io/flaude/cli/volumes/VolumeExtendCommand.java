@@ -1,6 +1,5 @@
 package io.flaude.cli.volumes;
 
-import io.flaude.cli.output.JsonOutput;
 import io.flaude.fly.ExtendedVolume;
 import io.flaude.fly.FlyValidationException;
 import io.flaude.fly.Volumes;
@@ -10,13 +9,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code flaude volumes extend VOL_ID -a APP -s SIZE_GB}: grow only; {@code +N} adds N GB. */
-@Command(name = "extend", mixinStandardHelpOptions = true,
+@Command(
+        name = "extend",
+        mixinStandardHelpOptions = true,
         description = "Grow a volume to SIZE_GB in total, or by N GB with +N. Fly cannot shrink volumes.")
 public final class VolumeExtendCommand extends VolumeCommand {
     @Parameters(index = "0", paramLabel = "VOL_ID")
     String volumeId;
 
-    @Option(names = {"-s", "--size"}, required = true, paramLabel = "SIZE_GB",
+    @Option(
+            names = {"-s", "--size"},
+            required = true,
+            paramLabel = "SIZE_GB",
             description = "New total size in GB, or +N to add N GB.")
     String size;
 
@@ -31,9 +35,9 @@ public final class VolumeExtendCommand extends VolumeCommand {
         Volumes.checkId(volumeId);
         int total = relative ? volumes.get(volumeId).sizeGb() + n : n;
         ExtendedVolume r = volumes.extend(volumeId, total);
-        print(Map.of("volume", r.volume(), "needs_restart", r.needsRestart()),
-                () -> out().println("Volume " + r.volume().id() + " is now " + r.volume().sizeGb() + "GB"
-                        + (r.needsRestart() ? "; restart its machine for the filesystem to see the space" : "")));
+        print(Map.of("volume", r.volume(), "needs_restart", r.needsRestart()), () -> out().println("Volume "
+                + r.volume().id() + " is now " + r.volume().sizeGb() + "GB"
+                + (r.needsRestart() ? "; restart its machine for the filesystem to see the space" : "")));
         return 0;
     }
 

@@ -8,7 +8,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code flaude volumes list -a APP [--all] [--json]}. */
-@Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true,
+@Command(
+        name = "list",
+        aliases = "ls",
+        mixinStandardHelpOptions = true,
         description = "List the app's volumes; destroyed ones (which Fly keeps listing for a while) only with --all.")
 public final class VolumeListCommand extends VolumeCommand {
     @Option(names = "--all", description = "Include volumes that are destroyed or being destroyed.")
@@ -19,7 +22,8 @@ public final class VolumeListCommand extends VolumeCommand {
         List<Volume> list = volumes.list(all ? VolumeListOptions.ALL : VolumeListOptions.LIVE);
         print(list, () -> {
             if (list.isEmpty()) {
-                out().println("No volumes in app " + volumes.app() + (all ? "" : " (use --all to include destroyed ones)"));
+                out().println("No volumes in app " + volumes.app()
+                        + (all ? "" : " (use --all to include destroyed ones)"));
             } else {
                 VolumeView.table(list, out());
             }

@@ -16,22 +16,28 @@ class LiveOutputTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         AtomicLong now = new AtomicLong();
-        try (LiveOutput live = new LiveOutput(new PrintWriter(out), new PrintWriter(err), true, true, "turn of s1",
-                now::get, Duration.ofMillis(1))) {
-            Await.until("the first progress line", Duration.ofSeconds(5), () -> err.toString().contains("... 0 s"));
+        try (LiveOutput live = new LiveOutput(
+                new PrintWriter(out), new PrintWriter(err), true, true, "turn of s1", now::get, Duration.ofMillis(1))) {
+            Await.until("the first progress line", Duration.ofSeconds(5), () -> err.toString()
+                    .contains("... 0 s"));
             now.set(Duration.ofMillis(1200).toNanos());
-            Await.until("a second later", Duration.ofSeconds(5), () -> err.toString().contains("... 1 s"));
+            Await.until("a second later", Duration.ofSeconds(5), () -> err.toString()
+                    .contains("... 1 s"));
             live.accept("hello");
         }
 
-        assertThat(err.toString()).contains("turn of s1 ... 0 s").contains("turn of s1 ... 1 s").endsWith("\r\033[K");
+        assertThat(err.toString())
+                .contains("turn of s1 ... 0 s")
+                .contains("turn of s1 ... 1 s")
+                .endsWith("\r\033[K");
         assertThat(out.toString()).isEqualTo("hello" + System.lineSeparator());
     }
 
     @Test
     void off_a_terminal_there_is_no_progress_line() {
         StringWriter err = new StringWriter();
-        try (LiveOutput live = new LiveOutput(new PrintWriter(new StringWriter()), new PrintWriter(err), true, false, "x")) {
+        try (LiveOutput live =
+                new LiveOutput(new PrintWriter(new StringWriter()), new PrintWriter(err), true, false, "x")) {
             live.accept("line");
         }
 
@@ -41,7 +47,8 @@ class LiveOutputTest {
     @Test
     void with_json_the_lines_are_not_printed() {
         StringWriter out = new StringWriter();
-        try (LiveOutput live = new LiveOutput(new PrintWriter(out), new PrintWriter(new StringWriter()), false, false, "x")) {
+        try (LiveOutput live =
+                new LiveOutput(new PrintWriter(out), new PrintWriter(new StringWriter()), false, false, "x")) {
             live.accept("line");
         }
 

@@ -27,47 +27,75 @@ class ArchitectureTest {
 
     @Test
     void the_cli_uses_no_internal_class_of_any_library_module() {
-        noClasses().that().resideInAPackage("io.flaude.cli..")
-                .should().dependOnClassesThat().resideInAPackage("..internal..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.flaude.cli..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("..internal..")
                 .check(CLASSES);
     }
 
     @Test
     void the_agent_module_uses_only_the_public_api_of_the_client() {
-        noClasses().that().resideInAPackage("io.flaude.agent..")
-                .should().dependOnClassesThat().resideInAPackage("io.flaude.fly.internal..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.flaude.agent..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.flaude.fly.internal..")
                 .check(CLASSES);
     }
 
     @Test
     void public_value_types_never_depend_on_an_internal_package() {
-        noClasses().that().resideInAnyPackage("io.flaude.fly", "io.flaude.agent", "io.flaude.emulator")
+        noClasses()
+                .that()
+                .resideInAnyPackage("io.flaude.fly", "io.flaude.agent", "io.flaude.emulator")
                 .and(VALUE_TYPES)
-                .should().dependOnClassesThat().resideInAPackage("..internal..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("..internal..")
                 .check(CLASSES);
     }
 
     @Test
     void the_emulator_shares_no_code_with_the_client_or_the_agent() {
-        noClasses().that().resideInAPackage("io.flaude.emulator..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.flaude.fly..", "io.flaude.agent..", "io.flaude.cli..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.flaude.emulator..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.flaude.fly..", "io.flaude.agent..", "io.flaude.cli..")
                 .check(CLASSES);
-        noClasses().that().resideInAnyPackage("io.flaude.fly..", "io.flaude.agent..")
-                .should().dependOnClassesThat().resideInAPackage("io.flaude.emulator..")
+        noClasses()
+                .that()
+                .resideInAnyPackage("io.flaude.fly..", "io.flaude.agent..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.flaude.emulator..")
                 .check(CLASSES);
     }
 
     @Test
     void the_client_does_not_know_the_agent_module_or_the_cli() {
-        noClasses().that().resideInAPackage("io.flaude.fly..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.flaude.agent..", "io.flaude.cli..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.flaude.fly..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.flaude.agent..", "io.flaude.cli..")
                 .check(CLASSES);
     }
 
     @Test
     void no_cli_subpackage_depends_on_the_root_package() {
-        noClasses().that().resideInAPackage("io.flaude.cli.(*)..")
-                .should().dependOnClassesThat().resideInAPackage("io.flaude.cli")
+        noClasses()
+                .that()
+                .resideInAPackage("io.flaude.cli.(*)..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.flaude.cli")
                 .check(CLASSES);
     }
 

@@ -32,15 +32,27 @@ class DocsExamplesTest {
             "try (SessionStore store = new SqliteSessionStore(home.resolve(\"sessions.db\"))) {");
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"README.md", "docs/client.md", "docs/sessions.md", "docs/emulator.md", "docs/volumes.md",
-            "docs/cli.md", "docs/image.md", "docs/benchmarks.md", "docs/logs.md"})
+    @ValueSource(
+            strings = {
+                "README.md",
+                "docs/client.md",
+                "docs/sessions.md",
+                "docs/emulator.md",
+                "docs/volumes.md",
+                "docs/cli.md",
+                "docs/image.md",
+                "docs/benchmarks.md",
+                "docs/logs.md"
+            })
     void every_java_line_of_the_page_is_in_a_test(String page) throws IOException {
         Set<String> tested = testLines();
         List<String> missing = javaLines(Files.readString(ROOT.resolve(page))).stream()
                 .filter(line -> !tested.contains(STAND_INS.getOrDefault(line, line)))
                 .toList();
 
-        assertThat(missing).as("lines of %s's java blocks that no test has (put the example in a test)", page).isEmpty();
+        assertThat(missing)
+                .as("lines of %s's java blocks that no test has (put the example in a test)", page)
+                .isEmpty();
     }
 
     /** The stripped, non-blank lines of the page's {@code ```java} blocks, comment-only lines left out. */
@@ -62,7 +74,8 @@ class DocsExamplesTest {
 
     private static Set<String> testLines() {
         try (Stream<Path> files = Files.walk(ROOT)) {
-            return files.filter(p -> p.toString().endsWith(".java") && p.toString().contains("/src/test/java/"))
+            return files.filter(
+                            p -> p.toString().endsWith(".java") && p.toString().contains("/src/test/java/"))
                     .flatMap(DocsExamplesTest::lines)
                     .map(String::strip)
                     .collect(Collectors.toSet());

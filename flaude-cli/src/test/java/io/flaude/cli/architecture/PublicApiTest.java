@@ -38,24 +38,27 @@ class PublicApiTest {
             Files.createDirectories(file.getParent());
             Files.writeString(file, actual);
         }
-        assertThat(Files.exists(file)).as("%s exists (create it with -D%s=true)", file, UPDATE).isTrue();
-        assertThat(actual).as("the public API of %s; if the change is meant, regenerate %s with -D%s=true",
-                module, file, UPDATE).isEqualTo(Files.readString(file));
+        assertThat(Files.exists(file))
+                .as("%s exists (create it with -D%s=true)", file, UPDATE)
+                .isTrue();
+        assertThat(actual)
+                .as("the public API of %s; if the change is meant, regenerate %s with -D%s=true", module, file, UPDATE)
+                .isEqualTo(Files.readString(file));
     }
 
     /** Every public type of the package and its public and protected members, one per line, sorted. */
     static String listing(String pkg) {
         StringBuilder out = new StringBuilder();
-        new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(pkg)
-                .stream()
-                .filter(c -> c.getPackageName().equals(pkg) && visible(c))
-                .map(JavaClass::reflect)
-                .sorted((a, b) -> a.getName().compareTo(b.getName()))
-                .forEach(c -> {
-                    out.append(type(c)).append(" {\n");
-                    members(c).forEach(m -> out.append("    ").append(m).append('\n'));
-                    out.append("}\n\n");
-                });
+        new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(pkg).stream()
+                        .filter(c -> c.getPackageName().equals(pkg) && visible(c))
+                        .map(JavaClass::reflect)
+                        .sorted((a, b) -> a.getName().compareTo(b.getName()))
+                        .forEach(c -> {
+                            out.append(type(c)).append(" {\n");
+                            members(c).forEach(m -> out.append("    ").append(m).append('\n'));
+                            out.append("}\n\n");
+                        });
         return out.toString();
     }
 
@@ -69,19 +72,29 @@ class PublicApiTest {
     }
 
     private static String type(Class<?> c) {
-        String kind = c.isAnnotation() ? "@interface" : c.isInterface() ? "interface" : c.isEnum() ? "enum"
-                : c.isRecord() ? "record" : "class";
-        int mods = c.getModifiers() & (c.isInterface() || c.isEnum() || c.isRecord() ? Modifier.STATIC
-                : Modifier.ABSTRACT | Modifier.FINAL | Modifier.STATIC);
+        String kind = c.isAnnotation()
+                ? "@interface"
+                : c.isInterface() ? "interface" : c.isEnum() ? "enum" : c.isRecord() ? "record" : "class";
+        int mods = c.getModifiers()
+                & (c.isInterface() || c.isEnum() || c.isRecord()
+                        ? Modifier.STATIC
+                        : Modifier.ABSTRACT | Modifier.FINAL | Modifier.STATIC);
         String prefix = Modifier.toString(mods);
-        StringBuilder s = new StringBuilder(prefix.isEmpty() ? "" : prefix + " ").append(kind).append(' ')
+        StringBuilder s = new StringBuilder(prefix.isEmpty() ? "" : prefix + " ")
+                .append(kind)
+                .append(' ')
                 .append(c.getName());
-        if (c.getGenericSuperclass() != null && !List.of(Object.class, Record.class, Enum.class).contains(c.getSuperclass())) {
+        if (c.getGenericSuperclass() != null
+                && !List.of(Object.class, Record.class, Enum.class).contains(c.getSuperclass())) {
             s.append(" extends ").append(c.getGenericSuperclass().getTypeName());
         }
         if (c.getGenericInterfaces().length > 0 && !c.isAnnotation()) {
-            s.append(c.isInterface() ? " extends " : " implements ").append(String.join(", ",
-                    Arrays.stream(c.getGenericInterfaces()).map(java.lang.reflect.Type::getTypeName).toList()));
+            s.append(c.isInterface() ? " extends " : " implements ")
+                    .append(String.join(
+                            ", ",
+                            Arrays.stream(c.getGenericInterfaces())
+                                    .map(java.lang.reflect.Type::getTypeName)
+                                    .toList()));
         }
         return s.toString();
     }
@@ -92,8 +105,9 @@ class PublicApiTest {
         members.addAll(Arrays.asList(c.getDeclaredMethods()));
         members.addAll(Arrays.asList(c.getDeclaredFields()));
         return members.stream()
-                .filter(m -> !m.isSynthetic() && (Modifier.isPublic(m.getModifiers())
-                        || (Modifier.isProtected(m.getModifiers()) && !Modifier.isFinal(c.getModifiers()))))
+                .filter(m -> !m.isSynthetic()
+                        && (Modifier.isPublic(m.getModifiers())
+                                || (Modifier.isProtected(m.getModifiers()) && !Modifier.isFinal(c.getModifiers()))))
                 .filter(m -> !(m instanceof Method method && method.isBridge()))
                 .map(PublicApiTest::signature)
                 .sorted()

@@ -15,8 +15,7 @@ class DockerfileTest {
     static final List<Instruction> DOCKERFILE = parse(IMAGE_DIR.resolve("Dockerfile"));
 
     /** One instruction: keyword (upper case) and its arguments with line continuations joined. */
-    record Instruction(String keyword, String args) {
-    }
+    record Instruction(String keyword, String args) {}
 
     static List<Instruction> parse(Path file) {
         List<Instruction> result = new ArrayList<>();
@@ -27,11 +26,14 @@ class DockerfileTest {
                 continue;
             }
             boolean continued = line.endsWith("\\");
-            pending.append(continued ? line.substring(0, line.length() - 1) : line).append(' ');
+            pending.append(continued ? line.substring(0, line.length() - 1) : line)
+                    .append(' ');
             if (!continued) {
                 String text = pending.toString().strip();
                 int space = text.indexOf(' ');
-                result.add(new Instruction(text.substring(0, space).toUpperCase(), text.substring(space + 1).strip()));
+                result.add(new Instruction(
+                        text.substring(0, space).toUpperCase(),
+                        text.substring(space + 1).strip()));
                 pending.setLength(0);
             }
         }
@@ -39,7 +41,10 @@ class DockerfileTest {
     }
 
     static List<String> all(String keyword) {
-        return DOCKERFILE.stream().filter(i -> i.keyword().equals(keyword)).map(Instruction::args).toList();
+        return DOCKERFILE.stream()
+                .filter(i -> i.keyword().equals(keyword))
+                .map(Instruction::args)
+                .toList();
     }
 
     static String runs() {
@@ -54,7 +59,10 @@ class DockerfileTest {
 
     @Test
     void apt_installs_git_gh_jq_and_ca_certificates_and_drops_its_lists() {
-        String apt = all("RUN").stream().filter(r -> r.contains("apt-get install")).findFirst().orElseThrow();
+        String apt = all("RUN").stream()
+                .filter(r -> r.contains("apt-get install"))
+                .findFirst()
+                .orElseThrow();
 
         assertThat(apt.split("\\s+")).contains("git", "gh", "jq", "ca-certificates", "--no-install-recommends");
         assertThat(apt).contains("rm -rf /var/lib/apt/lists/*");
@@ -103,7 +111,11 @@ class DockerfileTest {
     void labels_carry_the_opencontainers_metadata() {
         String labels = String.join(" ", all("LABEL"));
 
-        assertThat(labels).contains("org.opencontainers.image.title=", "org.opencontainers.image.description=",
-                "org.opencontainers.image.version=", "org.opencontainers.image.source=");
+        assertThat(labels)
+                .contains(
+                        "org.opencontainers.image.title=",
+                        "org.opencontainers.image.description=",
+                        "org.opencontainers.image.version=",
+                        "org.opencontainers.image.source=");
     }
 }

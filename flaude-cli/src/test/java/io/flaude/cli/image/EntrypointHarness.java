@@ -73,7 +73,10 @@ final class EntrypointHarness {
         try {
             Path out = Files.createTempFile(root, "stdout", ".txt");
             Path err = Files.createTempFile(root, "stderr", ".txt");
-            Process p = processBuilder().redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            Process p = processBuilder()
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile())
+                    .start();
             if (!p.waitFor(20, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new AssertionError("entrypoint did not finish in 20 s");
@@ -89,8 +92,10 @@ final class EntrypointHarness {
 
     /** Starts the entrypoint without waiting, output to files under {@code root}. */
     Process start() throws IOException {
-        return processBuilder().redirectOutput(root.resolve("started.out").toFile())
-                .redirectError(root.resolve("started.err").toFile()).start();
+        return processBuilder()
+                .redirectOutput(root.resolve("started.out").toFile())
+                .redirectError(root.resolve("started.err").toFile())
+                .start();
     }
 
     private ProcessBuilder processBuilder() {
@@ -149,7 +154,9 @@ final class EntrypointHarness {
     record Call(List<String> argv, Path cwd, Map<String, String> env) {
         static Call read(Path dir, int n) {
             String raw = TestFiles.read(dir.resolve(n + ".argv"));
-            List<String> argv = raw.isEmpty() ? List.of() : Arrays.asList(raw.substring(0, raw.length() - 1).split("\0", -1));
+            List<String> argv = raw.isEmpty()
+                    ? List.of()
+                    : Arrays.asList(raw.substring(0, raw.length() - 1).split("\0", -1));
             Path cwd = Path.of(TestFiles.read(dir.resolve(n + ".cwd")).strip());
             Map<String, String> env = new LinkedHashMap<>();
             TestFiles.read(dir.resolve(n + ".env")).lines().forEach(l -> {

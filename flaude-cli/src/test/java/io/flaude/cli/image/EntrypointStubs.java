@@ -7,11 +7,11 @@ import java.nio.file.Path;
  * (NUL-separated), cwd and a few env vars under {@code $STUB_REC/<tool>/<n>.*}, the n-th call.
  */
 final class EntrypointStubs {
-    private EntrypointStubs() {
-    }
+    private EntrypointStubs() {}
 
     /** Sourced by every stub. Records only env vars that hold no secret. */
-    private static final String RECORD = """
+    private static final String RECORD =
+            """
             tool=$(basename "$0")
             rec_dir="$STUB_REC/$tool"
             mkdir -p "$rec_dir"
@@ -28,7 +28,8 @@ final class EntrypointStubs {
      * {@code $STUB_REC/credential-helper.out}), writes a partial file, then either fails mid-clone
      * ({@code STUB_GIT=fail}, printing a URL with the token as git might) or completes the clone.
      */
-    private static final String GIT = """
+    private static final String GIT =
+            """
             #!/usr/bin/env bash
             set -euo pipefail
             source "$(dirname "$0")/record.sh"
@@ -54,7 +55,8 @@ final class EntrypointStubs {
      * {@code --resume} of a session it has no transcript for in this cwd, and {@code --session-id}
      * of one it has. Output, final newline, exit code and a sleep come from {@code STUB_CLAUDE_*}.
      */
-    private static final String CLAUDE = """
+    private static final String CLAUDE =
+            """
             #!/usr/bin/env bash
             set -euo pipefail
             source "$(dirname "$0")/record.sh"
@@ -86,7 +88,8 @@ final class EntrypointStubs {
             """;
 
     /** {@code runuser -u USER -- CMD...}: records, then runs CMD as the same user. */
-    private static final String RUNUSER = """
+    private static final String RUNUSER =
+            """
             #!/usr/bin/env bash
             set -euo pipefail
             source "$(dirname "$0")/record.sh"
@@ -96,7 +99,8 @@ final class EntrypointStubs {
             """;
 
     /** {@code chown}: records only (the test user cannot give files to {@code claude}). */
-    private static final String CHOWN = """
+    private static final String CHOWN =
+            """
             #!/usr/bin/env bash
             source "$(dirname "$0")/record.sh"
             """;

@@ -5,9 +5,9 @@ import static io.flaude.cli.image.EntrypointHarness.TOKEN;
 import static io.flaude.cli.image.TestFiles.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.flaude.emulator.Await;
 import io.flaude.cli.image.EntrypointHarness.Call;
 import io.flaude.cli.image.EntrypointHarness.Run;
+import io.flaude.emulator.Await;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,8 +40,9 @@ class EntrypointTest {
         void missing_oauth_token_is_reported_and_claude_never_runs() {
             Run run = h.env("CLAUDE_CODE_OAUTH_TOKEN", null).run();
 
-            assertThat(run.lines()).containsExactly(
-                    "[flaude:error] missing required environment: CLAUDE_CODE_OAUTH_TOKEN", "[flaude:exit:2]");
+            assertThat(run.lines())
+                    .containsExactly(
+                            "[flaude:error] missing required environment: CLAUDE_CODE_OAUTH_TOKEN", "[flaude:exit:2]");
             assertThat(run.exitCode()).isEqualTo(2);
             assertThat(h.calls("claude")).isEmpty();
         }
@@ -50,8 +51,8 @@ class EntrypointTest {
         void missing_prompt_is_reported_with_a_nonzero_exit_marker() {
             Run run = h.env("FLAUDE_PROMPT", "").run();
 
-            assertThat(run.lines()).containsExactly(
-                    "[flaude:error] missing required environment: FLAUDE_PROMPT", "[flaude:exit:2]");
+            assertThat(run.lines())
+                    .containsExactly("[flaude:error] missing required environment: FLAUDE_PROMPT", "[flaude:exit:2]");
             assertThat(run.exitCode()).isEqualTo(2);
         }
 
@@ -68,22 +69,25 @@ class EntrypointTest {
         void repos_element_without_url_is_rejected() {
             Run run = h.env("FLAUDE_REPOS", "[{\"branch\": \"main\"}]").run();
 
-            assertThat(run.lines()).containsExactly(
-                    "[flaude:error] FLAUDE_REPOS is invalid: FLAUDE_REPOS[0] has no url", "[flaude:exit:2]");
+            assertThat(run.lines())
+                    .containsExactly(
+                            "[flaude:error] FLAUDE_REPOS is invalid: FLAUDE_REPOS[0] has no url", "[flaude:exit:2]");
         }
 
         @Test
         void unknown_output_format_is_rejected() {
             Run run = h.env("FLAUDE_OUTPUT_FORMAT", "yaml").run();
 
-            assertThat(run.lines()).containsExactly(
-                    "[flaude:error] FLAUDE_OUTPUT_FORMAT must be text, json or stream-json, not 'yaml'",
-                    "[flaude:exit:2]");
+            assertThat(run.lines())
+                    .containsExactly(
+                            "[flaude:error] FLAUDE_OUTPUT_FORMAT must be text, json or stream-json, not 'yaml'",
+                            "[flaude:exit:2]");
         }
 
         @Test
         void target_dir_outside_the_workspace_is_rejected() {
-            Run run = h.env("FLAUDE_REPOS", "[{\"url\": \"" + REPO_URL + "\", \"target_dir\": \"../escape\"}]").run();
+            Run run = h.env("FLAUDE_REPOS", "[{\"url\": \"" + REPO_URL + "\", \"target_dir\": \"../escape\"}]")
+                    .run();
 
             assertThat(run.lines().getFirst()).startsWith("[flaude:error] repo directory '../escape'");
             assertThat(run.exitCode()).isEqualTo(2);
@@ -102,8 +106,10 @@ class EntrypointTest {
         void secrets_and_prompt_can_come_from_files() throws IOException {
             Path tokenFile = Files.writeString(tmp.resolve("token"), TOKEN + "\n");
             Path promptFile = Files.writeString(tmp.resolve("prompt"), "from a file");
-            h.env("CLAUDE_CODE_OAUTH_TOKEN", null).env("CLAUDE_CODE_OAUTH_TOKEN_FILE", tokenFile.toString())
-                    .env("FLAUDE_PROMPT", null).env("FLAUDE_PROMPT_FILE", promptFile.toString());
+            h.env("CLAUDE_CODE_OAUTH_TOKEN", null)
+                    .env("CLAUDE_CODE_OAUTH_TOKEN_FILE", tokenFile.toString())
+                    .env("FLAUDE_PROMPT", null)
+                    .env("FLAUDE_PROMPT_FILE", promptFile.toString());
 
             Run run = h.run();
 
@@ -116,7 +122,9 @@ class EntrypointTest {
     class Cloning {
         @Test
         void repos_are_cloned_shallow_with_branch_into_target_dir() {
-            h.env("FLAUDE_REPOS", "[{\"url\": \"" + REPO_URL + "\", \"branch\": \"release/2\", \"target_dir\": \"src/w\"}]");
+            h.env(
+                    "FLAUDE_REPOS",
+                    "[{\"url\": \"" + REPO_URL + "\", \"branch\": \"release/2\", \"target_dir\": \"src/w\"}]");
 
             Run run = h.run();
 
@@ -229,12 +237,14 @@ class EntrypointTest {
         @Test
         void github_token_reaches_git_through_a_credential_helper_scoped_to_github() {
             h.env("FLAUDE_REPOS", "[\"" + REPO_URL + "\"]")
-                    .env("GITHUB_USERNAME", "octocat").env("GITHUB_TOKEN", GITHUB_TOKEN);
+                    .env("GITHUB_USERNAME", "octocat")
+                    .env("GITHUB_TOKEN", GITHUB_TOKEN);
 
             h.run();
 
             Call git = h.calls("git").getFirst();
-            assertThat(git.env()).containsEntry("GIT_CONFIG_COUNT", "1")
+            assertThat(git.env())
+                    .containsEntry("GIT_CONFIG_COUNT", "1")
                     .containsEntry("GIT_CONFIG_KEY_0", "credential.https://github.com.helper")
                     .containsEntry("GIT_TERMINAL_PROMPT", "0");
             assertThat(read(h.rec.resolve("credential-helper.out")))
@@ -243,13 +253,17 @@ class EntrypointTest {
 
         @Test
         void tokens_appear_in_no_output_and_no_recorded_argv_even_when_git_prints_them() {
-            h.env("FLAUDE_REPOS", "[\"" + REPO_URL + "\"]").env("STUB_GIT", "fail")
-                    .env("GITHUB_USERNAME", "octocat").env("GITHUB_TOKEN", GITHUB_TOKEN);
+            h.env("FLAUDE_REPOS", "[\"" + REPO_URL + "\"]")
+                    .env("STUB_GIT", "fail")
+                    .env("GITHUB_USERNAME", "octocat")
+                    .env("GITHUB_TOKEN", GITHUB_TOKEN);
 
             Run run = h.run();
 
-            assertThat(run.output()).contains("[flaude] git: fatal: unable to access 'https://github.com/o/r/'")
-                    .doesNotContain(GITHUB_TOKEN).doesNotContain(TOKEN);
+            assertThat(run.output())
+                    .contains("[flaude] git: fatal: unable to access 'https://github.com/o/r/'")
+                    .doesNotContain(GITHUB_TOKEN)
+                    .doesNotContain(TOKEN);
             assertThat(h.allRecordedArgv()).doesNotContain(GITHUB_TOKEN).doesNotContain(TOKEN);
         }
 
@@ -294,7 +308,9 @@ class EntrypointTest {
         @Test
         void turn_that_failed_before_claude_wrote_a_transcript_is_started_again_not_resumed() {
             h.session(SESSION, "vol");
-            h.env("FLAUDE_REPOS", "[\"" + REPO_URL + "\"]").env("STUB_GIT", "fail").run();
+            h.env("FLAUDE_REPOS", "[\"" + REPO_URL + "\"]")
+                    .env("STUB_GIT", "fail")
+                    .run();
 
             h.env("STUB_GIT", null).run();
 
@@ -308,7 +324,8 @@ class EntrypointTest {
             h.run();
 
             Call claude = h.claude();
-            assertThat(claude.env()).containsEntry("CLAUDE_CONFIG_DIR", mount.resolve("claude").toString());
+            assertThat(claude.env())
+                    .containsEntry("CLAUDE_CONFIG_DIR", mount.resolve("claude").toString());
             assertThat(claude.cwd()).isEqualTo(mount.resolve("workspace"));
             assertThat(read(mount.resolve(".flaude_cwd"))).isEqualTo(mount.resolve("workspace") + "\n");
         }
@@ -316,7 +333,8 @@ class EntrypointTest {
         @Test
         void mount_defaults_to_the_parent_of_claude_config_dir() throws IOException {
             Path mount = Files.createDirectories(tmp.resolve("vol"));
-            h.env("FLAUDE_SESSION_ID", SESSION).env("CLAUDE_CONFIG_DIR", mount.resolve("cfg").toString());
+            h.env("FLAUDE_SESSION_ID", SESSION)
+                    .env("CLAUDE_CONFIG_DIR", mount.resolve("cfg").toString());
 
             h.run();
 
@@ -326,7 +344,8 @@ class EntrypointTest {
 
         @Test
         void missing_mount_is_an_error_rather_than_a_silent_oneshot() {
-            h.env("FLAUDE_SESSION_ID", SESSION).env("FLAUDE_MOUNT_PATH", tmp.resolve("not-mounted").toString());
+            h.env("FLAUDE_SESSION_ID", SESSION)
+                    .env("FLAUDE_MOUNT_PATH", tmp.resolve("not-mounted").toString());
 
             Run run = h.run();
 
@@ -339,7 +358,8 @@ class EntrypointTest {
             Path mount = h.session(SESSION, "vol");
             h.env("FLAUDE_REPOS", "[\"" + REPO_URL + "\"]").run();
 
-            Run second = h.env("FLAUDE_REPOS", "[\"" + REPO_URL + "\", \"https://github.com/acme/gadgets\"]").run();
+            Run second = h.env("FLAUDE_REPOS", "[\"" + REPO_URL + "\", \"https://github.com/acme/gadgets\"]")
+                    .run();
 
             Path repo = mount.resolve("workspace/widgets");
             assertThat(h.calls("claude").get(1).cwd()).isEqualTo(repo);
@@ -361,12 +381,14 @@ class EntrypointTest {
             assertThat(m.get("mode").asString()).isEqualTo("session");
             assertThat(m.get("session_id").asString()).isEqualTo(SESSION);
             assertThat(m.get("turn").asString()).isEqualTo("first");
-            assertThat(m.get("workdir").asString()).isEqualTo(mount.resolve("workspace/widgets").toString());
+            assertThat(m.get("workdir").asString())
+                    .isEqualTo(mount.resolve("workspace/widgets").toString());
             assertThat(m.get("output_format").asString()).isEqualTo("json");
             JsonNode repo = m.get("repos").get(0);
             assertThat(repo.get("url").asString()).isEqualTo(REPO_URL);
             assertThat(repo.get("branch").asString()).isEqualTo("main");
-            assertThat(repo.get("dir").asString()).isEqualTo(mount.resolve("workspace/widgets").toString());
+            assertThat(repo.get("dir").asString())
+                    .isEqualTo(mount.resolve("workspace/widgets").toString());
         }
 
         @Test
@@ -427,8 +449,7 @@ class EntrypointTest {
 
             h.run();
 
-            assertThat(h.claude().argv())
-                    .containsSubsequence("--output-format", "stream-json", "--verbose", "--");
+            assertThat(h.claude().argv()).containsSubsequence("--output-format", "stream-json", "--verbose", "--");
         }
 
         @Test
@@ -502,16 +523,22 @@ class EntrypointTest {
         @Test
         void as_root_only_new_dirs_are_given_to_claude_and_never_recursively() {
             Path mount = h.session(SESSION, "vol");
-            h.env("FLAUDE_TEST_UID", "0").env("FLAUDE_REPOS", "[{\"url\": \"" + REPO_URL + "\", \"target_dir\": \"a/b\"}]");
+            h.env("FLAUDE_TEST_UID", "0")
+                    .env("FLAUDE_REPOS", "[{\"url\": \"" + REPO_URL + "\", \"target_dir\": \"a/b\"}]");
 
             h.run();
             int afterFirstTurn = h.calls("chown").size();
             h.run();
 
-            assertThat(h.calls("chown")).extracting(Call::argv).containsExactly(
-                    List.of("--", "claude:", mount.resolve("claude").toString()),
-                    List.of("--", "claude:", mount.resolve("workspace").toString()),
-                    List.of("--", "claude:", mount.resolve("workspace/a").toString()));
+            assertThat(h.calls("chown"))
+                    .extracting(Call::argv)
+                    .containsExactly(
+                            List.of("--", "claude:", mount.resolve("claude").toString()),
+                            List.of("--", "claude:", mount.resolve("workspace").toString()),
+                            List.of(
+                                    "--",
+                                    "claude:",
+                                    mount.resolve("workspace/a").toString()));
             assertThat(h.calls("chown")).hasSize(afterFirstTurn);
         }
     }

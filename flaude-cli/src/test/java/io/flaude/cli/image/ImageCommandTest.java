@@ -29,7 +29,10 @@ class ImageCommandTest {
 
     /** A docker stub: {@code info} exits with {@code infoExit} (printing DAEMON_DOWN when non-zero); others exit with {@code exit}. */
     void stubDocker(int infoExit, int exit) {
-        Path stub = TestFiles.writeExecutable(tmp.resolve("bin"), "docker", """
+        Path stub = TestFiles.writeExecutable(
+                tmp.resolve("bin"),
+                "docker",
+                """
                 #!/bin/sh
                 printf '%%s\\n' "$@" >"%1$s/$1.argv"
                 if [ "$1" = info ]; then
@@ -38,7 +41,8 @@ class ImageCommandTest {
                 fi
                 echo "docker $1 says hello"
                 exit %3$d
-                """.formatted(tmp, infoExit, exit, DAEMON_DOWN));
+                """
+                        .formatted(tmp, infoExit, exit, DAEMON_DOWN));
         env.put(ImageCommand.DOCKER_ENV, stub.toString());
     }
 
@@ -86,7 +90,8 @@ class ImageCommandTest {
 
         assertThat(code).isEqualTo(1);
         assertThat(err.toString().strip())
-                .isEqualTo("flaude: no container engine reachable (docker info failed: " + DAEMON_DOWN + NO_ENGINE_HINT);
+                .isEqualTo(
+                        "flaude: no container engine reachable (docker info failed: " + DAEMON_DOWN + NO_ENGINE_HINT);
         assertThat(recorded("build")).isEmpty();
     }
 
@@ -108,8 +113,14 @@ class ImageCommandTest {
         int code = execute("build", "--tag", "registry.fly.io/my-app:v1", "--context", TestFiles.REPO_ROOT.toString());
 
         assertThat(code).isZero();
-        assertThat(recorded("build")).containsExactly("build", "--platform", "linux/amd64",
-                "-t", "registry.fly.io/my-app:v1", TestFiles.REPO_ROOT.resolve("image").toString());
+        assertThat(recorded("build"))
+                .containsExactly(
+                        "build",
+                        "--platform",
+                        "linux/amd64",
+                        "-t",
+                        "registry.fly.io/my-app:v1",
+                        TestFiles.REPO_ROOT.resolve("image").toString());
         assertThat(out.toString()).contains("docker build says hello");
     }
 
@@ -129,7 +140,9 @@ class ImageCommandTest {
 
         execute("build");
 
-        assertThat(recorded("build")).last().isEqualTo(TestFiles.REPO_ROOT.resolve("image").toString());
+        assertThat(recorded("build"))
+                .last()
+                .isEqualTo(TestFiles.REPO_ROOT.resolve("image").toString());
     }
 
     @Test
@@ -138,7 +151,9 @@ class ImageCommandTest {
 
         execute(TestFiles.REPO_ROOT, "build");
 
-        assertThat(recorded("build")).last().isEqualTo(TestFiles.REPO_ROOT.resolve("image").toString());
+        assertThat(recorded("build"))
+                .last()
+                .isEqualTo(TestFiles.REPO_ROOT.resolve("image").toString());
     }
 
     @Test

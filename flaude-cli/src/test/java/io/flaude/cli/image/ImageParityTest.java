@@ -52,8 +52,11 @@ class ImageParityTest {
 
     @BeforeEach
     void setUp() {
-        fly = FlyClient.builder().baseUri(emulator.baseUri()).token(emulator.token())
-                .rateBudget(RateBudget.unlimited()).build();
+        fly = FlyClient.builder()
+                .baseUri(emulator.baseUri())
+                .token(emulator.token())
+                .rateBudget(RateBudget.unlimited())
+                .build();
         fly.apps().create(APP, Apps.DEFAULT_ORG);
         image = new EntrypointHarness(tmp.resolve("image"));
     }
@@ -88,7 +91,8 @@ class ImageParityTest {
 
     /** One machine on the emulator, run once per entry of {@code turns}; the lines each run printed. */
     private List<List<String>> emulatorRuns(Map<String, String> env, String volumeId, int turns) {
-        MachineConfig.Builder b = MachineConfig.builder("ghcr.io/flaude-java/flaude-agent:0.1.0").env(env)
+        MachineConfig.Builder b = MachineConfig.builder("ghcr.io/flaude-java/flaude-agent:0.1.0")
+                .env(env)
                 .restartPolicy("no");
         if (volumeId != null) {
             b.mount(volumeId, GUEST_MOUNT);
@@ -106,7 +110,9 @@ class ImageParityTest {
 
     /** Waits for the {@code n}-th exit marker of the machine and returns the lines of that run. */
     private List<String> awaitRun(String machineId, int n) {
-        Await.until("the end of run " + n + " of machine " + machineId, Duration.ofSeconds(20),
+        Await.until(
+                "the end of run " + n + " of machine " + machineId,
+                Duration.ofSeconds(20),
                 () -> exits(emulator.logLines(APP, machineId)).size() >= n
                         && fly.machines(APP).get(machineId).state() == MachineState.STOPPED);
         List<String> lines = emulator.logLines(APP, machineId);
@@ -176,13 +182,20 @@ class ImageParityTest {
     }
 
     private String emulatorVolume() {
-        return fly.volumes(APP).create(VolumeSpec.builder().name("parity").build()).id();
+        return fly.volumes(APP)
+                .create(VolumeSpec.builder().name("parity").build())
+                .id();
     }
 
     @Test
     void a_first_turn_and_a_resumed_turn_print_the_same_lines_and_leave_the_same_volume() {
-        Map<String, String> common = Map.of("FLAUDE_PROMPT", "fix the failing test", "FLAUDE_SESSION_ID", SESSION,
-                "FLAUDE_REPOS", "[\"" + REPO + "\"]");
+        Map<String, String> common = Map.of(
+                "FLAUDE_PROMPT",
+                "fix the failing test",
+                "FLAUDE_SESSION_ID",
+                SESSION,
+                "FLAUDE_REPOS",
+                "[\"" + REPO + "\"]");
         imageEnv(common);
         Path mount = image.session(SESSION, "vol");
         List<String> imageFirst = contract(image.run().lines(), mount.toString(), image.workspace.toString());
@@ -197,8 +210,11 @@ class ImageParityTest {
         assertThat(imageResumed).anySatisfy(l -> assertThat(l).contains("\"turn\":\"resume\""));
         assertThat(String.join("\n", imageFirst)).doesNotContain("hunter2");
         Path emulatedVolume = emulator.volumeDirectory(APP, volume);
-        assertThat(tree(emulatedVolume, GUEST_MOUNT)).isEqualTo(tree(mount, mount.toString()))
-                .contains(".flaude_cwd", "claude/projects/<mount-slug>-workspace-widgets/" + SESSION + ".jsonl",
+        assertThat(tree(emulatedVolume, GUEST_MOUNT))
+                .isEqualTo(tree(mount, mount.toString()))
+                .contains(
+                        ".flaude_cwd",
+                        "claude/projects/<mount-slug>-workspace-widgets/" + SESSION + ".jsonl",
                         "workspace/widgets/.git/flaude-clone-complete");
         assertThat(read(emulatedVolume.resolve(".flaude_cwd")).replace(GUEST_MOUNT, "<mount>"))
                 .isEqualTo(read(mount.resolve(".flaude_cwd")).replace(mount.toString(), "<mount>"));
@@ -208,11 +224,14 @@ class ImageParityTest {
     void a_failing_agent_ends_both_with_its_exit_code() {
         Map<String, String> common = Map.of("FLAUDE_PROMPT", "fail please");
         imageEnv(common);
-        List<String> fromImage = contract(image.env("STUB_CLAUDE_EXIT", "1").run().lines(), "/nowhere",
-                image.workspace.toString());
+        List<String> fromImage =
+                contract(image.env("STUB_CLAUDE_EXIT", "1").run().lines(), "/nowhere", image.workspace.toString());
 
-        List<String> emulated = contract(emulatorRuns(emulatorEnv(common, "FLAUDE_EMULATOR_EXIT", "1"), null, 1).get(0),
-                "/nowhere", GUEST_WORKSPACE);
+        List<String> emulated = contract(
+                emulatorRuns(emulatorEnv(common, "FLAUDE_EMULATOR_EXIT", "1"), null, 1)
+                        .get(0),
+                "/nowhere",
+                GUEST_WORKSPACE);
 
         assertThat(emulated).isEqualTo(fromImage);
         assertThat(fromImage).last().isEqualTo("[flaude:exit:1]");
@@ -222,12 +241,16 @@ class ImageParityTest {
     void a_missing_token_is_the_same_error_and_exit_code_on_both() {
         Map<String, String> common = Map.of("FLAUDE_PROMPT", "hello");
         imageEnv(common);
-        List<String> fromImage = image.env("CLAUDE_CODE_OAUTH_TOKEN", null).run().lines();
+        List<String> fromImage =
+                image.env("CLAUDE_CODE_OAUTH_TOKEN", null).run().lines();
 
-        List<String> emulated = emulatorRuns(emulatorEnv(common, "CLAUDE_CODE_OAUTH_TOKEN", null), null, 1).get(0);
+        List<String> emulated = emulatorRuns(emulatorEnv(common, "CLAUDE_CODE_OAUTH_TOKEN", null), null, 1)
+                .get(0);
 
-        assertThat(emulated).isEqualTo(fromImage)
-                .containsExactly("[flaude:error] missing required environment: CLAUDE_CODE_OAUTH_TOKEN", "[flaude:exit:2]");
+        assertThat(emulated)
+                .isEqualTo(fromImage)
+                .containsExactly(
+                        "[flaude:error] missing required environment: CLAUDE_CODE_OAUTH_TOKEN", "[flaude:exit:2]");
     }
 
     @Test
@@ -235,11 +258,16 @@ class ImageParityTest {
         Map<String, String> common = Map.of("FLAUDE_PROMPT", "hello", "FLAUDE_SESSION_ID", SESSION);
         imageEnv(common);
         Path missing = tmp.resolve("not-mounted");
-        List<String> fromImage = contract(image.env("FLAUDE_MOUNT_PATH", missing.toString()).run().lines(),
-                missing.toString(), image.workspace.toString());
+        List<String> fromImage = contract(
+                image.env("FLAUDE_MOUNT_PATH", missing.toString()).run().lines(),
+                missing.toString(),
+                image.workspace.toString());
 
-        List<String> emulated = contract(emulatorRuns(emulatorEnv(common, "FLAUDE_MOUNT_PATH", "/not-mounted"), null, 1)
-                .get(0), "/not-mounted", GUEST_WORKSPACE);
+        List<String> emulated = contract(
+                emulatorRuns(emulatorEnv(common, "FLAUDE_MOUNT_PATH", "/not-mounted"), null, 1)
+                        .get(0),
+                "/not-mounted",
+                GUEST_WORKSPACE);
 
         assertThat(emulated).isEqualTo(fromImage);
         assertThat(fromImage).last().isEqualTo("[flaude:exit:2]");

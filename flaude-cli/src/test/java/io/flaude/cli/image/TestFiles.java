@@ -11,8 +11,7 @@ final class TestFiles {
     /** The nearest directory at or above the working dir that holds {@code image/entrypoint.sh}. */
     static final Path REPO_ROOT = findRepoRoot();
 
-    private TestFiles() {
-    }
+    private TestFiles() {}
 
     private static Path findRepoRoot() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
@@ -20,7 +19,8 @@ final class TestFiles {
                 return dir;
             }
         }
-        throw new IllegalStateException("no image/entrypoint.sh above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "no image/entrypoint.sh above " + Path.of("").toAbsolutePath());
     }
 
     static String read(Path file) {

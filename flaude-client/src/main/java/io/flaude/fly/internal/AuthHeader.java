@@ -12,8 +12,7 @@ public final class AuthHeader {
     private static final List<String> SCHEMES = List.of("FlyV1 ", "Bearer ");
     private static final List<String> MACAROON_PREFIXES = List.of("fm1r_", "fm1a_", "fm2_");
 
-    private AuthHeader() {
-    }
+    private AuthHeader() {}
 
     /**
      * The header value; a token with a character a header cannot carry (a line break, a tab, DEL,

@@ -1,13 +1,14 @@
 package io.flaude.fly.internal;
 
 import io.flaude.fly.FlyTransportException;
-import java.net.InetAddress;
 import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 
 /**
- * The base URL requests go to, ending in an API prefix such as {@code /v1}. Fly's private API host {@code _api.internal}
+ * The base URL requests go to, ending in an API prefix such as {@code /v1}. Fly's private API host {@code
+ * _api.internal}
  * has an underscore, which {@link URI} treats as no host at all and the JDK HTTP client refuses; such
  * a host is resolved once, on first use, and requests go to its address. Not API.
  */
@@ -30,7 +31,8 @@ public final class BaseUrl {
         this.display = baseUri.toString().replaceAll("/+$", "") + suffix;
         this.resolver = resolver;
         this.scheme = baseUri.getScheme();
-        this.pathPrefix = (baseUri.getRawPath() == null ? "" : baseUri.getRawPath().replaceAll("/+$", "")) + suffix;
+        this.pathPrefix =
+                (baseUri.getRawPath() == null ? "" : baseUri.getRawPath().replaceAll("/+$", "")) + suffix;
         if (baseUri.getHost() != null) {
             this.host = null;
             this.portSuffix = "";
@@ -56,13 +58,19 @@ public final class BaseUrl {
         }
         try {
             InetAddress address = resolver.resolve(host);
-            String literal = address instanceof Inet6Address ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
+            String literal =
+                    address instanceof Inet6Address ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
             r = scheme + "://" + literal + portSuffix + pathPrefix;
             resolved = r;
             return r;
         } catch (UnknownHostException e) {
-            throw new FlyTransportException(method, display, "cannot resolve " + host
-                    + " (Fly's private API host is reachable only over WireGuard or from a Fly Machine)", e, false);
+            throw new FlyTransportException(
+                    method,
+                    display,
+                    "cannot resolve " + host
+                            + " (Fly's private API host is reachable only over WireGuard or from a Fly Machine)",
+                    e,
+                    false);
         }
     }
 }

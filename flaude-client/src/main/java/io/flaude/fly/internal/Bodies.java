@@ -9,8 +9,7 @@ import tools.jackson.databind.JsonNode;
  * {@link FlyInvalidResponseException} naming the endpoint, never a silent default. Not API.
  */
 public final class Bodies {
-    private Bodies() {
-    }
+    private Bodies() {}
 
     /** The body as a non-empty JSON object. */
     public static JsonNode object(FlyResponse r, String endpoint) {

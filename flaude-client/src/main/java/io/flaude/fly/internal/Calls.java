@@ -13,12 +13,10 @@ import org.slf4j.Logger;
 
 /** The HTTP idioms every handle repeats: find (404 is empty), delete (404 is done), cursor paging. Not API. */
 public final class Calls {
-    private Calls() {
-    }
+    private Calls() {}
 
     /** One page of a listing: its items and the cursor of the next page ({@code null} or empty: last). */
-    public record Page<T>(List<T> items, String nextCursor) {
-    }
+    public record Page<T>(List<T> items, String nextCursor) {}
 
     /** What {@code get} returns, or empty when Fly answers 404. */
     public static <T> Optional<T> findOrEmpty(Supplier<T> get) {
@@ -29,7 +27,9 @@ public final class Calls {
         }
     }
 
-    /** Sends the DELETE; a 404 means {@code what} was already gone. True if this call deleted it; logs to {@code log}. */
+    /**
+     * Sends the DELETE; a 404 means {@code what} was already gone. True if this call deleted it; logs to {@code log}.
+     */
     public static boolean deleteIfPresent(HttpTransport http, FlyRequest delete, String what, Logger log) {
         try {
             http.send(delete);
@@ -47,8 +47,8 @@ public final class Calls {
      * found, it is adopted; not found, the create is tried again while the retry policy and budget
      * allow. Any other failure is raised at once.
      */
-    public static <T> T createReconciled(HttpTransport http, String what, Supplier<T> create,
-                                         Supplier<Optional<T>> lookup, Logger log) {
+    public static <T> T createReconciled(
+            HttpTransport http, String what, Supplier<T> create, Supplier<Optional<T>> lookup, Logger log) {
         long started = http.clock().nanoTime();
         for (int attempt = 1; ; attempt++) {
             try {
@@ -81,16 +81,22 @@ public final class Calls {
                     throw failure;
                 }
                 if (found.isPresent()) {
-                    log.info("{}: the create's answer was lost ({}), but it took effect; adopting what it made",
-                            what, failure.getMessage());
+                    log.info(
+                            "{}: the create's answer was lost ({}), but it took effect; adopting what it made",
+                            what,
+                            failure.getMessage());
                     return found.get();
                 }
                 Optional<Duration> delay = http.retryDelay(attempt, failure, true, started);
                 if (delay.isEmpty()) {
                     throw failure;
                 }
-                log.debug("{}: the create failed ({}) and made nothing; retry {} in {} ms", what, failure.getMessage(),
-                        attempt, delay.get().toMillis());
+                log.debug(
+                        "{}: the create failed ({}) and made nothing; retry {} in {} ms",
+                        what,
+                        failure.getMessage(),
+                        attempt,
+                        delay.get().toMillis());
                 http.sleepBeforeRetry(delay.get(), "a retry of " + what);
             }
         }

@@ -1,9 +1,9 @@
 package io.flaude.fly.internal;
 
+import io.flaude.fly.FlyApiException;
 import io.flaude.fly.FlyCapacityException;
 import io.flaude.fly.FlyConflictException;
 import io.flaude.fly.FlyError;
-import io.flaude.fly.FlyApiException;
 import io.flaude.fly.FlyNotFoundException;
 import io.flaude.fly.FlyRateLimitedException;
 import io.flaude.fly.FlyServerException;
@@ -20,12 +20,13 @@ import tools.jackson.databind.JsonNode;
 /**
  * Maps a non-2xx answer to the typed exception a caller can catch. Fly's body is
  * {@code {"error", "status"?, "message"?}}: {@code message} wins over {@code error} (as in Fly's Go
- * client), a body that is not JSON is kept raw, and every secret the client knows is cut out of anything echoed. Not API.
+ * client), a body that is not JSON is kept raw, and every secret the client knows is cut out of anything echoed. Not
+ * API.
  */
 final class ErrorDecoder {
     private static final Set<String> CAPACITY_STATUSES = Set.of("insufficient_capacity", "volume_placement_capacity");
-    private static final Pattern CAPACITY_TEXT = Pattern.compile(
-            "insufficient (resources|memory|capacity)|no capacity", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CAPACITY_TEXT =
+            Pattern.compile("insufficient (resources|memory|capacity)|no capacity", Pattern.CASE_INSENSITIVE);
     private static final Pattern BOUND = Pattern.compile("volume is currently bound to machine:?\\s*([A-Za-z0-9_]+)?");
     private static final int MAX_DETAIL = 2000;
 
@@ -51,8 +52,8 @@ final class ErrorDecoder {
             String raw = response.body() == null ? "" : response.body().strip();
             detail = raw.isEmpty() ? "HTTP " + status + " with an empty body" : raw;
         }
-        FlyError error = new FlyError(status, redact(detail), response.method(), response.url(),
-                flyStatus, response.requestId());
+        FlyError error = new FlyError(
+                status, redact(detail), response.method(), response.url(), flyStatus, response.requestId());
         return classify(error, detail, response);
     }
 
@@ -75,7 +76,8 @@ final class ErrorDecoder {
         }
         if (status == 409 || status == 412) {
             Matcher bound = BOUND.matcher(detail);
-            return bound.find() ? new FlyVolumeBoundException(e, bound.group(1), null)
+            return bound.find()
+                    ? new FlyVolumeBoundException(e, bound.group(1), null)
                     : new FlyConflictException(e, null);
         }
         if (status >= 500) {

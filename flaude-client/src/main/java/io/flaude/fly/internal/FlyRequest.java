@@ -13,8 +13,15 @@ import tools.jackson.databind.JsonNode;
  * @param longPoll extra time the server may hold the answer ({@link Duration#ZERO} for ordinary calls)
  * @param repeatable a POST that may be repeated without a second effect (stop, start)
  */
-public record FlyRequest(String method, String path, Map<String, String> query, JsonNode body,
-                         Map<String, String> headers, boolean logsApi, Duration longPoll, boolean repeatable) {
+public record FlyRequest(
+        String method,
+        String path,
+        Map<String, String> query,
+        JsonNode body,
+        Map<String, String> headers,
+        boolean logsApi,
+        Duration longPoll,
+        boolean repeatable) {
 
     public static FlyRequest get(String path) {
         return of("GET", path, null);

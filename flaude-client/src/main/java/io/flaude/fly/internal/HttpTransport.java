@@ -5,14 +5,14 @@ import io.flaude.fly.FlyException;
 import io.flaude.fly.FlyInterruptedException;
 import io.flaude.fly.FlyTransportException;
 import io.flaude.fly.RateBudget;
-import io.flaude.fly.RetryPolicy;
 import io.flaude.fly.Redactor;
+import io.flaude.fly.RetryPolicy;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -48,9 +48,18 @@ public final class HttpTransport implements AutoCloseable {
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong retries = new AtomicLong();
 
-    public HttpTransport(HttpClient http, BaseUrl base, BaseUrl logsBase, String token, Redactor redactor,
-                         Duration requestTimeout, RetryPolicy retryPolicy, RateBudget budget, Duration retryBudget, Clock clock,
-                         String userAgent) {
+    public HttpTransport(
+            HttpClient http,
+            BaseUrl base,
+            BaseUrl logsBase,
+            String token,
+            Redactor redactor,
+            Duration requestTimeout,
+            RetryPolicy retryPolicy,
+            RateBudget budget,
+            Duration retryBudget,
+            Clock clock,
+            String userAgent) {
         this.http = http;
         this.base = base;
         this.logsBase = logsBase;
@@ -85,7 +94,9 @@ public final class HttpTransport implements AutoCloseable {
                 requests.incrementAndGet();
                 return sendOnce(request);
             } catch (FlyException failure) {
-                if (request.longPoll().isPositive() && failure instanceof FlyApiException api && api.statusCode() == 408) {
+                if (request.longPoll().isPositive()
+                        && failure instanceof FlyApiException api
+                        && api.statusCode() == 408) {
                     throw failure; // a long-poll's 408 is its answer ("not yet"), for the caller to act on
                 }
                 Optional<Duration> delay = retryDelay(attempt, failure, request.idempotent(), started);
@@ -93,8 +104,13 @@ public final class HttpTransport implements AutoCloseable {
                     throw failure;
                 }
                 retries.incrementAndGet();
-                LOG.debug("{} {} failed ({}); retry {} in {} ms", request.method(), request.path(),
-                        failure.getMessage(), attempt, delay.get().toMillis());
+                LOG.debug(
+                        "{} {} failed ({}); retry {} in {} ms",
+                        request.method(),
+                        request.path(),
+                        failure.getMessage(),
+                        attempt,
+                        delay.get().toMillis());
                 clock.sleep(delay.get(), "a retry of " + request.method() + " " + request.path());
             }
         }
@@ -137,17 +153,23 @@ public final class HttpTransport implements AutoCloseable {
         try {
             r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (HttpTimeoutException e) {
-            throw transportFailure(request, url, "no answer within " + timeout(request).toMillis() + " ms", e);
+            throw transportFailure(
+                    request, url, "no answer within " + timeout(request).toMillis() + " ms", e);
         } catch (IOException e) {
             throw connectionFailure(request, url, uri, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new FlyInterruptedException("interrupted while waiting for the answer to " + request.method()
-                    + " " + url, e);
+            throw new FlyInterruptedException(
+                    "interrupted while waiting for the answer to " + request.method() + " " + url, e);
         }
         FlyResponse response = new FlyResponse(r.statusCode(), r.body(), r.headers(), request.method(), url);
-        LOG.debug("{} {} -> {} in {} ms (fly-request-id {})", request.method(), url, r.statusCode(),
-                (System.nanoTime() - started) / 1_000_000, response.requestId());
+        LOG.debug(
+                "{} {} -> {} in {} ms (fly-request-id {})",
+                request.method(),
+                url,
+                r.statusCode(),
+                (System.nanoTime() - started) / 1_000_000,
+                response.requestId());
         if (!response.successful()) {
             throw errors.decode(response);
         }
@@ -170,17 +192,24 @@ public final class HttpTransport implements AutoCloseable {
     private FlyTransportException connectionFailure(FlyRequest request, String url, URI uri, IOException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
-                return new FlyTransportException(request.method(), url, "cannot resolve host " + uri.getHost(), e,
-                        false);
+                return new FlyTransportException(
+                        request.method(), url, "cannot resolve host " + uri.getHost(), e, false);
             }
         }
         if (e instanceof ConnectException && loopback(uri.getHost())) {
-            return new FlyTransportException(request.method(), url, "connection refused: nothing listens on "
-                    + uri.getHost() + ":" + uri.getPort(), e, false);
+            return new FlyTransportException(
+                    request.method(),
+                    url,
+                    "connection refused: nothing listens on " + uri.getHost() + ":" + uri.getPort(),
+                    e,
+                    false);
         }
         if (e instanceof ConnectException) {
-            return transportFailure(request, url, "connection refused or unreachable (" + e.getClass().getSimpleName()
-                    + ")", e);
+            return transportFailure(
+                    request,
+                    url,
+                    "connection refused or unreachable (" + e.getClass().getSimpleName() + ")",
+                    e);
         }
         String message = e.getMessage();
         String kind = e.getClass().getSimpleName();

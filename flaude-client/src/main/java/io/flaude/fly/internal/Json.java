@@ -11,8 +11,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class Json {
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-    private Json() {
-    }
+    private Json() {}
 
     /** A new empty object whose fields serialize in insertion order. */
     public static ObjectNode object() {

@@ -16,8 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** Reads Fly's machine, event and lease JSON and writes machine configs. Not API. */
 public final class MachineCodec {
-    private MachineCodec() {
-    }
+    private MachineCodec() {}
 
     public static Machine machine(JsonNode m, String appName) {
         List<MachineEvent> events = new ArrayList<>();
@@ -25,10 +24,18 @@ public final class MachineCodec {
             events.add(event(e));
         }
         String version = Json.string(m, "instance_id", Json.string(m, "version", ""));
-        return new Machine(Json.string(m, "id", ""), Json.string(m, "name", ""), Json.string(m, "state", "unknown"),
-                Json.string(m, "region", ""), version, Json.string(m, "private_ip", null),
-                Json.instant(m, "created_at"), Json.instant(m, "updated_at"),
-                m.path("config").isObject() ? config(m.path("config")) : null, events, appName);
+        return new Machine(
+                Json.string(m, "id", ""),
+                Json.string(m, "name", ""),
+                Json.string(m, "state", "unknown"),
+                Json.string(m, "region", ""),
+                version,
+                Json.string(m, "private_ip", null),
+                Json.instant(m, "created_at"),
+                Json.instant(m, "updated_at"),
+                m.path("config").isObject() ? config(m.path("config")) : null,
+                events,
+                appName);
     }
 
     /** An event; the exit code is read from {@code request.exit_event} or {@code request.monitor_event.exit_event}. */
@@ -41,15 +48,23 @@ public final class MachineCodec {
         if (!exit.isObject()) {
             exit = request.path("MonitorEvent").path("exit_event");
         }
-        return new MachineEvent(Json.string(e, "id", ""), Json.string(e, "type", ""), Json.string(e, "status", ""),
-                Json.string(e, "source", ""), Json.instant(e, "timestamp"),
+        return new MachineEvent(
+                Json.string(e, "id", ""),
+                Json.string(e, "type", ""),
+                Json.string(e, "status", ""),
+                Json.string(e, "source", ""),
+                Json.instant(e, "timestamp"),
                 exit.isObject() ? Json.integer(exit, "exit_code") : null);
     }
 
     public static MachineConfig config(JsonNode c) {
         JsonNode g = c.path("guest");
-        Guest guest = g.isObject() ? new Guest(Json.string(g, "cpu_kind", null), orZero(Json.integer(g, "cpus")),
-                orZero(Json.integer(g, "memory_mb"))) : null;
+        Guest guest = g.isObject()
+                ? new Guest(
+                        Json.string(g, "cpu_kind", null),
+                        orZero(Json.integer(g, "cpus")),
+                        orZero(Json.integer(g, "memory_mb")))
+                : null;
         List<MachineConfig.Mount> mounts = new ArrayList<>();
         for (JsonNode mount : c.path("mounts")) {
             mounts.add(new MachineConfig.Mount(Json.string(mount, "volume", ""), Json.string(mount, "path", "")));
@@ -61,9 +76,15 @@ public final class MachineCodec {
                 files.add(new MachineConfig.SecretFile(Json.string(f, "guest_path", ""), secret));
             }
         }
-        return new MachineConfig(Json.string(c, "image", ""), strings(c.path("env")), guest,
-                Json.string(c.path("restart"), "policy", null), c.path("auto_destroy").asBoolean(false),
-                strings(c.path("metadata")), mounts, files);
+        return new MachineConfig(
+                Json.string(c, "image", ""),
+                strings(c.path("env")),
+                guest,
+                Json.string(c.path("restart"), "policy", null),
+                c.path("auto_destroy").asBoolean(false),
+                strings(c.path("metadata")),
+                mounts,
+                files);
     }
 
     public static ObjectNode configJson(MachineConfig config) {
@@ -87,12 +108,15 @@ public final class MachineCodec {
         config.metadata().forEach(metadata::put);
         if (!config.mounts().isEmpty()) {
             ArrayNode mounts = c.putArray("mounts");
-            config.mounts().forEach(m -> mounts.addObject().put("volume", m.volume()).put("path", m.path()));
+            config.mounts()
+                    .forEach(m -> mounts.addObject().put("volume", m.volume()).put("path", m.path()));
         }
         if (!config.files().isEmpty()) {
             ArrayNode files = c.putArray("files");
-            config.files().forEach(f -> files.addObject().put("guest_path", f.guestPath())
-                    .put("secret_name", f.secretName()).put("mode", 0400));
+            config.files().forEach(f -> files.addObject()
+                    .put("guest_path", f.guestPath())
+                    .put("secret_name", f.secretName())
+                    .put("mode", 0400));
         }
         return c;
     }
@@ -101,8 +125,12 @@ public final class MachineCodec {
     public static Lease lease(JsonNode body, String machineId) {
         JsonNode d = body.path("data").isObject() ? body.path("data") : body;
         Long expires = Json.number(d, "expires_at");
-        return new Lease(machineId, Json.string(d, "nonce", null), expires == null ? null : Instant.ofEpochSecond(expires),
-                Json.string(d, "owner", null), Json.string(d, "description", null));
+        return new Lease(
+                machineId,
+                Json.string(d, "nonce", null),
+                expires == null ? null : Instant.ofEpochSecond(expires),
+                Json.string(d, "owner", null),
+                Json.string(d, "description", null));
     }
 
     private static Map<String, String> strings(JsonNode node) {

@@ -10,8 +10,7 @@ import java.util.Locale;
  * host {@code _api.internal}, which is reached over the organization's WireGuard network. Not API.
  */
 public final class PlainHttp {
-    private PlainHttp() {
-    }
+    private PlainHttp() {}
 
     public static void refuse(URI uri) {
         if (!"http".equalsIgnoreCase(uri.getScheme())) {
@@ -41,7 +40,11 @@ public final class PlainHttp {
         if (h.startsWith("[") && h.endsWith("]")) {
             h = h.substring(1, h.length() - 1);
         }
-        return h.equals("localhost") || h.endsWith(".localhost") || h.equals("_api.internal")
-                || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1") || h.matches("127(\\.\\d{1,3}){3}");
+        return h.equals("localhost")
+                || h.endsWith(".localhost")
+                || h.equals("_api.internal")
+                || h.equals("::1")
+                || h.equals("0:0:0:0:0:0:0:1")
+                || h.matches("127(\\.\\d{1,3}){3}");
     }
 }

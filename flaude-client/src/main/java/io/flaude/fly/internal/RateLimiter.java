@@ -72,7 +72,9 @@ public final class RateLimiter {
             b.at = now;
             b.tokens -= 1;
             // A little more than the exact refill time: requests that left together can arrive bunched up.
-            return b.tokens >= 0 ? Duration.ZERO : Duration.ofNanos((long) (-b.tokens / rate * 1e9 * MARGIN) + SLACK_NANOS);
+            return b.tokens >= 0
+                    ? Duration.ZERO
+                    : Duration.ofNanos((long) (-b.tokens / rate * 1e9 * MARGIN) + SLACK_NANOS);
         } finally {
             lock.unlock();
         }

@@ -12,28 +12,33 @@ public final class Validation {
     private static final Pattern APP = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
     /** Volume names as Fly's Terraform provider enforced them, capped at 30 as reported by users. */
     private static final Pattern VOLUME_NAME = Pattern.compile("[a-z0-9_]{1,30}");
+
     private static final Pattern REGION = Pattern.compile("[a-z]{3}");
     private static final Pattern VOLUME_ID = Pattern.compile("vol_[A-Za-z0-9]{1,64}");
     private static final Pattern SNAPSHOT_ID = Pattern.compile("vs_[A-Za-z0-9]{1,64}");
     private static final Pattern MACHINE_ID = Pattern.compile("[a-z0-9]{1,32}");
     /** Fly secret names as env names: letters, digits and underscores, not starting with a digit. */
     private static final Pattern SECRET_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,255}");
+
     private static final Pattern ORG = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     /** Fly's regions as its platform lists them (2026); a code outside them is refused before any request. */
-    private static final java.util.Set<String> REGIONS = java.util.Set.of("ams", "arn", "atl", "bog", "bom", "bos",
-            "cdg", "den", "dfw", "ewr", "eze", "fra", "gdl", "gig", "gru", "hkg", "iad", "jnb", "lax", "lhr", "mad", "mia",
-            "nrt", "ord", "otp", "phx", "qro", "scl", "sea", "sin", "sjc", "syd", "waw", "yul", "yyz");
+    private static final java.util.Set<String> REGIONS = java.util.Set.of(
+            "ams", "arn", "atl", "bog", "bom", "bos", "cdg", "den", "dfw", "ewr", "eze", "fra", "gdl", "gig", "gru",
+            "hkg", "iad", "jnb", "lax", "lhr", "mad", "mia", "nrt", "ord", "otp", "phx", "qro", "scl", "sea", "sin",
+            "sjc", "syd", "waw", "yul", "yyz");
 
     public static final int MIN_SIZE_GB = 1;
     public static final int MAX_SIZE_GB = 500;
     public static final int MIN_RETENTION_DAYS = 1;
     public static final int MAX_RETENTION_DAYS = 60;
 
-    private Validation() {
-    }
+    private Validation() {}
 
     public static String appName(String app) {
-        return matching(app, APP, "app name",
+        return matching(
+                app,
+                APP,
+                "app name",
                 "use 1-63 lowercase letters, digits and dashes, not starting or ending with a dash");
     }
 
@@ -43,8 +48,8 @@ public final class Validation {
     }
 
     public static String volumeName(String name) {
-        return matching(name, VOLUME_NAME, "volume name",
-                "use 1-30 lowercase letters, digits and underscores (no dashes)");
+        return matching(
+                name, VOLUME_NAME, "volume name", "use 1-30 lowercase letters, digits and underscores (no dashes)");
     }
 
     public static String region(String region) {
@@ -100,8 +105,8 @@ public final class Validation {
 
     private static int inRange(int value, int min, int max, String what, String unit) {
         if (value < min || value > max) {
-            throw new FlyValidationException("invalid " + what + " " + value + unit + ": must be "
-                    + min + "-" + max + unit);
+            throw new FlyValidationException(
+                    "invalid " + what + " " + value + unit + ": must be " + min + "-" + max + unit);
         }
         return value;
     }

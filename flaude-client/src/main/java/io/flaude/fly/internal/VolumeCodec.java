@@ -10,8 +10,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** Reads Fly's volume and snapshot JSON and writes the request bodies. Not API. */
 public final class VolumeCodec {
-    private VolumeCodec() {
-    }
+    private VolumeCodec() {}
 
     /**
      * A volume from Fly's JSON: missing name and region become {@code ""}, a missing size 0, a missing

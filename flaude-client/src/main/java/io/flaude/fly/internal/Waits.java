@@ -28,8 +28,13 @@ public final class Waits {
      * {@link FlyTimeoutException} naming {@code what}, the {@code wanted} condition and the last state
      * seen, and carrying the last value read.
      */
-    public <T> T poll(String what, String wanted, Duration timeout, Supplier<T> read, Predicate<T> condition,
-                      Function<T, String> stateOf) {
+    public <T> T poll(
+            String what,
+            String wanted,
+            Duration timeout,
+            Supplier<T> read,
+            Predicate<T> condition,
+            Function<T, String> stateOf) {
         long deadline = clock.nanoTime() + timeout.toNanos();
         Duration delay = FIRST_POLL;
         for (int attempt = 1; ; attempt++) {
@@ -39,8 +44,11 @@ public final class Waits {
             }
             long left = deadline - clock.nanoTime();
             if (left <= 0) {
-                throw new FlyTimeoutException(what + " did not become " + wanted + " within "
-                        + timeout.toMillis() + " ms (last state '" + stateOf.apply(value) + "')", value, attempt);
+                throw new FlyTimeoutException(
+                        what + " did not become " + wanted + " within " + timeout.toMillis() + " ms (last state '"
+                                + stateOf.apply(value) + "')",
+                        value,
+                        attempt);
             }
             clock.sleep(min(delay, left), what + " to become " + wanted);
             delay = min(delay.multipliedBy(2), MAX_POLL.toNanos());
@@ -60,8 +68,11 @@ public final class Waits {
                     throw bound;
                 }
                 Duration next = min(delay, left);
-                LOG.info("Volume {} is still bound to machine {}; retrying in {} ms", volumeId,
-                        bound.machineId().orElse("?"), next.toMillis());
+                LOG.info(
+                        "Volume {} is still bound to machine {}; retrying in {} ms",
+                        volumeId,
+                        bound.machineId().orElse("?"),
+                        next.toMillis());
                 clock.sleep(next, "volume " + volumeId + " to be released");
                 delay = min(delay.multipliedBy(2), MAX_RETRY.toNanos());
             }

@@ -6,21 +6,21 @@ import com.networknt.schema.Error;
 import io.flaude.emulator.Exchange;
 import io.flaude.emulator.FlyEmulator;
 import io.flaude.fly.Apps;
+import io.flaude.fly.FlyClient;
+import io.flaude.fly.FlyException;
+import io.flaude.fly.Guest;
 import io.flaude.fly.Lease;
 import io.flaude.fly.Machine;
 import io.flaude.fly.MachineConfig;
 import io.flaude.fly.MachineListOptions;
 import io.flaude.fly.MachineState;
 import io.flaude.fly.Machines;
-import io.flaude.fly.FlyClient;
-import io.flaude.fly.FlyException;
-import io.flaude.fly.Guest;
 import io.flaude.fly.Snapshot;
 import io.flaude.fly.Volume;
 import io.flaude.fly.VolumeListOptions;
 import io.flaude.fly.VolumeSpec;
-import io.flaude.fly.VolumeUpdate;
 import io.flaude.fly.VolumeState;
+import io.flaude.fly.VolumeUpdate;
 import io.flaude.fly.Volumes;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,16 +44,32 @@ class OpenApiContractTest {
 
     @BeforeAll
     static void exerciseEveryOperation() {
-        emulator = FlyEmulator.builder().forkHydrationDelay(Duration.ofMillis(50)).restoreDelay(Duration.ofMillis(50)).start();
-        try (FlyClient fly = FlyClient.builder().baseUri(emulator.baseUri()).token(emulator.token()).build()) {
+        emulator = FlyEmulator.builder()
+                .forkHydrationDelay(Duration.ofMillis(50))
+                .restoreDelay(Duration.ofMillis(50))
+                .start();
+        try (FlyClient fly = FlyClient.builder()
+                .baseUri(emulator.baseUri())
+                .token(emulator.token())
+                .build()) {
             fly.apps().ensure("contract-app", Apps.DEFAULT_ORG);
             fly.apps().list(Apps.DEFAULT_ORG);
             expectFailure(() -> fly.apps().create("contract-app", Apps.DEFAULT_ORG));
             Volumes volumes = fly.volumes("contract-app");
             Volume v = volumes.create();
-            volumes.create(VolumeSpec.builder().name("full").region("ord").sizeGb(2).encrypted(true).fstype("ext4")
-                    .requireUniqueZone(false).uniqueZoneAppWide(false).snapshotRetention(7).autoBackupEnabled(true)
-                    .compute(new Guest("shared", 1, 256)).computeImage("flaude:1").build());
+            volumes.create(VolumeSpec.builder()
+                    .name("full")
+                    .region("ord")
+                    .sizeGb(2)
+                    .encrypted(true)
+                    .fstype("ext4")
+                    .requireUniqueZone(false)
+                    .uniqueZoneAppWide(false)
+                    .snapshotRetention(7)
+                    .autoBackupEnabled(true)
+                    .compute(new Guest("shared", 1, 256))
+                    .computeImage("flaude:1")
+                    .build());
             volumes.list();
             volumes.list(new VolumeListOptions(true, true, 1));
             volumes.get(v.id());
@@ -62,10 +78,12 @@ class OpenApiContractTest {
             expectFailure(() -> volumes.extend(v.id(), 2));
             volumes.createSnapshot(v.id());
             List<Snapshot> snapshots = volumes.snapshots(v.id());
-            Volume restored = volumes.restore(snapshots.get(0).id(), VolumeSpec.builder().sizeGb(3).build());
+            Volume restored = volumes.restore(
+                    snapshots.get(0).id(), VolumeSpec.builder().sizeGb(3).build());
             Volume fork = volumes.fork(v.id());
             volumes.waitFor(fork.id(), VolumeState.CREATED, Duration.ofSeconds(5));
-            expectFailure(() -> volumes.create(VolumeSpec.builder().region("xyz").build()));
+            expectFailure(
+                    () -> volumes.create(VolumeSpec.builder().region("xyz").build()));
             emulator.attachVolumeForTest("contract-app", v.id(), "3d8d413b29d089");
             expectFailure(() -> volumes.destroy(v.id()));
             emulator.detachVolumeForTest("contract-app", v.id());
@@ -78,7 +96,9 @@ class OpenApiContractTest {
             expectFailure(() -> fly.volumes("contract-app").list());
         }
         // Fly's logs API (/api/v1/...) is not part of the Machines API spec; everything else is checked.
-        exchanges = emulator.journal().exchanges().stream().filter(e -> e.path().startsWith("/v1/")).toList();
+        exchanges = emulator.journal().exchanges().stream()
+                .filter(e -> e.path().startsWith("/v1/"))
+                .toList();
     }
 
     /** Every machine operation the client offers, on a machine that mounts a volume. */
@@ -87,9 +107,11 @@ class OpenApiContractTest {
         Volume mounted = volumes.create(VolumeSpec.builder().name("mounted").build());
         MachineConfig config = MachineConfig.builder("ghcr.io/flaude-java/flaude-agent:0.1.0")
                 .env(Map.of("CLAUDE_CODE_OAUTH_TOKEN", "t", "FLAUDE_PROMPT", "p"))
-                .guest(new Guest("shared", 2, 4096)).restartPolicy("no")
+                .guest(new Guest("shared", 2, 4096))
+                .restartPolicy("no")
                 .metadata("session_id", "0b0e7c1e-1111-4222-8333-944455556666")
-                .mount(mounted.id(), "/data").build();
+                .mount(mounted.id(), "/data")
+                .build();
         Machine m = machines.create(config, "iad");
         machines.waitFor(m, MachineState.STOPPED, Duration.ofSeconds(10));
         machines.list(MachineListOptions.withMetadata("session_id", "0b0e7c1e-1111-4222-8333-944455556666")
@@ -117,8 +139,10 @@ class OpenApiContractTest {
      */
     private static void exerciseServerMachine() {
         String base = "/v1/apps/contract-app/machines";
-        JsonNode created = MAPPER.readTree(raw("POST", base, "{\"region\":\"iad\",\"config\":{\"image\":\"nginx:1.27\","
-                + "\"metadata\":{\"team\":\"a\"}}}"));
+        JsonNode created = MAPPER.readTree(raw(
+                "POST",
+                base,
+                "{\"region\":\"iad\",\"config\":{\"image\":\"nginx:1.27\"," + "\"metadata\":{\"team\":\"a\"}}}"));
         String m = base + "/" + created.path("id").stringValue();
         raw("GET", m + "/wait?state=started&timeout=10", null);
         raw("POST", m + "/restart", null);
@@ -150,11 +174,18 @@ class OpenApiContractTest {
     private static String raw(String method, String path, String body) {
         try (var http = java.net.http.HttpClient.newHttpClient()) {
             var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(emulator.baseUri() + path))
-                    .header("Authorization", "Bearer " + emulator.token()).header("Content-Type", "application/json")
-                    .method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
-                            : java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
+                    .header("Authorization", "Bearer " + emulator.token())
+                    .header("Content-Type", "application/json")
+                    .method(
+                            method,
+                            body == null
+                                    ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                                    : java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                    .build();
             var answer = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
-            assertThat(answer.statusCode()).as(method + " " + path + ": " + answer.body()).isLessThan(300);
+            assertThat(answer.statusCode())
+                    .as(method + " " + path + ": " + answer.body())
+                    .isLessThan(300);
             return answer.body();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -180,23 +211,60 @@ class OpenApiContractTest {
 
     @Test
     void every_exchange_is_a_documented_operation() {
-        assertThat(exchanges).allSatisfy(e ->
-                assertThat(SPEC.operation(e.method(), e.path())).as(e.method() + " " + e.path()).isPresent());
+        assertThat(exchanges).allSatisfy(e -> assertThat(SPEC.operation(e.method(), e.path()))
+                .as(e.method() + " " + e.path())
+                .isPresent());
     }
 
     @Test
     void the_scenario_covers_every_apps_and_volumes_operation_the_client_offers() {
-        assertThat(exchanges).extracting(e -> SPEC.operation(e.method(), e.path()).orElseThrow().id())
-                .contains("Apps_create", "Apps_show", "Apps_list", "Apps_delete", "Volumes_create", "Volumes_list",
-                        "Volumes_get_by_id", "Volumes_update", "Volume_delete", "Volumes_extend",
-                        "Volumes_list_snapshots", "createVolumeSnapshot", "Machines_create", "Machines_show",
-                        "Machines_list", "Machines_update", "Machines_start", "Machines_stop", "Machines_delete",
-                        "Machines_wait", "Machines_create_lease", "Machines_release_lease", "Machines_list_events",
-                        "Machines_restart", "Machines_suspend", "Machines_signal", "Machines_cordon", "Machines_uncordon",
-                        "Machines_list_processes", "Machines_list_versions", "Machines_show_metadata",
-                        "Machines_update_metadata", "Machines_update_metadata_deprecated", "Machines_upsert_metadata",
-                        "Machines_get_metadata_key", "Machines_delete_metadata", "Secrets_update", "Secret_create",
-                        "Secrets_list", "Secret_get", "Secret_delete", "Machines_org_list", "Volumes_org_list",
+        assertThat(exchanges)
+                .extracting(
+                        e -> SPEC.operation(e.method(), e.path()).orElseThrow().id())
+                .contains(
+                        "Apps_create",
+                        "Apps_show",
+                        "Apps_list",
+                        "Apps_delete",
+                        "Volumes_create",
+                        "Volumes_list",
+                        "Volumes_get_by_id",
+                        "Volumes_update",
+                        "Volume_delete",
+                        "Volumes_extend",
+                        "Volumes_list_snapshots",
+                        "createVolumeSnapshot",
+                        "Machines_create",
+                        "Machines_show",
+                        "Machines_list",
+                        "Machines_update",
+                        "Machines_start",
+                        "Machines_stop",
+                        "Machines_delete",
+                        "Machines_wait",
+                        "Machines_create_lease",
+                        "Machines_release_lease",
+                        "Machines_list_events",
+                        "Machines_restart",
+                        "Machines_suspend",
+                        "Machines_signal",
+                        "Machines_cordon",
+                        "Machines_uncordon",
+                        "Machines_list_processes",
+                        "Machines_list_versions",
+                        "Machines_show_metadata",
+                        "Machines_update_metadata",
+                        "Machines_update_metadata_deprecated",
+                        "Machines_upsert_metadata",
+                        "Machines_get_metadata_key",
+                        "Machines_delete_metadata",
+                        "Secrets_update",
+                        "Secret_create",
+                        "Secrets_list",
+                        "Secret_get",
+                        "Secret_delete",
+                        "Machines_org_list",
+                        "Volumes_org_list",
                         "Platform_regions_get");
     }
 
@@ -209,7 +277,10 @@ class OpenApiContractTest {
             }
             OpenApiSpec.Operation op = SPEC.operation(e.method(), e.path()).orElseThrow();
             JsonNode schema = op.requestSchema().orElseThrow(() -> new AssertionError(op.id() + " takes no body"));
-            report(problems, "request " + op.id(), SPEC.validate(SPEC.schema(schema), MAPPER.readTree(e.requestBody())));
+            report(
+                    problems,
+                    "request " + op.id(),
+                    SPEC.validate(SPEC.schema(schema), MAPPER.readTree(e.requestBody())));
         }
         assertThat(problems).isEmpty();
     }
@@ -222,11 +293,15 @@ class OpenApiContractTest {
             OpenApiSpec.Operation op = SPEC.operation(e.method(), e.path()).orElseThrow();
             if (e.status() >= 400) {
                 report(problems, op.id() + " " + e.status(), SPEC.validate(SPEC.component("ErrorResponse"), body(e)));
-                assertThat(body(e).path("error").isString()).as(op.id() + " error body").isTrue();
+                assertThat(body(e).path("error").isString())
+                        .as(op.id() + " error body")
+                        .isTrue();
                 checked++;
                 continue;
             }
-            assertThat(op.documents(e.status())).as(op.id() + " answered " + e.status()).isTrue();
+            assertThat(op.documents(e.status()))
+                    .as(op.id() + " answered " + e.status())
+                    .isTrue();
             var schema = op.responseSchema(e.status());
             if (schema.isPresent()) {
                 report(problems, op.id() + " " + e.status(), SPEC.validate(SPEC.schema(schema.get()), body(e)));

@@ -108,13 +108,19 @@ final class OpenApiSpec {
         }
 
         Optional<JsonNode> requestSchema() {
-            return present(node.path("requestBody").path("content").path("application/json").path("schema"));
+            return present(node.path("requestBody")
+                    .path("content")
+                    .path("application/json")
+                    .path("schema"));
         }
 
         /** The documented schema for {@code status}, if the spec gives one for it. */
         Optional<JsonNode> responseSchema(int status) {
-            return present(node.path("responses").path(Integer.toString(status)).path("content")
-                    .path("application/json").path("schema"));
+            return present(node.path("responses")
+                    .path(Integer.toString(status))
+                    .path("content")
+                    .path("application/json")
+                    .path("schema"));
         }
 
         boolean documents(int status) {

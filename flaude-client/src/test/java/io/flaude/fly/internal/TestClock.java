@@ -24,6 +24,7 @@ public final class TestClock implements Clock {
     private final Map<Thread, Long> waiting = new ConcurrentHashMap<>();
     /** Threads that woke from a wait on this clock and have not waited again yet. */
     private final Set<Thread> woken = ConcurrentHashMap.newKeySet();
+
     private final ReentrantLock sleepLock = new ReentrantLock();
     private final Condition never = sleepLock.newCondition();
 
@@ -92,8 +93,8 @@ public final class TestClock implements Clock {
         Thread me = Thread.currentThread();
         while (busy(me)) {
             if (System.nanoTime() > limit) {
-                throw new AssertionError("threads still at work after " + SETTLE_LIMIT + ": " + woken + " due: "
-                        + waiting);
+                throw new AssertionError(
+                        "threads still at work after " + SETTLE_LIMIT + ": " + woken + " due: " + waiting);
             }
             Thread.onSpinWait();
         }

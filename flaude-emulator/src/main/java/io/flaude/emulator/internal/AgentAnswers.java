@@ -11,8 +11,12 @@ final class AgentAnswers {
         switch (format) {
             case "json" -> out.accept(Json.write(result(answer, sessionId, error)));
             case "stream-json" -> {
-                ObjectNode init = Json.object().put("type", "system").put("subtype", "init")
-                        .put("session_id", sessionId).put("cwd", cwd).put("model", "flaude-emulator");
+                ObjectNode init = Json.object()
+                        .put("type", "system")
+                        .put("subtype", "init")
+                        .put("session_id", sessionId)
+                        .put("cwd", cwd)
+                        .put("model", "flaude-emulator");
                 init.putArray("tools");
                 out.accept(Json.write(init));
                 ObjectNode assistant = Json.object().put("type", "assistant");

@@ -17,9 +17,21 @@ import tools.jackson.databind.JsonNode;
  * reads them (docs/image.md): required token and prompt ({@code <NAME>_FILE} variants included), output
  * format, session id, repos, mount and config dirs, plus the emulator's test knobs.
  */
-record AgentConfig(String token, String githubToken, String prompt, String outputFormat, String sessionId,
-                   List<Repo> repos, String mountPath, String claudeConfigDir, String workspace,
-                   int exitCode, long sleepMillis, boolean crash, boolean fail, int ticks) {
+record AgentConfig(
+        String token,
+        String githubToken,
+        String prompt,
+        String outputFormat,
+        String sessionId,
+        List<Repo> repos,
+        String mountPath,
+        String claudeConfigDir,
+        String workspace,
+        int exitCode,
+        long sleepMillis,
+        boolean crash,
+        boolean fail,
+        int ticks) {
     static final long DEFAULT_SLEEP_MILLIS = 20;
     private static final Set<String> FORMATS = Set.of("text", "json", "stream-json");
     private static final Pattern SESSION_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
@@ -63,11 +75,20 @@ record AgentConfig(String token, String githubToken, String prompt, String outpu
             mount = configDir.isEmpty() ? "/data" : GuestFs.parent(configDir);
         }
         String workspace = env.getOrDefault("FLAUDE_WORKSPACE", "");
-        return new AgentConfig(token, github, prompt, format, session.isEmpty() ? null : session,
-                repos(env.get("FLAUDE_REPOS")), mount, configDir.isEmpty() ? null : configDir,
+        return new AgentConfig(
+                token,
+                github,
+                prompt,
+                format,
+                session.isEmpty() ? null : session,
+                repos(env.get("FLAUDE_REPOS")),
+                mount,
+                configDir.isEmpty() ? null : configDir,
                 workspace.isEmpty() ? "/workspace" : workspace,
-                knob(env, "FLAUDE_EMULATOR_EXIT", 0), knob(env, "FLAUDE_EMULATOR_SLEEP_MS", DEFAULT_SLEEP_MILLIS),
-                "1".equals(env.get("FLAUDE_EMULATOR_CRASH")), "1".equals(env.get("FLAUDE_EMULATOR_FAIL")),
+                knob(env, "FLAUDE_EMULATOR_EXIT", 0),
+                knob(env, "FLAUDE_EMULATOR_SLEEP_MS", DEFAULT_SLEEP_MILLIS),
+                "1".equals(env.get("FLAUDE_EMULATOR_CRASH")),
+                "1".equals(env.get("FLAUDE_EMULATOR_FAIL")),
                 knob(env, "FLAUDE_EMULATOR_TICKS", 0));
     }
 
@@ -107,7 +128,8 @@ record AgentConfig(String token, String githubToken, String prompt, String outpu
             JsonNode item = array.get(i);
             JsonNode url = item.isString() ? item : item.path("url");
             if (!item.isString() && !item.isObject()) {
-                throw new Invalid("FLAUDE_REPOS is invalid: FLAUDE_REPOS[" + i + "] must be a URL string or an object with a url");
+                throw new Invalid("FLAUDE_REPOS is invalid: FLAUDE_REPOS[" + i
+                        + "] must be a URL string or an object with a url");
             }
             if (!url.isString() || url.stringValue().isEmpty()) {
                 throw new Invalid("FLAUDE_REPOS is invalid: FLAUDE_REPOS[" + i + "] has no url");

@@ -41,7 +41,9 @@ final class ApiRequest {
 
     /** Every non-empty value of a repeated query parameter, in order. */
     List<String> queryValues(String name) {
-        return query.getOrDefault(name, List.of()).stream().filter(v -> !v.isEmpty()).toList();
+        return query.getOrDefault(name, List.of()).stream()
+                .filter(v -> !v.isEmpty())
+                .toList();
     }
 
     /** The names of every query parameter. */

@@ -8,6 +8,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class AppRoutes {
     /** Fly's app name rule: lowercase letters, digits and dashes, starting with a letter, at most 63. */
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,62}");
+
     private static final int MAX_LIST_LIMIT = 5000;
 
     private final Store store;
@@ -55,8 +56,15 @@ final class AppRoutes {
                 throw ApiError.nameTaken();
             }
             long seq = store.nextSeq();
-            var app = new AppRecord(seq, Ids.appId(), name, org, System.currentTimeMillis(),
-                    network == null ? "default" : network, 100_000 + seq, key);
+            var app = new AppRecord(
+                    seq,
+                    Ids.appId(),
+                    name,
+                    org,
+                    System.currentTimeMillis(),
+                    network == null ? "default" : network,
+                    100_000 + seq,
+                    key);
             store.putApp(app);
             return created(app);
         });
@@ -123,11 +131,13 @@ final class AppRoutes {
     }
 
     private int liveVolumeCount(AppRecord app) {
-        return (int) store.volumes(app.name()).stream().filter(v -> !v.destroyed()).count();
+        return (int)
+                store.volumes(app.name()).stream().filter(v -> !v.destroyed()).count();
     }
 
     private int liveMachineCount(AppRecord app) {
-        return (int) store.machines(app.name()).stream().filter(m -> !m.destroyed()).count();
+        return (int)
+                store.machines(app.name()).stream().filter(m -> !m.destroyed()).count();
     }
 
     /**

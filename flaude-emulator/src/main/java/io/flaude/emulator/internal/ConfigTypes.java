@@ -12,7 +12,14 @@ import tools.jackson.databind.node.ObjectNode;
  * out of range is a 400 {@code invalid_argument}. Fields not listed are kept as sent.
  */
 final class ConfigTypes {
-    private enum Type { INT, BOOL, STRING, OBJECT, STRINGS, ARRAY }
+    private enum Type {
+        INT,
+        BOOL,
+        STRING,
+        OBJECT,
+        STRINGS,
+        ARRAY
+    }
 
     private static final Map<String, Type> FIELDS = Map.ofEntries(
             Map.entry("image", Type.STRING),
@@ -47,8 +54,7 @@ final class ConfigTypes {
     private static final Set<String> RESTART_POLICIES = Set.of("no", "always", "on-failure", "spot-price");
     private static final Set<String> CPU_KINDS = Set.of("shared", "performance");
 
-    private ConfigTypes() {
-    }
+    private ConfigTypes() {}
 
     /** Refuses a config whose listed fields have the wrong JSON type or a value Fly refuses. */
     static void check(ObjectNode config) {
@@ -66,7 +72,8 @@ final class ConfigTypes {
         }
         JsonNode kind = at(config, "guest.cpu_kind");
         if (kind != null && !CPU_KINDS.contains(kind.stringValue())) {
-            throw ApiError.invalid("invalid_argument: cpu_kind '" + kind.stringValue() + "' is not shared or performance");
+            throw ApiError.invalid(
+                    "invalid_argument: cpu_kind '" + kind.stringValue() + "' is not shared or performance");
         }
         positive(config, "guest.cpus");
         positive(config, "guest.memory_mb");

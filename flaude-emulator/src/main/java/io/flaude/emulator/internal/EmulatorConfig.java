@@ -25,9 +25,19 @@ import java.util.Objects;
  * @param logLag how long a printed line takes to show in the logs API (Fly's logs trail the output);
  *     zero for none. NATS gets it at once.
  */
-public record EmulatorConfig(String orgSlug, Duration forkHydrationDelay, Duration restoreDelay, Duration snapshotDelay,
-                             Duration detachDelay, Duration stopDelay, Path dataDir, Duration createLag, List<String> agentImages,
-                             String natsUrl, ShipTo shipTo, Duration logLag) {
+public record EmulatorConfig(
+        String orgSlug,
+        Duration forkHydrationDelay,
+        Duration restoreDelay,
+        Duration snapshotDelay,
+        Duration detachDelay,
+        Duration stopDelay,
+        Path dataDir,
+        Duration createLag,
+        List<String> agentImages,
+        String natsUrl,
+        ShipTo shipTo,
+        Duration logLag) {
     /** A drain for the emulated log shipper: its URL, bearer token and batch interval. */
     public record ShipTo(java.net.URI url, String token, Duration interval) {
         public ShipTo {

@@ -18,12 +18,15 @@ public final class FlyApi {
             out.add(LogPublisher.connect(config.natsUrl()));
         }
         if (config.shipTo() != null) {
-            out.add(new LogShipper(config.shipTo().url(), config.shipTo().token(), config.shipTo().interval()));
+            out.add(new LogShipper(
+                    config.shipTo().url(),
+                    config.shipTo().token(),
+                    config.shipTo().interval()));
         }
         sinks = LogSink.all(out);
         files = new VolumeFiles(config.dataDir());
-        instances = new Instances(store, files, config.detachDelay(), config.stopDelay(),
-                new Workloads(config.agentImages()), sinks);
+        instances = new Instances(
+                store, files, config.detachDelay(), config.stopDelay(), new Workloads(config.agentImages()), sinks);
         new AppRoutes(store, config, instances).registerOn(router);
         new VolumeCreation(store, config, files).registerOn(router);
         new VolumeRoutes(store).registerOn(router);

@@ -12,12 +12,35 @@ public final class Ids {
     /** Crockford's base 32, lower-cased, as ULIDs use it. */
     private static final String CROCKFORD = "0123456789abcdefghjkmnpqrstvwxyz";
 
-    private static final List<String> ADJECTIVES = List.of("autumn", "bold", "calm", "crimson", "damp", "dawn",
-            "falling", "frosty", "gentle", "hidden", "icy", "lingering", "misty", "morning", "quiet", "red",
-            "silent", "snowy", "summer", "twilight", "wandering", "wild", "winter", "young");
-    private static final List<String> NOUNS = List.of("bird", "breeze", "brook", "cloud", "dew", "dream",
-            "field", "fire", "flower", "forest", "frog", "glade", "hill", "lake", "leaf", "meadow", "moon",
-            "night", "pine", "rain", "river", "sea", "shadow", "sky", "snow", "star", "sun", "wave", "wind");
+    private static final List<String> ADJECTIVES = List.of(
+            "autumn",
+            "bold",
+            "calm",
+            "crimson",
+            "damp",
+            "dawn",
+            "falling",
+            "frosty",
+            "gentle",
+            "hidden",
+            "icy",
+            "lingering",
+            "misty",
+            "morning",
+            "quiet",
+            "red",
+            "silent",
+            "snowy",
+            "summer",
+            "twilight",
+            "wandering",
+            "wild",
+            "winter",
+            "young");
+    private static final List<String> NOUNS = List.of(
+            "bird", "breeze", "brook", "cloud", "dew", "dream", "field", "fire", "flower", "forest", "frog", "glade",
+            "hill", "lake", "leaf", "meadow", "moon", "night", "pine", "rain", "river", "sea", "shadow", "sky", "snow",
+            "star", "sun", "wave", "wind");
 
     private Ids() {}
 
@@ -44,15 +67,20 @@ public final class Ids {
     /** A generated machine name such as {@code twilight-river-1234}. */
     static String machineName() {
         var random = ThreadLocalRandom.current();
-        return ADJECTIVES.get(random.nextInt(ADJECTIVES.size())) + "-" + NOUNS.get(random.nextInt(NOUNS.size()))
-                + "-" + (1000 + random.nextInt(9000));
+        return ADJECTIVES.get(random.nextInt(ADJECTIVES.size())) + "-" + NOUNS.get(random.nextInt(NOUNS.size())) + "-"
+                + (1000 + random.nextInt(9000));
     }
 
     /** A 6PN private address, e.g. {@code fdaa:0:3b99:a7b:7e:1c3a:9f2d:2}. */
     static String privateIp() {
         var random = ThreadLocalRandom.current();
-        return String.format(Locale.ROOT, "fdaa:0:%x:a7b:%x:%x:%x:2", random.nextInt(0x1000, 0x10000),
-                random.nextInt(1, 0x1000), random.nextInt(0x1000, 0x10000), random.nextInt(0x1000, 0x10000));
+        return String.format(
+                Locale.ROOT,
+                "fdaa:0:%x:a7b:%x:%x:%x:2",
+                random.nextInt(0x1000, 0x10000),
+                random.nextInt(1, 0x1000),
+                random.nextInt(0x1000, 0x10000),
+                random.nextInt(0x1000, 0x10000));
     }
 
     /** A lease nonce. */

@@ -31,6 +31,7 @@ final class InstanceRun {
     final String runId = Ids.logId();
     /** The run this one replaces, which must end before this one boots; null when none. */
     final InstanceRun previous;
+
     Ending ending = Ending.NONE;
     /** Whether the agent has started (the machine reached {@code started} on this run). */
     boolean started;

@@ -25,8 +25,12 @@ final class InstanceWorker implements Runnable {
     private static final SimulatedAgent.Exit BOOT_ENDED = new SimulatedAgent.Exit(143, false, false);
 
     /** What the workload needs, read under the lock when the run reaches {@code started}. */
-    private record Launch(ObjectNode config, MachineConfigs.Mount mount, Path volumeDir, Map<String, String> env,
-                          Map<String, String> secrets) {}
+    private record Launch(
+            ObjectNode config,
+            MachineConfigs.Mount mount,
+            Path volumeDir,
+            Map<String, String> env,
+            Map<String, String> secrets) {}
 
     private final InstanceRun run;
     private final Store store;
@@ -72,8 +76,8 @@ final class InstanceWorker implements Runnable {
      */
     private void shutDownGracefully() {
         Thread.interrupted(); // the SIGTERM's own interrupt
-        boolean terminated = store.locked(() -> run.ending != InstanceRun.Ending.NONE
-                && run.ending != InstanceRun.Ending.KILL);
+        boolean terminated =
+                store.locked(() -> run.ending != InstanceRun.Ending.NONE && run.ending != InstanceRun.Ending.KILL);
         if (!terminated || instances.stopDelay().isZero()) {
             return;
         }
@@ -87,7 +91,10 @@ final class InstanceWorker implements Runnable {
     /** One boot step; null when the run is no longer wanted. The second step reaches {@code started}. */
     private Launch boot(boolean toStarted) {
         MachineRecord machine = store.findMachine(run.app, run.machineId).orElse(null);
-        if (!instances.current(run) || machine == null || machine.destroyed() || run.ending != InstanceRun.Ending.NONE) {
+        if (!instances.current(run)
+                || machine == null
+                || machine.destroyed()
+                || run.ending != InstanceRun.Ending.NONE) {
             return null;
         }
         if (!toStarted) {
@@ -102,8 +109,12 @@ final class InstanceWorker implements Runnable {
         MachineConfigs.Mount mount = machine.mount();
         Map<String, String> secrets = new HashMap<>();
         store.secrets(run.app).all().forEach((name, s) -> secrets.put(name, s.value()));
-        return new Launch(machine.config(), mount, mount == null ? null : files.volume(run.app, mount.volume()),
-                SecretDelivery.env(machine.config(), secrets), secrets);
+        return new Launch(
+                machine.config(),
+                mount,
+                mount == null ? null : files.volume(run.app, mount.volume()),
+                SecretDelivery.env(machine.config(), secrets),
+                secrets);
     }
 
     private SimulatedAgent.Exit runAgent(Launch launch) {
@@ -130,7 +141,8 @@ final class InstanceWorker implements Runnable {
             Path path = fs.resolve(file.path("guest_path").stringValue("/"));
             byte[] content = file.has("raw_value")
                     ? Base64.getDecoder().decode(file.path("raw_value").stringValue(""))
-                    : SecretDelivery.fileContent(secrets.get(file.path("secret_name").stringValue("")));
+                    : SecretDelivery.fileContent(
+                            secrets.get(file.path("secret_name").stringValue("")));
             if (content == null) {
                 continue;
             }

@@ -28,19 +28,25 @@ final class Instances {
     private final Duration stopDelay;
     private final MachineEvents events;
     private final Workloads workloads;
-    private final ExecutorService background =
-            Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("flaude-emulator-machine-", 0).factory());
+    private final ExecutorService background = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("flaude-emulator-machine-", 0).factory());
     /** The current run of each machine id. */
     private final Map<String, InstanceRun> runs = new HashMap<>();
     /** Restarts by the policy since the last start asked for by a user, per machine id. */
     private final Map<String, Integer> policyRestarts = new HashMap<>();
     /** The pause before a restart by the policy, so a crash loop does not spin. */
     private static final Duration RESTART_BACKOFF = Duration.ofMillis(100);
+
     private boolean closed;
     private final LogSink sink;
 
-    Instances(Store store, VolumeFiles files, Duration detachDelay, Duration stopDelay, Workloads workloads,
-              LogSink sink) {
+    Instances(
+            Store store,
+            VolumeFiles files,
+            Duration detachDelay,
+            Duration stopDelay,
+            Workloads workloads,
+            LogSink sink) {
         this.store = store;
         this.sink = sink;
         this.workloads = workloads;
@@ -172,7 +178,10 @@ final class Instances {
             }
             store.locked(() -> {
                 MachineRecord m = store.findMachine(app, machineId).orElse(null);
-                if (!closed && m != null && m.version().equals(version) && m.state().equals(MachineRecord.STARTING)
+                if (!closed
+                        && m != null
+                        && m.version().equals(version)
+                        && m.state().equals(MachineRecord.STARTING)
                         && !runs.containsKey(machineId)) {
                     start(app, m);
                 }

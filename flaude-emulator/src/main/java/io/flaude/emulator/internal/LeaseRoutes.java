@@ -66,7 +66,8 @@ final class LeaseRoutes {
                 nonce = current.nonce();
                 text = description != null ? description : current.description();
             }
-            var lease = new LeaseRecord(nonce, now.plusSeconds(seconds), MachineViews.LEASE_OWNER, text, machine.version());
+            var lease =
+                    new LeaseRecord(nonce, now.plusSeconds(seconds), MachineViews.LEASE_OWNER, text, machine.version());
             store.putLease(machine.id(), lease);
             return ApiResponse.of(201, MachineViews.lease(lease));
         });

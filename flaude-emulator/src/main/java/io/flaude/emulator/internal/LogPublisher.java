@@ -10,7 +10,8 @@ import java.time.Duration;
 
 /**
  * Publishes every line a machine prints to a NATS server, as Fly's log stream does: subject
- * {@code logs.<app>.<region>.<machine_id>}, body a {@link StreamEvent}. No history, as on Fly: a subscriber sees what is published after
+ * {@code logs.<app>.<region>.<machine_id>}, body a {@link StreamEvent}. No history, as on Fly: a subscriber sees what
+ * is published after
  * it subscribed. Credentials go in the URL ({@code nats://org:token@host:4223}).
  */
 final class LogPublisher implements LogSink {
@@ -22,9 +23,12 @@ final class LogPublisher implements LogSink {
 
     /** Connects now, so a wrong URL or password fails the emulator's start instead of every line. */
     static LogPublisher connect(String url) {
-        Options options = Options.builder().server(url).connectionTimeout(Duration.ofSeconds(5))
-                .maxReconnects(-1).reconnectWait(Duration.ofMillis(250))
-                .errorListener(new ErrorListener() { }) // quiet: the client reconnects by itself
+        Options options = Options.builder()
+                .server(url)
+                .connectionTimeout(Duration.ofSeconds(5))
+                .maxReconnects(-1)
+                .reconnectWait(Duration.ofMillis(250))
+                .errorListener(new ErrorListener() {}) // quiet: the client reconnects by itself
                 .build();
         try {
             return new LogPublisher(Nats.connect(options));
@@ -40,7 +44,9 @@ final class LogPublisher implements LogSink {
 
     @Override
     public void accept(String app, LogRecord line) {
-        nats.publish(StreamEvent.subject(app, line), Json.write(StreamEvent.of(app, line)).getBytes(StandardCharsets.UTF_8));
+        nats.publish(
+                StreamEvent.subject(app, line),
+                Json.write(StreamEvent.of(app, line)).getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

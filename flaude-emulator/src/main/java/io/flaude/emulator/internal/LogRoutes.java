@@ -47,7 +47,8 @@ final class LogRoutes {
             ObjectNode body = Json.object();
             ArrayNode data = body.putArray("data");
             page.forEach(line -> data.add(entry(line)));
-            String next = page.isEmpty() ? (token != null && !token.isEmpty() ? token : "0")
+            String next = page.isEmpty()
+                    ? (token != null && !token.isEmpty() ? token : "0")
                     : Long.toString(nanos(page.getLast().timestamp()));
             body.putObject("meta").put("next_token", next);
             return ApiResponse.of(200, body);
@@ -62,7 +63,8 @@ final class LogRoutes {
                 .put("level", "info")
                 .put("instance", line.instance())
                 .put("region", line.region());
-        ObjectNode meta = attributes.putObject("meta").put("instance", line.instance()).put("region", line.region());
+        ObjectNode meta =
+                attributes.putObject("meta").put("instance", line.instance()).put("region", line.region());
         meta.putObject("event").put("provider", "app");
         return entry;
     }

@@ -33,7 +33,8 @@ final class MachineActions {
             MachineRecord machine = store.machine(app, request.param("machine_id"));
             LeaseRoutes.requireHolder(store, machine, request);
             if (machine.destroyed()) {
-                throw ApiError.of(412, "failed_precondition: machine " + machine.id() + " is destroyed, refusing to start");
+                throw ApiError.of(
+                        412, "failed_precondition: machine " + machine.id() + " is destroyed, refusing to start");
             }
             if (machine.active()) {
                 throw ApiError.of(412, "failed_precondition: machine still active, refusing to start");
@@ -42,10 +43,12 @@ final class MachineActions {
             store.putMachine(app, starting);
             instances.events().add(machine.id(), "start", MachineRecord.STARTING, "user", machine.version(), null);
             instances.launch(app, starting);
-            return ApiResponse.of(200, Json.object()
-                    .put("previous_state", machine.state())
-                    .put("migrated", false)
-                    .put("new_host", ""));
+            return ApiResponse.of(
+                    200,
+                    Json.object()
+                            .put("previous_state", machine.state())
+                            .put("migrated", false)
+                            .put("new_host", ""));
         });
     }
 
@@ -66,7 +69,8 @@ final class MachineActions {
             LeaseRoutes.requireHolder(store, machine, request);
             MachineRoutes.requireNotDestroyed(machine);
             String state = machine.state();
-            boolean running = state.equals(MachineRecord.STARTED) || state.equals(MachineRecord.STARTING)
+            boolean running = state.equals(MachineRecord.STARTED)
+                    || state.equals(MachineRecord.STARTING)
                     || state.equals(MachineRecord.REPLACING);
             boolean killWhileStopping = state.equals(MachineRecord.STOPPING) && "SIGKILL".equals(signal);
             if (running || killWhileStopping) {
@@ -96,19 +100,23 @@ final class MachineActions {
             throw ApiError.of(400, "invalid character in request body: not JSON");
         }
         if (!body.isObject()) {
-            String type = body.isArray() ? "array" : body.isString() ? "string" : body.isNumber() ? "number"
-                    : body.isBoolean() ? "bool" : "null";
+            String type = body.isArray()
+                    ? "array"
+                    : body.isString() ? "string" : body.isNumber() ? "number" : body.isBoolean() ? "bool" : "null";
             if (type.equals("null")) {
                 return null;
             }
             throw ApiError.of(400, "json: cannot unmarshal " + type + " into Go value of type main.stopRequest");
         }
         JsonNode signal = body.get("signal");
-        if (signal == null || signal.isNull() || (signal.isString() && signal.stringValue().isEmpty())) {
+        if (signal == null
+                || signal.isNull()
+                || (signal.isString() && signal.stringValue().isEmpty())) {
             return null;
         }
         if (!signal.isString() || !SIGNALS.contains(signal.stringValue())) {
-            throw ApiError.invalid("signal must be one of " + String.join(", ", SIGNALS.stream().sorted().toList()));
+            throw ApiError.invalid("signal must be one of "
+                    + String.join(", ", SIGNALS.stream().sorted().toList()));
         }
         return signal.stringValue();
     }

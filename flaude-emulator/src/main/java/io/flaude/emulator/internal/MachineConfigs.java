@@ -74,12 +74,16 @@ final class MachineConfigs {
             return null;
         }
         JsonNode mount = mounts.get(0);
-        return new Mount(mount.path("volume").stringValue(""), trimSlash(mount.path("path").stringValue("")));
+        return new Mount(
+                mount.path("volume").stringValue(""),
+                trimSlash(mount.path("path").stringValue("")));
     }
 
     static Map<String, String> env(ObjectNode config) {
         var env = new LinkedHashMap<String, String>();
-        config.path("env").properties().forEach(e -> env.put(e.getKey(), e.getValue().stringValue()));
+        config.path("env")
+                .properties()
+                .forEach(e -> env.put(e.getKey(), e.getValue().stringValue()));
         return env;
     }
 
@@ -157,7 +161,9 @@ final class MachineConfigs {
             throw ApiError.invalid("a machine can mount only one volume");
         }
         for (JsonNode mount : mounts) {
-            if (!mount.isObject() || !mount.path("volume").isString() || mount.path("volume").stringValue().isEmpty()) {
+            if (!mount.isObject()
+                    || !mount.path("volume").isString()
+                    || mount.path("volume").stringValue().isEmpty()) {
                 throw ApiError.invalid("config.mounts[0].volume is required");
             }
             JsonNode path = mount.path("path");
@@ -176,7 +182,8 @@ final class MachineConfigs {
             throw ApiError.invalid("config.files must be an array");
         }
         for (JsonNode file : files) {
-            if (!file.isObject() || !file.path("guest_path").isString()
+            if (!file.isObject()
+                    || !file.path("guest_path").isString()
                     || !file.path("guest_path").stringValue().startsWith("/")) {
                 throw ApiError.invalid("config.files[].guest_path must be an absolute path");
             }
@@ -219,8 +226,8 @@ final class MachineConfigs {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is always available", e);
         }

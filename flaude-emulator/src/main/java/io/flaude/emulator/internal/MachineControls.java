@@ -15,8 +15,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class MachineControls {
     /** SignalRequest's enum (SPEC). */
-    private static final Set<String> SIGNALS = Set.of("SIGABRT", "SIGALRM", "SIGFPE", "SIGHUP", "SIGILL", "SIGINT",
-            "SIGKILL", "SIGPIPE", "SIGQUIT", "SIGSEGV", "SIGTERM", "SIGTRAP", "SIGUSR1", "SIGUSR2");
+    private static final Set<String> SIGNALS = Set.of(
+            "SIGABRT", "SIGALRM", "SIGFPE", "SIGHUP", "SIGILL", "SIGINT", "SIGKILL", "SIGPIPE", "SIGQUIT", "SIGSEGV",
+            "SIGTERM", "SIGTRAP", "SIGUSR1", "SIGUSR2");
     /** The signals that end a process that does not handle them (the others are delivered and ignored). */
     private static final Set<String> ENDING = Set.of("SIGINT", "SIGTERM", "SIGQUIT", "SIGABRT", "SIGSEGV");
 
@@ -50,7 +51,9 @@ final class MachineControls {
         }
         return store.locked(() -> {
             Target t = running(request, "restart");
-            instances.events().add(t.machine.id(), "restart", MachineRecord.STOPPING, "user", t.machine.version(), null);
+            instances
+                    .events()
+                    .add(t.machine.id(), "restart", MachineRecord.STOPPING, "user", t.machine.version(), null);
             store.putMachine(t.app, t.machine.withState(MachineRecord.STOPPING, Instant.now()));
             instances.terminate(t.machine.id(), InstanceRun.Ending.RESTART);
             return ok();
@@ -91,7 +94,9 @@ final class MachineControls {
         });
     }
 
-    /** 200: Fly's proxy stops (or resumes) sending the machine traffic; the emulator has no proxy and only records it. */
+    /**
+     * 200: Fly's proxy stops (or resumes) sending the machine traffic; the emulator has no proxy and only records it.
+     */
     private ApiResponse cordon(ApiRequest request, boolean cordoned) {
         return store.locked(() -> {
             String app = store.app(request.param("app_name")).name();
@@ -99,8 +104,15 @@ final class MachineControls {
             LeaseRoutes.requireHolder(store, machine, request);
             MachineRoutes.requireNotDestroyed(machine);
             store.cordon(machine.id(), cordoned);
-            instances.events().add(machine.id(), cordoned ? "cordon" : "uncordon", machine.state(), "user",
-                    machine.version(), null);
+            instances
+                    .events()
+                    .add(
+                            machine.id(),
+                            cordoned ? "cordon" : "uncordon",
+                            machine.state(),
+                            "user",
+                            machine.version(),
+                            null);
             return ok();
         });
     }
@@ -109,10 +121,13 @@ final class MachineControls {
     private ApiResponse versions(ApiRequest request) {
         return store.locked(() -> {
             MachineRecord machine = store.machine(request.param("app_name"), request.param("machine_id"));
-            List<Map.Entry<String, ObjectNode>> all = new ArrayList<>(store.versionConfigs(machine.id()).entrySet());
+            List<Map.Entry<String, ObjectNode>> all =
+                    new ArrayList<>(store.versionConfigs(machine.id()).entrySet());
             ArrayNode out = Json.array();
             for (int i = all.size() - 1; i >= 0; i--) {
-                out.addObject().put("version", all.get(i).getKey()).set("user_config", all.get(i).getValue().deepCopy());
+                out.addObject()
+                        .put("version", all.get(i).getKey())
+                        .set("user_config", all.get(i).getValue().deepCopy());
             }
             return ApiResponse.of(200, out);
         });
@@ -123,8 +138,14 @@ final class MachineControls {
         return store.locked(() -> {
             Target t = running(request, "list the processes of");
             ArrayNode out = Json.array();
-            out.addObject().put("pid", 1).put("command", MachineConfigs.image(t.machine.config()))
-                    .put("directory", "/").put("cpu", 0).put("rss", 0).put("rtime", 0).put("stime", 0)
+            out.addObject()
+                    .put("pid", 1)
+                    .put("command", MachineConfigs.image(t.machine.config()))
+                    .put("directory", "/")
+                    .put("cpu", 0)
+                    .put("rss", 0)
+                    .put("rtime", 0)
+                    .put("stime", 0)
                     .putArray("listen_sockets");
             return ApiResponse.of(200, out);
         });
@@ -138,8 +159,10 @@ final class MachineControls {
         LeaseRoutes.requireHolder(store, machine, request);
         MachineRoutes.requireNotDestroyed(machine);
         if (!machine.state().equals(MachineRecord.STARTED)) {
-            throw ApiError.of(412, "failed_precondition: machine " + machine.id() + " is " + machine.state()
-                    + ", cannot " + action + " it");
+            throw ApiError.of(
+                    412,
+                    "failed_precondition: machine " + machine.id() + " is " + machine.state() + ", cannot " + action
+                            + " it");
         }
         return new Target(app, machine);
     }

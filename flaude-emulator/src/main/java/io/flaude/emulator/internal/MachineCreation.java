@@ -57,13 +57,24 @@ final class MachineCreation {
             Instant now = Instant.now();
             String version = Ids.machineVersion();
             String nonce = leaseTtl == null ? null : Ids.leaseNonce();
-            var machine = new MachineRecord(store.nextSeq(), id, name != null ? name : Ids.machineName(), region,
-                    Ids.privateIp(), now, nonce, MachineRecord.CREATED, version, List.of(version), config, now);
+            var machine = new MachineRecord(
+                    store.nextSeq(),
+                    id,
+                    name != null ? name : Ids.machineName(),
+                    region,
+                    Ids.privateIp(),
+                    now,
+                    nonce,
+                    MachineRecord.CREATED,
+                    version,
+                    List.of(version),
+                    config,
+                    now);
             store.putMachine(app, machine);
             instances.events().add(id, "launch", MachineRecord.CREATED, "user", version, null);
             if (nonce != null) {
-                store.putLease(id, new LeaseRecord(nonce, now.plusSeconds(leaseTtl), MachineViews.LEASE_OWNER, "",
-                        version));
+                store.putLease(
+                        id, new LeaseRecord(nonce, now.plusSeconds(leaseTtl), MachineViews.LEASE_OWNER, "", version));
             }
             if (!skipLaunch) {
                 instances.launch(app, machine);
@@ -95,8 +106,10 @@ final class MachineCreation {
             LeaseRoutes.requireHolder(store, machine, request);
             requireSecretsVersion(app, minSecrets);
             if (currentVersion != null && !currentVersion.equals(machine.version())) {
-                throw ApiError.of(409, "aborted: machine " + machine.id() + " is at version " + machine.version()
-                        + ", not " + currentVersion);
+                throw ApiError.of(
+                        409,
+                        "aborted: machine " + machine.id() + " is at version " + machine.version() + ", not "
+                                + currentVersion);
             }
             if (region != null && !region.equals(machine.region())) {
                 throw ApiError.invalid("a machine cannot move to another region (it is in " + machine.region() + ")");
@@ -104,12 +117,15 @@ final class MachineCreation {
             MachineConfigs.Mount before = machine.mount();
             MachineConfigs.Mount after = MachineConfigs.mount(config);
             if (!Objects.equals(before == null ? null : before.volume(), after == null ? null : after.volume())) {
-                throw ApiError.invalid("the mounted volume cannot be changed; destroy the machine and create a new one");
+                throw ApiError.invalid(
+                        "the mounted volume cannot be changed; destroy the machine and create a new one");
             }
             boolean running = machine.state().equals(MachineRecord.STARTED)
-                    || machine.state().equals(MachineRecord.STARTING) || machine.state().equals(MachineRecord.REPLACING);
+                    || machine.state().equals(MachineRecord.STARTING)
+                    || machine.state().equals(MachineRecord.REPLACING);
             String state = !running ? machine.state() : skipLaunch ? MachineRecord.STOPPING : MachineRecord.REPLACING;
-            MachineRecord updated = machine.withConfig(config, name != null ? name : machine.name(), state, Instant.now());
+            MachineRecord updated =
+                    machine.withConfig(config, name != null ? name : machine.name(), state, Instant.now());
             store.putMachine(app, updated);
             instances.events().add(machine.id(), "update", state, "user", updated.version(), null);
             if (running) {
@@ -140,12 +156,15 @@ final class MachineCreation {
      */
     private static void requireAttachable(VolumeRecord volume, String region, String machineId) {
         if (!volume.region().equals(region)) {
-            throw ApiError.of(400, "Mounts source volume \"" + volume.id() + "\" is in the wrong region (\""
-                    + volume.region() + "\" != \"" + region + "\")");
+            throw ApiError.of(
+                    400,
+                    "Mounts source volume \"" + volume.id() + "\" is in the wrong region (\"" + volume.region()
+                            + "\" != \"" + region + "\")");
         }
         if (volume.attachedMachineId() != null && !volume.attachedMachineId().equals(machineId)) {
-            throw ApiError.of(409, "aborted: volume " + volume.id() + " is already attached to machine "
-                    + volume.attachedMachineId());
+            throw ApiError.of(
+                    409,
+                    "aborted: volume " + volume.id() + " is already attached to machine " + volume.attachedMachineId());
         }
     }
 

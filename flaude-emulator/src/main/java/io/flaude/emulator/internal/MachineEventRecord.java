@@ -13,5 +13,12 @@ import tools.jackson.databind.node.ObjectNode;
  * @param version the machine version (instance) the event belongs to
  * @param request the event's {@code request} object, or null for none
  */
-record MachineEventRecord(long seq, String id, String type, String status, String source, long timestamp,
-                          String version, ObjectNode request) {}
+record MachineEventRecord(
+        long seq,
+        String id,
+        String type,
+        String status,
+        String source,
+        long timestamp,
+        String version,
+        ObjectNode request) {}

@@ -12,10 +12,10 @@ final class MachineEvents {
     }
 
     /** Adds an event to the machine's history (inside {@link Store#locked}). */
-    MachineEventRecord add(String machineId, String type, String status, String source, String version,
-                           ObjectNode request) {
-        var event = new MachineEventRecord(store.nextSeq(), Ids.eventId(), type, status, source,
-                System.currentTimeMillis(), version, request);
+    MachineEventRecord add(
+            String machineId, String type, String status, String source, String version, ObjectNode request) {
+        var event = new MachineEventRecord(
+                store.nextSeq(), Ids.eventId(), type, status, source, System.currentTimeMillis(), version, request);
         store.addEvent(machineId, event);
         return event;
     }
@@ -25,8 +25,14 @@ final class MachineEvents {
      * process's code (143 after a SIGTERM the image handles, 137 after a SIGKILL); {@code signal} is
      * the signal that killed it, -1 for none. A crash is reported as an OOM kill.
      */
-    MachineEventRecord exit(String machineId, String version, String status, int code, int signal,
-                            boolean requestedStop, boolean crashed) {
+    MachineEventRecord exit(
+            String machineId,
+            String version,
+            String status,
+            int code,
+            int signal,
+            boolean requestedStop,
+            boolean crashed) {
         ObjectNode request = Json.object();
         request.putObject("exit_event")
                 .put("exit_code", code)

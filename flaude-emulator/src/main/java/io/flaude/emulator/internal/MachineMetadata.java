@@ -48,7 +48,8 @@ final class MachineMetadata {
             MachineRecord m = store.machine(app, request.param("machine_id"));
             MachineRoutes.requireNotDestroyed(m);
             if (version != null && !version.equals(m.version())) {
-                throw ApiError.of(412, "failed_precondition: machine_version " + version + " is not the current version");
+                throw ApiError.of(
+                        412, "failed_precondition: machine_version " + version + " is not the current version");
             }
             ObjectNode next = merge ? metadata(m) : Json.object();
             given.properties().forEach(e -> next.put(e.getKey(), e.getValue().stringValue()));
@@ -111,8 +112,9 @@ final class MachineMetadata {
 
     private static void requireString(String key, JsonNode value) {
         if (!value.isString()) {
-            throw ApiError.invalid("json: cannot unmarshal " + (value.isNumber() ? "number" : value.isBoolean() ? "bool"
-                    : "object") + " into Go value of type string (" + key + ")");
+            throw ApiError.invalid(
+                    "json: cannot unmarshal " + (value.isNumber() ? "number" : value.isBoolean() ? "bool" : "object")
+                            + " into Go value of type string (" + key + ")");
         }
     }
 }

@@ -15,9 +15,19 @@ import tools.jackson.databind.node.ObjectNode;
  * @param versions every version the machine has had, oldest first (the current one last)
  * @param config the config as sent, nulls removed
  */
-record MachineRecord(long seq, String id, String name, String region, String privateIp, Instant createdAt,
-                     String nonce, String state, String version, List<String> versions, ObjectNode config,
-                     Instant updatedAt) {
+record MachineRecord(
+        long seq,
+        String id,
+        String name,
+        String region,
+        String privateIp,
+        Instant createdAt,
+        String nonce,
+        String state,
+        String version,
+        List<String> versions,
+        ObjectNode config,
+        Instant updatedAt) {
     static final String CREATED = "created";
     static final String STARTING = "starting";
     static final String STARTED = "started";
@@ -49,14 +59,14 @@ record MachineRecord(long seq, String id, String name, String region, String pri
     }
 
     MachineRecord withState(String newState, Instant now) {
-        return new MachineRecord(seq, id, name, region, privateIp, createdAt, nonce, newState, version, versions,
-                config, now);
+        return new MachineRecord(
+                seq, id, name, region, privateIp, createdAt, nonce, newState, version, versions, config, now);
     }
 
     /** The same version with other metadata (a metadata update makes no new version). */
     MachineRecord withMetadata(ObjectNode newConfig, Instant now) {
-        return new MachineRecord(seq, id, name, region, privateIp, createdAt, nonce, state, version, versions,
-                newConfig, now);
+        return new MachineRecord(
+                seq, id, name, region, privateIp, createdAt, nonce, state, version, versions, newConfig, now);
     }
 
     /** The machine on a new config, with a new version. */
@@ -64,7 +74,7 @@ record MachineRecord(long seq, String id, String name, String region, String pri
         String newVersion = Ids.machineVersion();
         var all = new ArrayList<>(versions);
         all.add(newVersion);
-        return new MachineRecord(seq, id, newName, region, privateIp, createdAt, nonce, newState, newVersion, all,
-                newConfig, now);
+        return new MachineRecord(
+                seq, id, newName, region, privateIp, createdAt, nonce, newState, newVersion, all, newConfig, now);
     }
 }

@@ -49,7 +49,9 @@ final class MachineRoutes {
         var metadata = new LinkedHashMap<String, String>();
         for (String name : request.queryNames()) {
             if (name.startsWith(METADATA) && name.length() > METADATA.length()) {
-                metadata.put(name.substring(METADATA.length()), request.queryValues(name).stream().findFirst().orElse(""));
+                metadata.put(
+                        name.substring(METADATA.length()),
+                        request.queryValues(name).stream().findFirst().orElse(""));
             }
         }
         Integer limit = request.intQuery("limit", 1, MAX_LIST_LIMIT);

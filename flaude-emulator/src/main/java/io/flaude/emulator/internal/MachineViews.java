@@ -31,8 +31,7 @@ final class MachineViews {
             node.set("config", m.config().deepCopy());
         }
         node.set("image_ref", MachineConfigs.imageRef(MachineConfigs.image(m.config())));
-        node.put("created_at", Views.timestamp(m.createdAt()))
-                .put("updated_at", Views.timestamp(m.updatedAt()));
+        node.put("created_at", Views.timestamp(m.createdAt())).put("updated_at", Views.timestamp(m.updatedAt()));
         if (!summary) {
             node.set("events", events(events, EVENTS_IN_MACHINE));
             node.putArray("checks");
@@ -81,7 +80,10 @@ final class MachineViews {
 
     /** The 409 for a write to a machine someone else holds the lease of. */
     static ApiError leaseHeld(MachineRecord m, LeaseRecord lease) {
-        return ApiError.of(409, "aborted: machine " + m.id() + " lease currently held by " + lease.owner()
-                + ", expires at " + Views.timestamp(Instant.ofEpochSecond(lease.expiresAt().getEpochSecond())));
+        return ApiError.of(
+                409,
+                "aborted: machine " + m.id() + " lease currently held by " + lease.owner() + ", expires at "
+                        + Views.timestamp(
+                                Instant.ofEpochSecond(lease.expiresAt().getEpochSecond())));
     }
 }

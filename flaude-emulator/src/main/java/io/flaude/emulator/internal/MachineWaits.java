@@ -9,7 +9,8 @@ import java.util.concurrent.TimeUnit;
 
 /** The long-poll {@code /wait} and the events list. */
 final class MachineWaits {
-    private static final Set<String> STATES = Set.of("started", "stopped", "suspended", "destroyed", "failed", "settled");
+    private static final Set<String> STATES =
+            Set.of("started", "stopped", "suspended", "destroyed", "failed", "settled");
     private static final Set<String> SETTLED = Set.of("started", "stopped", "suspended", "failed", "destroyed");
     private static final int MAX_TIMEOUT_SECONDS = 60;
     private static final int DEFAULT_EVENTS = 20;
@@ -70,8 +71,13 @@ final class MachineWaits {
             if (version != null && !machine.versions().contains(version)) {
                 throw ApiError.invalid("version " + version + " is not a version of machine " + id);
             }
-            Long fromSeq = fromEventId == null ? null : store.events(id).stream()
-                    .filter(e -> e.id().equals(fromEventId)).map(MachineEventRecord::seq).findFirst().orElse(null);
+            Long fromSeq = fromEventId == null
+                    ? null
+                    : store.events(id).stream()
+                            .filter(e -> e.id().equals(fromEventId))
+                            .map(MachineEventRecord::seq)
+                            .findFirst()
+                            .orElse(null);
             var condition = new WaitCondition(wanted, version, fromSeq);
             long left = TimeUnit.SECONDS.toNanos(timeout);
             long deadline = System.nanoTime() + left;
@@ -83,8 +89,10 @@ final class MachineWaits {
                 }
                 left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    return ApiResponse.error(408, "machine failed to reach desired state, " + String.join(",", asked)
-                            + ", currently " + machine.state());
+                    return ApiResponse.error(
+                            408,
+                            "machine failed to reach desired state, " + String.join(",", asked) + ", currently "
+                                    + machine.state());
                 }
                 try {
                     store.awaitChange(left);

@@ -39,16 +39,23 @@ final class OrgRoutes {
         Filter filter = filter(request);
         return store.locked(() -> {
             List<Found<MachineRecord>> all = new ArrayList<>();
-            store.apps().forEach(a -> store.machines(a.name()).forEach(m -> all.add(
-                    new Found<>(a.name(), m, m.seq(), m.state(), m.region(), m.updatedAt()))));
-            var page = Paging.page(filter.apply(all, MachineRecord::destroyed), Found::seq, filter.limit, filter.cursor);
+            store.apps().forEach(a -> store.machines(a.name())
+                    .forEach(m -> all.add(new Found<>(a.name(), m, m.seq(), m.state(), m.region(), m.updatedAt()))));
+            var page =
+                    Paging.page(filter.apply(all, MachineRecord::destroyed), Found::seq, filter.limit, filter.cursor);
             ObjectNode body = Json.object();
             ArrayNode machines = body.putArray("machines");
             for (Found<MachineRecord> f : page.items()) {
                 MachineRecord m = f.item();
-                ObjectNode o = machines.addObject().put("id", m.id()).put("name", m.name()).put("state", m.state())
-                        .put("region", m.region()).put("version", m.version()).put("private_ip", m.privateIp())
-                        .put("app_name", f.app()).put("created_at", Views.timestamp(m.createdAt()))
+                ObjectNode o = machines.addObject()
+                        .put("id", m.id())
+                        .put("name", m.name())
+                        .put("state", m.state())
+                        .put("region", m.region())
+                        .put("version", m.version())
+                        .put("private_ip", m.privateIp())
+                        .put("app_name", f.app())
+                        .put("created_at", Views.timestamp(m.createdAt()))
                         .put("updated_at", Views.timestamp(m.updatedAt()));
                 ObjectNode config = o.putObject("config").put("image", MachineConfigs.image(m.config()));
                 if (m.config().has("guest")) {
@@ -68,20 +75,25 @@ final class OrgRoutes {
         Filter filter = filter(request);
         return store.locked(() -> {
             List<Found<VolumeRecord>> all = new ArrayList<>();
-            store.apps().forEach(a -> store.volumes(a.name()).forEach(v -> all.add(
-                    new Found<>(a.name(), v, v.seq(), v.state(), v.region(), v.createdAt()))));
+            store.apps().forEach(a -> store.volumes(a.name())
+                    .forEach(v -> all.add(new Found<>(a.name(), v, v.seq(), v.state(), v.region(), v.createdAt()))));
             var page = Paging.page(filter.apply(all, VolumeRecord::destroyed), Found::seq, filter.limit, filter.cursor);
             ObjectNode body = Json.object();
             ArrayNode volumes = body.putArray("volumes");
             Instant now = Instant.now();
-            page.items().forEach(f -> volumes.add(Views.volume(f.item(), now, filter.summary).put("app_name", f.app())));
+            page.items()
+                    .forEach(f -> volumes.add(
+                            Views.volume(f.item(), now, filter.summary).put("app_name", f.app())));
             finish(body, page, "last_volume_id", f -> f.item().id());
             return ApiResponse.of(200, body);
         });
     }
 
-    private <T> void finish(ObjectNode body, Paging.Page<Found<T>> page, String lastIdField,
-                            java.util.function.Function<Found<T>, String> id) {
+    private <T> void finish(
+            ObjectNode body,
+            Paging.Page<Found<T>> page,
+            String lastIdField,
+            java.util.function.Function<Found<T>, String> id) {
         if (page.nextCursor() != null) {
             body.put("next_cursor", page.nextCursor());
         }
@@ -105,7 +117,8 @@ final class OrgRoutes {
                     .filter(f -> includeDeleted || !deleted.test(f.item()))
                     .filter(f -> region == null || region.equals(f.region()))
                     .filter(f -> states.isEmpty() || states.contains(f.state()))
-                    .filter(f -> updatedAfter == null || (f.updatedAt() != null && f.updatedAt().isAfter(updatedAfter)))
+                    .filter(f -> updatedAfter == null
+                            || (f.updatedAt() != null && f.updatedAt().isAfter(updatedAfter)))
                     .sorted(java.util.Comparator.comparingLong(Found::seq))
                     .toList();
         }
@@ -119,8 +132,11 @@ final class OrgRoutes {
         f.includeDeleted = request.flag("include_deleted");
         f.summary = request.flag("summary");
         f.region = request.query("region");
-        f.states = request.queryValues("state").stream().flatMap(v -> Arrays.stream(v.split(",")))
-                .map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+        f.states = request.queryValues("state").stream()
+                .flatMap(v -> Arrays.stream(v.split(",")))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .collect(Collectors.toSet());
         String after = request.query("updated_after");
         try {
             f.updatedAfter = after == null ? null : Instant.parse(after);

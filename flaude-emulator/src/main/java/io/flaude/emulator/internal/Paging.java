@@ -20,7 +20,8 @@ final class Paging {
     /** The items after {@code cursor} (all of them when null), at most {@code limit} (no bound when null). */
     static <T> Page<T> page(List<T> all, ToLongFunction<T> seq, Integer limit, String cursor) {
         long after = cursor == null ? 0 : decode(cursor);
-        List<T> rest = all.stream().filter(item -> seq.applyAsLong(item) > after).toList();
+        List<T> rest =
+                all.stream().filter(item -> seq.applyAsLong(item) > after).toList();
         if (limit == null || rest.size() <= limit) {
             return new Page<>(rest, null);
         }
@@ -29,8 +30,7 @@ final class Paging {
     }
 
     private static String encode(long seq) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((PREFIX + seq).getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString((PREFIX + seq).getBytes(StandardCharsets.UTF_8));
     }
 
     private static long decode(String cursor) {

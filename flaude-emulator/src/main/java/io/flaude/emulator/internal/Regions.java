@@ -56,8 +56,11 @@ final class Regions {
     /** Rejects a missing or unknown region with Fly's 422 (superfly/flyctl#2730). */
     static String require(String region) {
         if (region == null || !CODES.contains(region)) {
-            throw ApiError.of(422, "Region '" + (region == null ? "" : region)
-                    + "' cannot host your machine. Please use an alternative region (see `fly platform regions`).");
+            throw ApiError.of(
+                    422,
+                    "Region '" + (region == null ? "" : region)
+                            + "' cannot host your machine. Please use an alternative region"
+                            + " (see `fly platform regions`).");
         }
         return region;
     }
@@ -67,9 +70,16 @@ final class Regions {
         ObjectNode body = Json.object().put("nearest", "iad");
         ArrayNode rows = body.putArray("regions");
         for (Region r : ALL) {
-            rows.addObject().put("code", r.code()).put("name", r.name()).put("geo_region", r.geo())
-                    .put("latitude", r.latitude()).put("longitude", r.longitude()).put("gateway_available", true)
-                    .put("requires_paid_plan", false).put("deprecated", false).put("mpg_available", false);
+            rows.addObject()
+                    .put("code", r.code())
+                    .put("name", r.name())
+                    .put("geo_region", r.geo())
+                    .put("latitude", r.latitude())
+                    .put("longitude", r.longitude())
+                    .put("gateway_available", true)
+                    .put("requires_paid_plan", false)
+                    .put("deprecated", false)
+                    .put("mpg_available", false);
         }
         return body;
     }

@@ -14,8 +14,7 @@ import tools.jackson.databind.node.ObjectNode;
  * A secret set after a machine booted reaches it at its next start or update.
  */
 final class SecretDelivery {
-    private SecretDelivery() {
-    }
+    private SecretDelivery() {}
 
     /** The workload's env: the config's env, then the secrets (which win on a clash: our choice, unverified). */
     static Map<String, String> env(ObjectNode config, Map<String, String> secrets) {

@@ -31,10 +31,12 @@ final class SecretRoutes {
     /** 200 {@code {"secrets": [{name, digest, created_at, updated_at}]}}. */
     private ApiResponse list(ApiRequest request) {
         return store.locked(() -> {
-            AppSecrets secrets = store.secrets(store.app(request.param("app_name")).name());
+            AppSecrets secrets =
+                    store.secrets(store.app(request.param("app_name")).name());
             ObjectNode body = Json.object();
             ArrayNode all = body.putArray("secrets");
-            secrets.all().values().stream().sorted(java.util.Comparator.comparing(AppSecrets.Secret::name))
+            secrets.all().values().stream()
+                    .sorted(java.util.Comparator.comparing(AppSecrets.Secret::name))
                     .forEach(s -> all.add(view(s)));
             return ApiResponse.of(200, body);
         });
@@ -56,7 +58,8 @@ final class SecretRoutes {
             changes.put(e.getKey(), v.isNull() ? null : v.stringValue());
         });
         return store.locked(() -> {
-            AppSecrets secrets = store.secrets(store.app(request.param("app_name")).name());
+            AppSecrets secrets =
+                    store.secrets(store.app(request.param("app_name")).name());
             long version = secrets.apply(changes);
             ObjectNode body = Json.object();
             ArrayNode all = body.putArray("secrets");
@@ -73,34 +76,45 @@ final class SecretRoutes {
             throw ApiError.invalid("value is required");
         }
         return store.locked(() -> {
-            AppSecrets secrets = store.secrets(store.app(request.param("app_name")).name());
+            AppSecrets secrets =
+                    store.secrets(store.app(request.param("app_name")).name());
             long version = secrets.apply(Map.of(name, value));
-            return ApiResponse.of(201, view(secrets.find(name).orElseThrow()).put("version", version)
-                    .put("Version", version));
+            return ApiResponse.of(
+                    201,
+                    view(secrets.find(name).orElseThrow())
+                            .put("version", version)
+                            .put("Version", version));
         });
     }
 
     /** 200 with the secret's name, digest and times; 404 when not set. */
     private ApiResponse get(ApiRequest request) {
-        return store.locked(() -> store.secrets(store.app(request.param("app_name")).name())
-                .find(request.param("secret_name"))
-                .map(s -> ApiResponse.of(200, view(s)))
-                .orElseThrow(() -> ApiError.of(404, "not_found: secret " + request.param("secret_name") + " not found")));
+        return store.locked(
+                () -> store.secrets(store.app(request.param("app_name")).name())
+                        .find(request.param("secret_name"))
+                        .map(s -> ApiResponse.of(200, view(s)))
+                        .orElseThrow(() ->
+                                ApiError.of(404, "not_found: secret " + request.param("secret_name") + " not found")));
     }
 
     /** 200 {@code {version, Version}}; 404 when not set (our choice: unverified). */
     private ApiResponse delete(ApiRequest request) {
         return store.locked(() -> {
-            AppSecrets secrets = store.secrets(store.app(request.param("app_name")).name());
+            AppSecrets secrets =
+                    store.secrets(store.app(request.param("app_name")).name());
             if (!secrets.remove(request.param("secret_name"))) {
                 throw ApiError.of(404, "not_found: secret " + request.param("secret_name") + " not found");
             }
-            return ApiResponse.of(200, Json.object().put("version", secrets.version()).put("Version", secrets.version()));
+            return ApiResponse.of(
+                    200, Json.object().put("version", secrets.version()).put("Version", secrets.version()));
         });
     }
 
     private static ObjectNode view(AppSecrets.Secret s) {
-        return Json.object().put("name", s.name()).put("digest", s.digest())
-                .put("created_at", Views.timestamp(s.createdAt())).put("updated_at", Views.timestamp(s.updatedAt()));
+        return Json.object()
+                .put("name", s.name())
+                .put("digest", s.digest())
+                .put("created_at", Views.timestamp(s.createdAt()))
+                .put("updated_at", Views.timestamp(s.updatedAt()));
     }
 }

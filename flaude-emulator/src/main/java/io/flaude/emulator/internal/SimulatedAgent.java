@@ -91,9 +91,11 @@ final class SimulatedAgent {
             repos.add(cloneRepo(repo, root + "/" + repo.dir()));
         }
         String workdir = workdir(c, session, mount, root);
-        String turn = !session ? null : Transcript.existsAnywhere(fs.resolve(configDir), c.sessionId()) ? "resume" : "first";
+        String turn =
+                !session ? null : Transcript.existsAnywhere(fs.resolve(configDir), c.sessionId()) ? "resume" : "first";
         print("[flaude:manifest:" + Json.write(manifest(c, session, turn, workdir, repos)) + "]");
-        log("running claude (" + (turn == null ? "oneshot" : turn) + " turn, output " + c.outputFormat() + ") in " + workdir);
+        log("running claude (" + (turn == null ? "oneshot" : turn) + " turn, output " + c.outputFormat() + ") in "
+                + workdir);
         claudeRan = true;
         Transcript.History history = new Transcript.History(0, null);
         Path transcript = session ? fs.resolve(Transcript.path(configDir, workdir, c.sessionId())) : null;
@@ -128,8 +130,8 @@ final class SimulatedAgent {
                 log("repo dir " + target + " has no completed clone; cloning it again");
                 VolumeFiles.deleteTree(fs.resolve(target));
             }
-            log("cloning " + repo.url() + (repo.branch() == null ? "" : " (branch " + repo.branch() + ")")
-                    + " into " + target);
+            log("cloning " + repo.url() + (repo.branch() == null ? "" : " (branch " + repo.branch() + ")") + " into "
+                    + target);
             mkdirs(target + "/.git");
             Files.writeString(fs.resolve(target + "/" + CLONE_MARKER), "");
         }
@@ -152,7 +154,8 @@ final class SimulatedAgent {
             }
             log("saved working dir " + dir + " is gone; choosing again");
         }
-        String workdir = c.repos().size() == 1 ? root + "/" + c.repos().getFirst().dir() : root;
+        String workdir =
+                c.repos().size() == 1 ? root + "/" + c.repos().getFirst().dir() : root;
         if (session) {
             Files.writeString(saved, workdir + "\n", StandardCharsets.UTF_8);
         }
@@ -180,7 +183,8 @@ final class SimulatedAgent {
             return "Turn 1 of session " + c.sessionId() + ". This is a new session; I remember no earlier turn." + said;
         }
         return "Turn " + turn + " of session " + c.sessionId() + ". I remember " + history.userTurns() + " earlier turn"
-                + (history.userTurns() == 1 ? "" : "s") + "; the last prompt was: \"" + history.lastPrompt() + "\"." + said;
+                + (history.userTurns() == 1 ? "" : "s") + "; the last prompt was: \"" + history.lastPrompt() + "\"."
+                + said;
     }
 
     private void mkdirs(String guestPath) throws IOException {

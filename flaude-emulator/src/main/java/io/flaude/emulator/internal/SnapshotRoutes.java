@@ -44,8 +44,15 @@ final class SnapshotRoutes {
             String app = store.app(request.param("app_name")).name();
             VolumeRecord volume = store.liveVolume(app, request.param("volume_id"));
             Instant now = Instant.now();
-            var snapshot = new SnapshotRecord(Ids.snapshotId(), volume.id(), Views.USED_BYTES, volume.sizeGb(),
-                    Ids.digest(), now, volume.snapshotRetention(), now.plus(config.snapshotDelay()));
+            var snapshot = new SnapshotRecord(
+                    Ids.snapshotId(),
+                    volume.id(),
+                    Views.USED_BYTES,
+                    volume.sizeGb(),
+                    Ids.digest(),
+                    now,
+                    volume.snapshotRetention(),
+                    now.plus(config.snapshotDelay()));
             files.copy(files.volume(app, volume.id()), files.snapshot(snapshot.id()));
             store.addSnapshot(snapshot);
             return ApiResponse.empty(200);

@@ -38,6 +38,7 @@ final class Store {
     private final Map<String, List<MachineEventRecord>> events = new HashMap<>();
     /** Machine id, then its lease (possibly expired). */
     private final Map<String, LeaseRecord> leases = new HashMap<>();
+
     private final Map<String, AppLogs> logs = new HashMap<>();
     private final Map<String, Map<String, ObjectNode>> versionConfigs = new HashMap<>();
     private final Map<String, AppSecrets> secrets = new HashMap<>();
@@ -104,7 +105,9 @@ final class Store {
 
     Optional<AppRecord> appByIdempotencyKey(String key) {
         assert lock.isHeldByCurrentThread();
-        return apps.values().stream().filter(a -> key.equals(a.idempotencyKey())).findFirst();
+        return apps.values().stream()
+                .filter(a -> key.equals(a.idempotencyKey()))
+                .findFirst();
     }
 
     void putApp(AppRecord app) {
@@ -175,9 +178,11 @@ final class Store {
         assert lock.isHeldByCurrentThread();
         List<String> live = new ArrayList<>();
         for (String app : apps.keySet()) {
-            volumes.getOrDefault(app, Map.of()).values().stream().filter(v -> !v.destroyed())
+            volumes.getOrDefault(app, Map.of()).values().stream()
+                    .filter(v -> !v.destroyed())
                     .forEach(v -> live.add("volume " + v.id() + " (app " + app + ", " + v.state() + ")"));
-            machines.getOrDefault(app, Map.of()).values().stream().filter(m -> !m.destroyed())
+            machines.getOrDefault(app, Map.of()).values().stream()
+                    .filter(m -> !m.destroyed())
                     .forEach(m -> live.add("machine " + m.id() + " (app " + app + ", " + m.state() + ")"));
         }
         return live;
@@ -192,7 +197,10 @@ final class Store {
 
     Optional<SnapshotRecord> findSnapshot(String id) {
         assert lock.isHeldByCurrentThread();
-        return snapshots.values().stream().flatMap(List::stream).filter(s -> s.id().equals(id)).findFirst();
+        return snapshots.values().stream()
+                .flatMap(List::stream)
+                .filter(s -> s.id().equals(id))
+                .findFirst();
     }
 
     void addSnapshot(SnapshotRecord snapshot) {
@@ -233,7 +241,9 @@ final class Store {
     void putMachine(String app, MachineRecord machine) {
         assert lock.isHeldByCurrentThread();
         machines.computeIfAbsent(app, a -> new LinkedHashMap<>()).put(machine.id(), machine);
-        versionConfigs.computeIfAbsent(machine.id(), m -> new LinkedHashMap<>()).put(machine.version(), machine.config());
+        versionConfigs
+                .computeIfAbsent(machine.id(), m -> new LinkedHashMap<>())
+                .put(machine.version(), machine.config());
         changed.signalAll();
     }
 

@@ -11,8 +11,7 @@ final class StreamEvent {
     /** The emulator's one "host", in the short hex form Fly's stream names hosts. */
     private static final String HOST = "e1a0";
 
-    private StreamEvent() {
-    }
+    private StreamEvent() {}
 
     static ObjectNode of(String app, LogRecord line) {
         ObjectNode event = Json.object();

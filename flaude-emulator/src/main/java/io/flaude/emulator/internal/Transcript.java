@@ -73,7 +73,11 @@ final class Transcript {
     }
 
     private static ObjectNode line(String type, String sessionId, String cwd, String uuid, String parent) {
-        ObjectNode node = Json.object().put("type", type).put("sessionId", sessionId).put("cwd", cwd).put("uuid", uuid);
+        ObjectNode node = Json.object()
+                .put("type", type)
+                .put("sessionId", sessionId)
+                .put("cwd", cwd)
+                .put("uuid", uuid);
         if (parent == null) {
             node.putNull("parentUuid");
         } else {

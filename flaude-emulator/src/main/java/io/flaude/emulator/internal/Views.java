@@ -5,12 +5,16 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Renders stored records as the spec's response schemas (Volume, VolumeSnapshot, App); machines are in {@link MachineViews}. */
+/**
+ * Renders stored records as the spec's response schemas (Volume, VolumeSnapshot, App); machines are in {@link
+ * MachineViews}.
+ */
 final class Views {
     static final int BLOCK_SIZE = 4096;
     private static final long GIB = 1L << 30;
     /** The emulator reports every volume as empty as a fresh one, whatever its directory holds. */
     static final long USED_BYTES = 0;
+
     private static final DateTimeFormatter RFC_3339_MILLIS =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -77,13 +81,9 @@ final class Views {
      * when it turns {@code deployed}, as machines alone are not a deploy).
      */
     static ObjectNode app(AppRecord app, int volumeCount, int machineCount) {
-        ObjectNode node = Json.object()
-                .put("id", app.id())
-                .put("name", app.name())
-                .put("status", "pending");
-        node.putObject("organization")
-                .put("name", app.orgSlug())
-                .put("slug", app.orgSlug());
+        ObjectNode node =
+                Json.object().put("id", app.id()).put("name", app.name()).put("status", "pending");
+        node.putObject("organization").put("name", app.orgSlug()).put("slug", app.orgSlug());
         return node.put("machine_count", machineCount)
                 .put("volume_count", volumeCount)
                 .put("network", app.network())

@@ -15,6 +15,7 @@ final class VolumeCreation {
      * underscores with at most 30 characters is the strictest one seen (field notes, item 20).
      */
     private static final Pattern NAME = Pattern.compile("[a-z0-9_]{1,30}");
+
     private static final Set<String> FSTYPES = Set.of("ext4", "raw");
 
     private final Store store;
@@ -71,9 +72,21 @@ final class VolumeCreation {
             String app = store.app(request.param("app_name")).name();
             Instant now = Instant.now();
             Origin origin = origin(app, sourceId, snapshotId, size, now);
-            var volume = new VolumeRecord(store.nextSeq(), Ids.volumeId(), name, region, zone(app, name, uniqueZone),
-                    origin.sizeGb(), encrypted, fstype, retention, autoBackup, now, origin.state(),
-                    origin.settlesAt(), null);
+            var volume = new VolumeRecord(
+                    store.nextSeq(),
+                    Ids.volumeId(),
+                    name,
+                    region,
+                    zone(app, name, uniqueZone),
+                    origin.sizeGb(),
+                    encrypted,
+                    fstype,
+                    retention,
+                    autoBackup,
+                    now,
+                    origin.state(),
+                    origin.settlesAt(),
+                    null);
             store.putVolume(app, volume);
             if (origin.contents() != null) {
                 // A fork or restore starts with the source's files (copied at once; hydrating is only a state).
@@ -86,8 +99,11 @@ final class VolumeCreation {
     private Origin origin(String app, String sourceId, String snapshotId, Integer size, Instant now) {
         if (sourceId != null) {
             VolumeRecord source = store.liveVolume(app, sourceId);
-            return new Origin(atLeast(size, source.sizeGb(), "the source volume"),
-                    VolumeRecord.HYDRATING, now.plus(config.forkHydrationDelay()), files.volume(app, source.id()));
+            return new Origin(
+                    atLeast(size, source.sizeGb(), "the source volume"),
+                    VolumeRecord.HYDRATING,
+                    now.plus(config.forkHydrationDelay()),
+                    files.volume(app, source.id()));
         }
         if (snapshotId != null) {
             // Snapshot ids are looked up across the emulator's one org (unverified whether Fly limits a
@@ -95,8 +111,11 @@ final class VolumeCreation {
             SnapshotRecord snapshot = store.findSnapshot(snapshotId)
                     .filter(s -> s.visibleAt(now))
                     .orElseThrow(() -> ApiError.notFound("snapshot"));
-            return new Origin(atLeast(size, snapshot.volumeSizeGb(), "the snapshot's source volume"),
-                    VolumeRecord.RESTORING, now.plus(config.restoreDelay()), files.snapshot(snapshot.id()));
+            return new Origin(
+                    atLeast(size, snapshot.volumeSizeGb(), "the snapshot's source volume"),
+                    VolumeRecord.RESTORING,
+                    now.plus(config.restoreDelay()),
+                    files.snapshot(snapshot.id()));
         }
         return new Origin(requireNonNullElse(size, VolumeLimits.DEFAULT_SIZE_GB), VolumeRecord.CREATED, null, null);
     }
@@ -117,10 +136,12 @@ final class VolumeCreation {
      * the same name; there are 65,536 zones here, so unlike Fly this never runs out.
      */
     private String zone(String app, String name, boolean unique) {
-        Set<String> taken = !unique ? Set.of() : store.volumes(app).stream()
-                .filter(v -> !v.destroyed() && v.name().equals(name))
-                .map(VolumeRecord::zone)
-                .collect(Collectors.toSet());
+        Set<String> taken = !unique
+                ? Set.of()
+                : store.volumes(app).stream()
+                        .filter(v -> !v.destroyed() && v.name().equals(name))
+                        .map(VolumeRecord::zone)
+                        .collect(Collectors.toSet());
         String zone;
         do {
             zone = Ids.zone();

@@ -18,8 +18,8 @@ final class VolumeLimits {
 
     static int requireRetention(int days) {
         if (days < 1 || days > MAX_RETENTION_DAYS) {
-            throw ApiError.invalid("snapshot_retention must be between 1 and " + MAX_RETENTION_DAYS
-                    + " days (got " + days + ")");
+            throw ApiError.invalid(
+                    "snapshot_retention must be between 1 and " + MAX_RETENTION_DAYS + " days (got " + days + ")");
         }
         return days;
     }

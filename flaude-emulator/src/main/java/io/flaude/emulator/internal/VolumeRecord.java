@@ -11,9 +11,21 @@ import java.time.Instant;
  * @param settlesAt when a transient state turns {@code created}, or null
  * @param attachedMachineId the machine that mounts it, or null
  */
-record VolumeRecord(long seq, String id, String name, String region, String zone, int sizeGb, boolean encrypted,
-                    String fstype, int snapshotRetention, boolean autoBackupEnabled, Instant createdAt, String state,
-                    Instant settlesAt, String attachedMachineId) {
+record VolumeRecord(
+        long seq,
+        String id,
+        String name,
+        String region,
+        String zone,
+        int sizeGb,
+        boolean encrypted,
+        String fstype,
+        int snapshotRetention,
+        boolean autoBackupEnabled,
+        Instant createdAt,
+        String state,
+        Instant settlesAt,
+        String attachedMachineId) {
     static final String CREATED = "created";
     static final String HYDRATING = "hydrating";
     static final String RESTORING = "restoring";
@@ -28,22 +40,74 @@ record VolumeRecord(long seq, String id, String name, String region, String zone
     }
 
     VolumeRecord withState(String newState, Instant newSettlesAt) {
-        return new VolumeRecord(seq, id, name, region, zone, sizeGb, encrypted, fstype, snapshotRetention,
-                autoBackupEnabled, createdAt, newState, newSettlesAt, attachedMachineId);
+        return new VolumeRecord(
+                seq,
+                id,
+                name,
+                region,
+                zone,
+                sizeGb,
+                encrypted,
+                fstype,
+                snapshotRetention,
+                autoBackupEnabled,
+                createdAt,
+                newState,
+                newSettlesAt,
+                attachedMachineId);
     }
 
     VolumeRecord withSize(int newSizeGb) {
-        return new VolumeRecord(seq, id, name, region, zone, newSizeGb, encrypted, fstype, snapshotRetention,
-                autoBackupEnabled, createdAt, state, settlesAt, attachedMachineId);
+        return new VolumeRecord(
+                seq,
+                id,
+                name,
+                region,
+                zone,
+                newSizeGb,
+                encrypted,
+                fstype,
+                snapshotRetention,
+                autoBackupEnabled,
+                createdAt,
+                state,
+                settlesAt,
+                attachedMachineId);
     }
 
     VolumeRecord withBackups(int newRetention, boolean newAutoBackup) {
-        return new VolumeRecord(seq, id, name, region, zone, sizeGb, encrypted, fstype, newRetention,
-                newAutoBackup, createdAt, state, settlesAt, attachedMachineId);
+        return new VolumeRecord(
+                seq,
+                id,
+                name,
+                region,
+                zone,
+                sizeGb,
+                encrypted,
+                fstype,
+                newRetention,
+                newAutoBackup,
+                createdAt,
+                state,
+                settlesAt,
+                attachedMachineId);
     }
 
     VolumeRecord withAttachment(String machineId) {
-        return new VolumeRecord(seq, id, name, region, zone, sizeGb, encrypted, fstype, snapshotRetention,
-                autoBackupEnabled, createdAt, state, settlesAt, machineId);
+        return new VolumeRecord(
+                seq,
+                id,
+                name,
+                region,
+                zone,
+                sizeGb,
+                encrypted,
+                fstype,
+                snapshotRetention,
+                autoBackupEnabled,
+                createdAt,
+                state,
+                settlesAt,
+                machineId);
     }
 }

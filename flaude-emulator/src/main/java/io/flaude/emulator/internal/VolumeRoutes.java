@@ -55,9 +55,11 @@ final class VolumeRoutes {
         Boolean autoBackup = body.bool("auto_backup_enabled");
         return store.locked(() -> {
             VolumeRecord volume = live(request);
-            return save(request, volume.withBackups(
-                    Objects.requireNonNullElse(retention, volume.snapshotRetention()),
-                    Objects.requireNonNullElse(autoBackup, volume.autoBackupEnabled())));
+            return save(
+                    request,
+                    volume.withBackups(
+                            Objects.requireNonNullElse(retention, volume.snapshotRetention()),
+                            Objects.requireNonNullElse(autoBackup, volume.autoBackupEnabled())));
         });
     }
 
@@ -69,8 +71,9 @@ final class VolumeRoutes {
         return store.locked(() -> {
             VolumeRecord volume = live(request);
             if (volume.attachedMachineId() != null) {
-                throw ApiError.of(412, "failed_precondition: volume is currently bound to machine: "
-                        + volume.attachedMachineId());
+                throw ApiError.of(
+                        412,
+                        "failed_precondition: volume is currently bound to machine: " + volume.attachedMachineId());
             }
             return save(request, volume.withState(VolumeRecord.PENDING_DESTROY, null));
         });

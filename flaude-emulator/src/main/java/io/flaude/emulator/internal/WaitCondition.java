@@ -41,7 +41,8 @@ record WaitCondition(Set<String> wanted, String version, Long fromSeq) {
         }
         if (fromSeq != null) {
             for (MachineEventRecord event : events) {
-                if (event.seq() > fromSeq && (version == null || version.equals(event.version()))
+                if (event.seq() > fromSeq
+                        && (version == null || version.equals(event.version()))
                         && wants(event.status())) {
                     return answer(event.status(), event.id(), event.version());
                 }
@@ -52,11 +53,16 @@ record WaitCondition(Set<String> wanted, String version, Long fromSeq) {
 
     /** Whether reaching {@code state} answers the wait; {@code stopped} also takes failed and destroyed. */
     private boolean wants(String state) {
-        return wanted.contains(state) || (wanted.contains(MachineRecord.STOPPED)
-                && (state.equals(MachineRecord.FAILED) || state.equals(MachineRecord.DESTROYED)));
+        return wanted.contains(state)
+                || (wanted.contains(MachineRecord.STOPPED)
+                        && (state.equals(MachineRecord.FAILED) || state.equals(MachineRecord.DESTROYED)));
     }
 
     private static ObjectNode answer(String state, String eventId, String version) {
-        return Json.object().put("ok", true).put("state", state).put("event_id", eventId).put("version", version);
+        return Json.object()
+                .put("ok", true)
+                .put("state", state)
+                .put("event_id", eventId)
+                .put("version", version);
     }
 }

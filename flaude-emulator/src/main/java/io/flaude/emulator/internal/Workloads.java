@@ -21,7 +21,8 @@ final class Workloads {
     }
 
     boolean runsAgent(String image) {
-        return image != null && agentImages.stream().anyMatch(p -> p.matcher(image).matches());
+        return image != null
+                && agentImages.stream().anyMatch(p -> p.matcher(image).matches());
     }
 
     /** Runs until the thread is interrupted (a stop, an update, a kill); prints one line when it starts. */

@@ -1,8 +1,8 @@
 package io.flaude.fly.internal.logs;
 
-import io.flaude.fly.internal.Json;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.flaude.fly.internal.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -84,7 +84,9 @@ public final class DrainServer implements AutoCloseable {
                     answer(exchange, 400, "the body is not gzip");
                     return;
                 }
-            } else if (encoding != null && !encoding.isBlank() && !encoding.strip().equalsIgnoreCase("identity")) {
+            } else if (encoding != null
+                    && !encoding.isBlank()
+                    && !encoding.strip().equalsIgnoreCase("identity")) {
                 answer(exchange, 415, "unsupported Content-Encoding: use gzip or none");
                 return;
             }

@@ -1,8 +1,8 @@
 package io.flaude.fly.internal.logs;
 
-import io.flaude.fly.internal.Clock;
 import io.flaude.fly.FlyException;
 import io.flaude.fly.LogLine;
+import io.flaude.fly.internal.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
 public final class FollowedMachine {
     /** Lines kept (the newest), and as many keys to tell a line already seen: a long follow stays bounded. */
     static final int MAX_KEPT = 100_000;
+
     private static final Logger LOG = LoggerFactory.getLogger(FollowedMachine.class);
 
     private final LogHub hub;
@@ -37,12 +38,14 @@ public final class FollowedMachine {
     private final Consumer<LogLine> onLine;
     /** Lines for the callback, in order; {@link #DONE} ends the delivering thread. */
     private final LinkedBlockingQueue<LogLine> toDeliver = new LinkedBlockingQueue<>();
+
     private static final LogLine DONE = new LogLine(null, "", null, null, null);
     private final Thread delivering;
     private final Set<String> seen = new LinkedHashSet<>();
     private final ArrayDeque<LogLine> lines = new ArrayDeque<>();
     /** Every line of this machine up to this token has been offered (-1: none yet). */
     long covered;
+
     Predicate<LogLine> end;
     private boolean ended;
     private boolean stopped;
@@ -79,7 +82,8 @@ public final class FollowedMachine {
 
     /** Under the hub lock. */
     void offer(LogLine line) {
-        if (stopped || !machineId.equals(line.instance())
+        if (stopped
+                || !machineId.equals(line.instance())
                 || (after >= 0 && line.timestamp() != null && LogHub.nanos(line.timestamp()) <= after)) {
             return;
         }

@@ -1,7 +1,7 @@
 package io.flaude.fly.internal.logs;
 
-import io.flaude.fly.internal.Json;
 import io.flaude.fly.LogLine;
+import io.flaude.fly.internal.Json;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
@@ -15,8 +15,7 @@ public final class LogEvents {
     /** One line of one app. */
     public record Event(String app, LogLine line) {}
 
-    private LogEvents() {
-    }
+    private LogEvents() {}
 
     public static Optional<Event> read(JsonNode event) {
         if (event == null || !event.isObject()) {
@@ -28,8 +27,12 @@ public final class LogEvents {
         if (app == null || instance == null) {
             return Optional.empty();
         }
-        LogLine line = new LogLine(Json.instant(event, "timestamp"), Json.string(event, "message", ""),
-                Json.string(event.path("log"), "level", null), instance, Json.string(fly, "region", null));
+        LogLine line = new LogLine(
+                Json.instant(event, "timestamp"),
+                Json.string(event, "message", ""),
+                Json.string(event.path("log"), "level", null),
+                instance,
+                Json.string(fly, "region", null));
         return Optional.of(new Event(app, line));
     }
 }

@@ -1,11 +1,11 @@
 package io.flaude.fly.internal.logs;
 
-import io.flaude.fly.internal.Clock;
 import io.flaude.fly.FlyException;
 import io.flaude.fly.FlyRateLimitedException;
 import io.flaude.fly.LogLine;
 import io.flaude.fly.LogPage;
 import io.flaude.fly.LogPosition;
+import io.flaude.fly.internal.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -43,6 +43,7 @@ public final class LogHub {
     static final int FULL_PAGE = 50;
     /** Recent lines kept for followers that join late (pushed lines for machines nobody follows yet too). */
     static final int RECENT_MAX = 5_000;
+
     private static final Logger LOG = LoggerFactory.getLogger(LogHub.class);
 
     /** How the hub reads Fly's logs API. */
@@ -71,6 +72,7 @@ public final class LogHub {
     private long cursor = -1;
     /** When a push source last delivered a line of this app; "long ago" until one does. */
     private long lastPush;
+
     private long lastPoll;
     private Thread thread;
     private boolean closed;
@@ -80,8 +82,14 @@ public final class LogHub {
      * @param onBusy        called (under no lock) when the first follower comes, e.g. to subscribe to NATS
      * @param onIdle        called, under the hub's lock, when the reader stops because nobody follows
      */
-    public LogHub(String app, Reader reader, Clock clock, LogTimings timings, BooleanSupplier pushConnected,
-                  Runnable onBusy, Runnable onIdle) {
+    public LogHub(
+            String app,
+            Reader reader,
+            Clock clock,
+            LogTimings timings,
+            BooleanSupplier pushConnected,
+            Runnable onBusy,
+            Runnable onIdle) {
         this.app = app;
         this.reader = reader;
         this.clock = clock;
@@ -187,8 +195,11 @@ public final class LogHub {
                     behind = followers.stream().filter(f -> f.covered < cursor).toList();
                     urgent = followers.stream().anyMatch(f -> f.end != null);
                     long now = clock.nanoTime();
-                    boolean pushed = pushConnected.getAsBoolean() && now - lastPush < timings.pushFresh().toNanos();
-                    poll = urgent || !pushed || now - lastPoll >= timings.pushPoll().toNanos();
+                    boolean pushed = pushConnected.getAsBoolean()
+                            && now - lastPush < timings.pushFresh().toNanos();
+                    poll = urgent
+                            || !pushed
+                            || now - lastPoll >= timings.pushPoll().toNanos();
                 } finally {
                     lock.unlock();
                 }
@@ -197,8 +208,9 @@ public final class LogHub {
                     if (poll) {
                         lastPoll = clock.nanoTime();
                         int lines = pollApp();
-                        interval = urgent ? timings.quick() : lines > 0 ? timings.live()
-                                : min(interval.multipliedBy(2), timings.quiet());
+                        interval = urgent
+                                ? timings.quick()
+                                : lines > 0 ? timings.live() : min(interval.multipliedBy(2), timings.quiet());
                     } else {
                         interval = timings.live();
                     }
@@ -208,7 +220,8 @@ public final class LogHub {
                     LOG.debug("The logs API of app {} is rate limited; next read in {}", app, errorDelay);
                 } catch (FlyException e) {
                     errorDelay = backoff(errorDelay);
-                    LOG.debug("Reading the logs of app {} failed ({}); next read in {}", app, e.getMessage(), errorDelay);
+                    LOG.debug(
+                            "Reading the logs of app {} failed ({}); next read in {}", app, e.getMessage(), errorDelay);
                 }
                 pause(errorDelay.compareTo(interval) > 0 ? errorDelay : interval, errorDelay.isZero());
             }
@@ -254,7 +267,8 @@ public final class LogHub {
                 if (now >= deadline) {
                     return;
                 }
-                boolean wanted = interruptible && now >= earliest
+                boolean wanted = interruptible
+                        && now >= earliest
                         && followers.stream().anyMatch(f -> f.end != null || f.covered < cursor);
                 if (wanted) {
                     return;

@@ -1,9 +1,9 @@
 package io.flaude.fly.internal.logs;
 
+import io.flaude.fly.LogLine;
 import io.flaude.fly.internal.Clock;
 import io.flaude.fly.internal.Json;
 import io.flaude.fly.internal.Validation;
-import io.flaude.fly.LogLine;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,6 +25,7 @@ public final class LogHubs implements AutoCloseable {
     private final NatsLogSource nats;
     /** Set once a log drain feeds these hubs: its lines, while they come, stand in for live polling too. */
     private volatile boolean drained;
+
     private volatile boolean closed;
     private static volatile boolean warned;
     private static final Logger LOG = LoggerFactory.getLogger(LogHubs.class);
@@ -34,12 +35,19 @@ public final class LogHubs implements AutoCloseable {
      * @param natsUrl  Fly's NATS log stream, or null to poll only
      * @param natsOrg  its user, or null for the org {@code orgOfApp} names for the first app followed
      */
-    public LogHubs(Function<String, LogHub.Reader> readers, Clock clock, LogTimings timings, String natsUrl,
-                   String natsOrg, Function<String, String> orgOfApp, String token) {
+    public LogHubs(
+            Function<String, LogHub.Reader> readers,
+            Clock clock,
+            LogTimings timings,
+            String natsUrl,
+            String natsOrg,
+            Function<String, String> orgOfApp,
+            String token) {
         this.readers = readers;
         this.clock = clock;
         this.timings = timings;
-        this.nats = natsUrl == null || !natsClientPresent(natsUrl) ? null
+        this.nats = natsUrl == null || !natsClientPresent(natsUrl)
+                ? null
                 : new NatsLogSource(natsUrl, natsOrg, orgOfApp, token, (subject, body) -> pushed(body));
     }
 
@@ -54,8 +62,10 @@ public final class LogHubs implements AutoCloseable {
         } catch (ClassNotFoundException e) {
             if (!warned) {
                 warned = true;
-                LOG.warn("Fly's NATS log stream ({}) needs the NATS client (io.nats:jnats) on the classpath;"
-                        + " polling the logs API instead", url);
+                LOG.warn(
+                        "Fly's NATS log stream ({}) needs the NATS client (io.nats:jnats) on the classpath;"
+                                + " polling the logs API instead",
+                        url);
             }
             return false;
         }
@@ -66,18 +76,24 @@ public final class LogHubs implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the client is closed");
         }
-        return hubs.computeIfAbsent(app, a -> new LogHub(a, readers.apply(a), clock, timings,
-                () -> drained || (nats != null && nats.connected()),
-                () -> {
-                    if (nats != null) {
-                        nats.subscribe(a);
-                    }
-                },
-                () -> {
-                    if (nats != null) {
-                        nats.unsubscribe(a);
-                    }
-                }));
+        return hubs.computeIfAbsent(
+                app,
+                a -> new LogHub(
+                        a,
+                        readers.apply(a),
+                        clock,
+                        timings,
+                        () -> drained || (nats != null && nats.connected()),
+                        () -> {
+                            if (nats != null) {
+                                nats.subscribe(a);
+                            }
+                        },
+                        () -> {
+                            if (nats != null) {
+                                nats.unsubscribe(a);
+                            }
+                        }));
     }
 
     /** One event of Fly's log stream as JSON bytes (NATS); unreadable ones are skipped. */

@@ -18,15 +18,30 @@ import java.util.Objects;
  * @param linger     how long the reader stays once nobody follows
  * @param grace      how long a follower waits for its end line once its machine stopped
  */
-public record LogTimings(Duration quick, Duration live, Duration quiet, Duration errorFirst, Duration errorMax,
-                         Duration pushFresh, Duration pushPoll, Duration linger, Duration grace) {
-    public static final LogTimings DEFAULTS = new LogTimings(Duration.ofMillis(100), Duration.ofMillis(250),
-            Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofSeconds(8), Duration.ofSeconds(5),
-            Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(3));
+public record LogTimings(
+        Duration quick,
+        Duration live,
+        Duration quiet,
+        Duration errorFirst,
+        Duration errorMax,
+        Duration pushFresh,
+        Duration pushPoll,
+        Duration linger,
+        Duration grace) {
+    public static final LogTimings DEFAULTS = new LogTimings(
+            Duration.ofMillis(100),
+            Duration.ofMillis(250),
+            Duration.ofSeconds(1),
+            Duration.ofMillis(500),
+            Duration.ofSeconds(8),
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(3));
 
     public LogTimings {
-        for (Duration d : new Duration[] {quick, live, quiet, errorFirst, errorMax, pushFresh, pushPoll, linger,
-                grace}) {
+        for (Duration d :
+                new Duration[] {quick, live, quiet, errorFirst, errorMax, pushFresh, pushPoll, linger, grace}) {
             Objects.requireNonNull(d, "a log timing");
             if (d.isNegative()) {
                 throw new IllegalArgumentException("a log timing is never negative: " + d);

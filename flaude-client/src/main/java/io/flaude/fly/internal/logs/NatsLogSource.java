@@ -43,8 +43,12 @@ public final class NatsLogSource implements AutoCloseable {
     /**
      * @param onMessage gets each message's subject and body
      */
-    public NatsLogSource(String url, String org, Function<String, String> orgOfApp, String token,
-                         BiConsumer<String, byte[]> onMessage) {
+    public NatsLogSource(
+            String url,
+            String org,
+            Function<String, String> orgOfApp,
+            String token,
+            BiConsumer<String, byte[]> onMessage) {
         this.url = url;
         this.givenOrg = org;
         this.orgOfApp = orgOfApp;
@@ -106,13 +110,18 @@ public final class NatsLogSource implements AutoCloseable {
         try {
             String org = orgOfApp.apply(app);
             if (org == null) {
-                LOG.warn("Live logs over NATS need the org of app {}, which was not found; polling Fly's logs API"
-                        + " instead", app);
+                LOG.warn(
+                        "Live logs over NATS need the org of app {}, which was not found; polling Fly's logs API"
+                                + " instead",
+                        app);
             }
             return org;
         } catch (RuntimeException e) {
-            LOG.warn("Live logs over NATS need the org of app {}, which could not be read ({}); polling Fly's logs"
-                    + " API instead", app, e.getMessage());
+            LOG.warn(
+                    "Live logs over NATS need the org of app {}, which could not be read ({}); polling Fly's logs"
+                            + " API instead",
+                    app,
+                    e.getMessage());
             return null;
         }
     }
@@ -129,9 +138,14 @@ public final class NatsLogSource implements AutoCloseable {
             }
             return;
         }
-        Options options = Options.builder().server(url).userInfo(org, password)
-                .connectionTimeout(Duration.ofSeconds(5)).maxReconnects(-1).reconnectWait(Duration.ofMillis(500))
-                .errorListener(new QuietErrors()).build();
+        Options options = Options.builder()
+                .server(url)
+                .userInfo(org, password)
+                .connectionTimeout(Duration.ofSeconds(5))
+                .maxReconnects(-1)
+                .reconnectWait(Duration.ofMillis(500))
+                .errorListener(new QuietErrors())
+                .build();
         boolean warned = false;
         while (true) {
             try {
@@ -153,8 +167,10 @@ public final class NatsLogSource implements AutoCloseable {
                 return;
             } catch (IOException | RuntimeException e) {
                 if (!warned) {
-                    LOG.warn("Live logs over NATS are unavailable ({}: {}); polling Fly's logs API instead",
-                            withoutPassword(url), withoutPassword(String.valueOf(e.getMessage())));
+                    LOG.warn(
+                            "Live logs over NATS are unavailable ({}: {}); polling Fly's logs API instead",
+                            withoutPassword(url),
+                            withoutPassword(String.valueOf(e.getMessage())));
                     warned = true;
                 }
             } catch (InterruptedException e) {
