@@ -3,7 +3,6 @@ package io.flaude.agent;
 import io.flaude.agent.internal.FlyMarks;
 import io.flaude.agent.internal.SecretScope;
 import io.flaude.fly.FlyClient;
-import io.flaude.fly.FlyClientException;
 import io.flaude.fly.FlyException;
 import io.flaude.fly.FlyInterruptedException;
 import io.flaude.fly.FlyValidationException;
@@ -91,24 +90,12 @@ public final class RunExecutor implements AutoCloseable {
             }
             slots.acquire();
         } catch (InterruptedException e) {
-            batch.finish(
-                    index,
-                    new BatchItem(
-                            index,
-                            config.prompt(),
-                            null,
-                            new FlyInterruptedException("the batch was cancelled before this run started", e)));
+            notStarted(batch, index, config, e);
             return;
         }
         try {
             if (batch.cancelled.get()) {
-                batch.finish(
-                        index,
-                        new BatchItem(
-                                index,
-                                config.prompt(),
-                                null,
-                                new FlyClientException("the batch was cancelled before this run started")));
+                notStarted(batch, index, config, new InterruptedException("cancelled"));
                 return;
             }
             RunResult result = runner.run(app, config, options, batch.secrets);
@@ -124,6 +111,17 @@ public final class RunExecutor implements AutoCloseable {
         } finally {
             slots.release();
         }
+    }
+
+    /** A run the batch's cancel kept from starting. */
+    private static void notStarted(Batch batch, int index, AgentConfig config, InterruptedException cancelled) {
+        batch.finish(
+                index,
+                new BatchItem(
+                        index,
+                        config.prompt(),
+                        null,
+                        new FlyInterruptedException("the batch was cancelled before this run started", cancelled)));
     }
 
     /** Cancels every batch still running and waits for their cleanup. */

@@ -23,16 +23,21 @@ class TurnStartTest extends AgentTestBase {
                 .session();
     }
 
-    @Test
-    void a_turn_that_times_out_leaves_the_machine_stopped_before_the_session_is_idle() {
-        Session s = created();
-
+    /** A turn whose agent runs 10 s, given 1 s: it times out and its machine is stopped (taking a second). */
+    private void timedOutTurn(Session s) {
         assertThatThrownBy(() -> sessions.turn(
                         s.sessionId(),
                         turn("slow")
                                 .withEnv(Map.of("FLAUDE_EMULATOR_SLEEP_MS", "10000"))
                                 .withTimeout(Duration.ofSeconds(1))))
                 .isInstanceOf(FlyTimeoutException.class);
+    }
+
+    @Test
+    void a_turn_that_times_out_leaves_the_machine_stopped_before_the_session_is_idle() {
+        Session s = created();
+
+        timedOutTurn(s);
 
         assertThat(fly.machines(APP).get(s.machineId()).state()).isEqualTo(MachineState.STOPPED);
         assertThat(sessions.get(s.sessionId()).state()).isEqualTo(SessionState.IDLE);
@@ -41,12 +46,7 @@ class TurnStartTest extends AgentTestBase {
     @Test
     void the_turn_after_a_timed_out_turn_runs_its_own_prompt() {
         Session s = created();
-        assertThatThrownBy(() -> sessions.turn(
-                        s.sessionId(),
-                        turn("slow")
-                                .withEnv(Map.of("FLAUDE_EMULATOR_SLEEP_MS", "10000"))
-                                .withTimeout(Duration.ofSeconds(1))))
-                .isInstanceOf(FlyTimeoutException.class);
+        timedOutTurn(s);
 
         TurnResult again = sessions.turn(s.sessionId(), turn("again"));
 

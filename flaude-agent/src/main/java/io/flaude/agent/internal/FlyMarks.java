@@ -58,11 +58,6 @@ public final class FlyMarks {
         return SESSION_SECRETS + hex16(sessionId);
     }
 
-    /** Whether a secrets prefix is a run's (or a batch's), not a session's. */
-    public static boolean isRunSecrets(String prefix) {
-        return prefix.startsWith(RUN_SECRETS);
-    }
-
     public static String claudeSecret(String prefix) {
         return prefix + "_CLAUDE";
     }

@@ -105,7 +105,7 @@ public final class SessionTeardown {
     }
 
     /** The live machine whose metadata names the session, if Fly has one. */
-    public Optional<String> findMachine(String app, String sessionId, List<FlyException> errors) {
+    private Optional<String> findMachine(String app, String sessionId, List<FlyException> errors) {
         try {
             return fly.machines(app).list(MachineListOptions.withMetadata(FlyMarks.SESSION_ID, sessionId)).stream()
                     .filter(m -> !m.isGone())
