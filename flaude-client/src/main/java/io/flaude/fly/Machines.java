@@ -218,6 +218,18 @@ public final class Machines {
         });
     }
 
+    /**
+     * Keeps {@code lease} alive from now on: refreshed for {@code ttl} at half of it in the background, on
+     * this client's clock, until the handle is closed (which releases it) or left to linger.
+     */
+    public HeldLease hold(Lease lease, Duration ttl) {
+        Objects.requireNonNull(lease, "lease");
+        if (ttl.toSeconds() < 1) {
+            throw new FlyValidationException("a lease lives at least 1 s; got " + ttl);
+        }
+        return new HeldLease(this, http.clock(), lease, ttl);
+    }
+
     /** Extends a lease we hold; returns it with its new expiry. */
     public Lease refreshLease(Lease lease, Duration ttl) {
         return lease(lease.machineId(), ttl, lease.description(), lease.nonce());

@@ -14,6 +14,7 @@ import io.flaude.fly.FlyException;
 import io.flaude.fly.FlyInterruptedException;
 import io.flaude.fly.FlyNotFoundException;
 import io.flaude.fly.FlyValidationException;
+import io.flaude.fly.HeldLease;
 import io.flaude.fly.Lease;
 import io.flaude.fly.LogFollow;
 import io.flaude.fly.LogPosition;
@@ -73,11 +74,12 @@ public final class TurnExecution {
      */
     public TurnResult run(Session session, TurnOptions options) {
         String sessionId = session.sessionId();
-        Lease lease = cache.takeLease(sessionId).orElseGet(() -> acquire(session));
-        // Running from the moment the lease is ours: a record that says idle while a lease is held is stale.
-        store.save(session.withState(SessionState.RUNNING));
+        HeldLease keeper = cache.takeLease(sessionId).orElseGet(() -> machines.hold(acquire(session), LEASE_TTL));
         boolean started = false;
-        try (LeaseKeeper keeper = new LeaseKeeper(machines, lease, LEASE_TTL)) {
+        boolean kept = false;
+        try {
+            // Running from the moment the lease is ours: a record that says idle while a lease is held is stale.
+            store.save(session.withState(SessionState.RUNNING));
             MachineConfig current = cache.config(sessionId)
                     .orElseGet(() -> machines.get(session.machineId()).config());
             TokenRotation rotation =
@@ -105,7 +107,8 @@ public final class TurnExecution {
             }
             Session after = session.afterTurn(Instant.now());
             store.save(result.machineState().isEmpty() ? after.withState(SessionState.FAILED) : after);
-            cache.keepLease(sessionId, keeper.handOver(), machines);
+            cache.keepLease(sessionId, keeper);
+            kept = true;
             if (!result.succeeded()) {
                 throw new RunFailedException("turn of session " + sessionId, result, after);
             }
@@ -117,6 +120,10 @@ public final class TurnExecution {
                 cache.forget(sessionId);
             }
             throw e;
+        } finally {
+            if (!kept) {
+                keeper.close();
+            }
         }
     }
 
