@@ -130,20 +130,12 @@ class LogDrainTest extends EmulatorTestBase {
         try (FlyClient fly = client().clock(clock).build();
                 LogDrain drain = fly.startLogDrain(0, DRAIN_TOKEN);
                 LogFollow follow = fly.logs(APP).follow(MACHINE, LogPosition.START, line -> {})) {
-            Thread.ofVirtual().start(() -> {
-                try {
-                    clock.awaitWaiting(2); // the reader, and finish awaiting its end line
-                    post(
-                            drain,
-                            utf8("[" + event(MACHINE, "[flaude:exit:0]", "2030-01-01T00:00:09Z") + "]"),
-                            DRAIN_TOKEN,
-                            null);
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            var finished = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> follow.finish(l -> l.message().startsWith("[flaude:exit:"), Duration.ofSeconds(5)));
+            clock.awaitWaiting(2); // the reader, and finish awaiting its end line
+            post(drain, utf8("[" + event(MACHINE, "[flaude:exit:0]", "2030-01-01T00:00:09Z") + "]"), DRAIN_TOKEN, null);
 
-            List<LogLine> lines = follow.finish(l -> l.message().startsWith("[flaude:exit:"), Duration.ofSeconds(5));
+            List<LogLine> lines = finished.get(20, java.util.concurrent.TimeUnit.SECONDS);
 
             assertThat(lines).extracting(LogLine::message).containsExactly("[flaude:exit:0]");
         }

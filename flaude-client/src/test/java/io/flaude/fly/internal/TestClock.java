@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -42,8 +43,8 @@ public final class TestClock implements Clock {
     public long awaitNanos(Condition condition, long timeout) throws InterruptedException {
         long deadline = nanos.get() + timeout;
         Thread me = Thread.currentThread();
+        waiting.put(me, deadline); // before it leaves the woken: settle() never sees it in neither set
         woken.remove(me);
-        waiting.put(me, deadline);
         try {
             while (nanos.get() < deadline) {
                 if (condition.await(1, TimeUnit.MILLISECONDS)) {
@@ -52,8 +53,8 @@ public final class TestClock implements Clock {
             }
             return deadline - nanos.get();
         } finally {
+            woken.add(me); // before it leaves the waiters: settle() never sees it in neither set while it works
             waiting.remove(me);
-            woken.add(me);
         }
     }
 
@@ -83,7 +84,7 @@ public final class TestClock implements Clock {
             if (System.nanoTime() > limit) {
                 throw new AssertionError("fewer than " + threads + " threads wait on the clock: " + waiting);
             }
-            Thread.onSpinWait();
+            LockSupport.parkNanos(100_000);
         }
     }
 
