@@ -213,6 +213,10 @@ public final class TurnExecution {
             if (current.isGone()) {
                 throw new SessionMachineGoneException(sessionId, current.id());
             }
+            if (attempt > START_ATTEMPTS) {
+                machines.leased(lease).start(current.id()); // the state never settled: Fly's answer decides
+                return;
+            }
             switch (current.state()) {
                 case STARTING, STARTED, REPLACING -> {
                     LOG.debug("Machine {} is already {}; no start needed", current.id(), current.stateAsString());

@@ -88,6 +88,20 @@ public final class TestClock implements Clock {
         }
     }
 
+    /**
+     * Waits until a thread waits on this clock for at most {@code within} more (one that was signalled to
+     * wait less, say, has taken the signal in).
+     */
+    public void awaitWaitingWithin(Duration within) {
+        long limit = System.nanoTime() + SETTLE_LIMIT.toNanos();
+        while (waiting.values().stream().noneMatch(due -> due <= nanos.get() + within.toNanos())) {
+            if (System.nanoTime() > limit) {
+                throw new AssertionError("no thread waits for at most " + within + ": " + waiting);
+            }
+            LockSupport.parkNanos(100_000);
+        }
+    }
+
     /** Waits until no thread that woke from this clock is still at work (bounded: a stuck thread fails the test). */
     public void settle() {
         long limit = System.nanoTime() + SETTLE_LIMIT.toNanos();
@@ -101,9 +115,14 @@ public final class TestClock implements Clock {
         }
     }
 
+    /**
+     * Whether a thread is due or at work. The waiters are read before the woken: a thread joins the one set
+     * before it leaves the other, so in this order no thread moving between them is missed.
+     */
     private boolean busy(Thread me) {
-        woken.removeIf(t -> !t.isAlive() || t == me);
         long now = nanos.get();
-        return !woken.isEmpty() || waiting.values().stream().anyMatch(due -> due <= now);
+        boolean due = waiting.values().stream().anyMatch(deadline -> deadline <= now);
+        woken.removeIf(t -> !t.isAlive() || t == me);
+        return due || !woken.isEmpty();
     }
 }
