@@ -3,6 +3,7 @@ package io.flaude.fly;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.flaude.emulator.Await;
 import io.flaude.emulator.FlyEmulator;
 import io.flaude.fly.internal.TestClock;
 import java.io.ByteArrayOutputStream;
@@ -66,6 +67,7 @@ class LogDrainTest extends EmulatorTestBase {
                     + event(MACHINE, "two", "2030-01-01T00:00:03Z") + "]";
 
             assertThat(post(drain, utf8(body), DRAIN_TOKEN, null)).isEqualTo(200);
+            Await.until("both lines at the callback", Duration.ofSeconds(10), () -> mine.size() >= 2);
             assertThat(mine).containsExactly("one", "two");
             assertThat(drain.eventsReceived()).isEqualTo(3);
         }
@@ -126,13 +128,16 @@ class LogDrainTest extends EmulatorTestBase {
 
     @Test
     void finish_waits_for_an_end_line_that_comes_after_the_machine_stopped() throws Exception {
-        TestClock clock = new TestClock(); // frozen: the grace cannot run out, finish must wait for the line
-        try (FlyClient fly = client().clock(clock).build();
-                LogDrain drain = fly.startLogDrain(0, DRAIN_TOKEN);
+        try (LogDrain drain = fly.startLogDrain(0, DRAIN_TOKEN);
                 LogFollow follow = fly.logs(APP).follow(MACHINE, LogPosition.START, line -> {})) {
             var finished = java.util.concurrent.CompletableFuture.supplyAsync(
-                    () -> follow.finish(l -> l.message().startsWith("[flaude:exit:"), Duration.ofSeconds(5)));
-            clock.awaitWaiting(2); // the reader, and finish awaiting its end line
+                    () -> follow.finish(l -> l.message().startsWith("[flaude:exit:"), Duration.ofSeconds(30)));
+            // finish reads the machine's logs once (nothing there), then waits: the line comes only after.
+            Await.until(
+                    "finish's read of the machine's logs",
+                    Duration.ofSeconds(10),
+                    () -> emulator.journal().matching("GET", "/api/v1/apps/*/logs").stream()
+                            .anyMatch(e -> e.query() != null && e.query().contains("instance=" + MACHINE)));
             post(drain, utf8("[" + event(MACHINE, "[flaude:exit:0]", "2030-01-01T00:00:09Z") + "]"), DRAIN_TOKEN, null);
 
             List<LogLine> lines = finished.get(20, java.util.concurrent.TimeUnit.SECONDS);
