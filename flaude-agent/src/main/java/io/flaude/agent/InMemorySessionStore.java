@@ -16,6 +16,11 @@ public final class InMemorySessionStore implements SessionStore {
     }
 
     @Override
+    public boolean update(Session session) {
+        return sessions.computeIfPresent(session.sessionId(), (id, before) -> session) != null;
+    }
+
+    @Override
     public Optional<Session> find(String sessionId) {
         return Optional.ofNullable(sessions.get(sessionId));
     }

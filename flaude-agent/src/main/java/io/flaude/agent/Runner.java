@@ -5,8 +5,10 @@ import io.flaude.agent.internal.Cleanup;
 import io.flaude.agent.internal.Execution;
 import io.flaude.agent.internal.FlyMarks;
 import io.flaude.agent.internal.SecretScope;
+import io.flaude.agent.internal.TurnExecution;
 import io.flaude.fly.FlyClient;
 import io.flaude.fly.FlyException;
+import io.flaude.fly.LeasedMachine;
 import io.flaude.fly.LogFollow;
 import io.flaude.fly.LogPosition;
 import io.flaude.fly.Machine;
@@ -27,6 +29,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class Runner {
     private static final Logger LOG = LoggerFactory.getLogger(Runner.class);
+
+    /**
+     * How long the lease marking a live run (or a session's live work) lives between refreshes (at half of
+     * it): a run whose process died is seen as dead this long after.
+     */
+    static final Duration LIVE_MARK_TTL = TurnExecution.LEASE_TTL;
+
+    private static final String RUN_LEASE = "flaude run";
 
     private final FlyClient fly;
 
@@ -53,23 +63,29 @@ public final class Runner {
         // Bad input costs no request, not even a secret (the secrets' names change nothing checked).
         fly.machines(app).check(AgentMachineConfig.of(config, FlyMarks.runSecrets()), config.region());
         Machines machines;
-        Machine machine;
+        LeasedMachine leased;
         try {
             SecretScope.Grant grant = scope.acquire(config);
             machines = fly.machines(app).requiringSecrets(grant.version());
-            machine = machines.create(AgentMachineConfig.of(config, grant.prefix()), config.region());
+            // Leased from birth and refreshed while the run lives: the mark a reaper leaves alone.
+            leased = machines.createLeased(
+                    AgentMachineConfig.of(config, grant.prefix()), config.region(), LIVE_MARK_TTL, RUN_LEASE);
         } catch (RuntimeException e) {
             throw Cleanup.suppress(e, scope.runEnded());
         }
+        Machine machine = leased.machine();
+        Machines holder = leased.lease() == null
+                ? machines
+                : machines.leased(leased.lease().lease());
         RunResult result;
         try (LogFollow follower =
                 Execution.follow(fly.logs(app), machine.id(), LogPosition.forNew(machine), options.onLine())) {
             options.onCreated().accept(machine);
             result = Execution.await(machines, machine, follower, options.timeout());
         } catch (RuntimeException e) {
-            throw Cleanup.suppress(e, teardown(machines, machine.id(), scope));
+            throw Cleanup.suppress(e, teardown(holder, leased, scope));
         }
-        List<FlyException> cleanup = teardown(machines, machine.id(), scope);
+        List<FlyException> cleanup = teardown(holder, leased, scope);
         LOG.info(
                 "Run on machine {} ended: exit code {}, state {}",
                 machine.id(),
@@ -89,9 +105,16 @@ public final class Runner {
         return result;
     }
 
-    /** The machine, then the run's secrets (a batch's stay): unset only once no machine can read them. */
-    private static List<FlyException> teardown(Machines machines, String machineId, SecretScope scope) {
-        List<FlyException> errors = new ArrayList<>(Cleanup.destroy(machines, machineId, null, null, Duration.ZERO));
+    /**
+     * The machine (with the run's lease, which then goes with it), then the run's secrets (a batch's stay):
+     * unset only once no machine can read them.
+     */
+    private static List<FlyException> teardown(Machines holder, LeasedMachine leased, SecretScope scope) {
+        List<FlyException> errors =
+                new ArrayList<>(Cleanup.destroy(holder, leased.machine().id(), null, null, Duration.ZERO));
+        if (leased.lease() != null) {
+            leased.lease().close();
+        }
         if (errors.isEmpty()) {
             errors.addAll(scope.runEnded());
         }

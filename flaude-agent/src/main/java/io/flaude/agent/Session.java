@@ -18,6 +18,9 @@ import java.util.Objects;
  * @param ttl           the session expires this long after {@code createdAt} ({@code null}: never)
  * @param idleTimeout   the session expires this long after its last turn ({@code null}: never)
  * @param stateAsString the state as stored; {@link #state()} reads it
+ * @param heldUntil     the liveness mark: a process working on the session (creating or destroying it) keeps
+ *                      this a few seconds ahead while it lives, and a reaper leaves the session alone until
+ *                      then; {@code null} when no process marks it (a turn's mark is its machine's Fly lease)
  */
 public record Session(
         String sessionId,
@@ -30,7 +33,8 @@ public record Session(
         Instant lastTurnAt,
         Duration ttl,
         Duration idleTimeout,
-        String stateAsString)
+        String stateAsString,
+        Instant heldUntil)
         implements Serializable {
 
     public Session {
@@ -54,7 +58,8 @@ public record Session(
                 .lastTurnAt(lastTurnAt)
                 .ttl(ttl)
                 .idleTimeout(idleTimeout)
-                .stateAsString(stateAsString);
+                .stateAsString(stateAsString)
+                .heldUntil(heldUntil);
     }
 
     /** The state; {@link SessionState#UNKNOWN} for one this version does not know. */
@@ -69,6 +74,11 @@ public record Session(
         }
         Instant lastActive = lastTurnAt != null ? lastTurnAt : createdAt;
         return idleTimeout != null && lastActive != null && !now.isBefore(lastActive.plus(idleTimeout));
+    }
+
+    /** Whether a live process marks the session at {@code now} (see {@link #heldUntil()}). */
+    public boolean heldAt(Instant now) {
+        return heldUntil != null && heldUntil.isAfter(now);
     }
 
     public Session withState(SessionState newState) {
@@ -97,6 +107,7 @@ public record Session(
         private Duration ttl;
         private Duration idleTimeout;
         private String stateAsString = SessionState.CREATING.wire();
+        private Instant heldUntil;
 
         private Builder(String sessionId, String app) {
             this.sessionId = sessionId;
@@ -157,6 +168,11 @@ public record Session(
             return this;
         }
 
+        public Builder heldUntil(Instant heldUntil) {
+            this.heldUntil = heldUntil;
+            return this;
+        }
+
         public Session build() {
             return new Session(
                     sessionId,
@@ -169,7 +185,8 @@ public record Session(
                     lastTurnAt,
                     ttl,
                     idleTimeout,
-                    stateAsString);
+                    stateAsString,
+                    heldUntil);
         }
     }
 }

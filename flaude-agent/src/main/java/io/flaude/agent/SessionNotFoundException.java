@@ -6,7 +6,8 @@ public class SessionNotFoundException extends FlaudeException {
         super(
                 "no session " + sessionId
                         + (app == null
-                                ? " in the session store"
+                                ? " in the session store (a session the store lost is found again from Fly"
+                                        + " by its app: Sessions.recover, or the CLI's -a APP)"
                                 : " in the session store or among the machines of app " + app),
                 null);
     }

@@ -7,13 +7,24 @@ import java.util.Arrays;
  * version of flaude reads as {@link #UNKNOWN}; {@link Session#stateAsString()} keeps it.
  */
 public enum SessionState {
-    /** Volume, machine or first turn still being made. */
+    /**
+     * Volume, machine or first turn still being made. Recovery: while the creating process marks it (the
+     * record's {@link Session#heldUntil()}, the machine's lease) nothing; after, the reaper rolls it back.
+     */
     CREATING("creating"),
-    /** Between turns: the machine is stopped. */
+    /** Between turns: the machine is stopped. Recovery: the reaper destroys it once expired or its machine gone. */
     IDLE("idle"),
-    /** A turn is running. */
+    /**
+     * A turn is running. Recovery: while the turn's lease lives, nothing; after (its process died), the reaper
+     * sets it idle once the machine has stopped, or destroys it when the machine is gone.
+     */
     RUNNING("running"),
-    /** Creation or teardown failed; the reaper destroys it after the grace period. */
+    /**
+     * Being destroyed: nothing will use it again. Recovery: a later destroy or the reaper finishes the
+     * teardown.
+     */
+    DESTROYING("destroying"),
+    /** A teardown or a turn's machine failed and left something on Fly. Recovery: the reaper destroys it. */
     FAILED("failed"),
     /** A state this version does not know. */
     UNKNOWN(null);

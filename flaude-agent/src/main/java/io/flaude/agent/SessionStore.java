@@ -11,6 +11,12 @@ public interface SessionStore extends AutoCloseable {
     /** Inserts or replaces the session with this id. */
     void save(Session session);
 
+    /**
+     * Replaces the session with this id only if the store still holds it; false (and nothing written) when it
+     * does not: a record someone else deleted meanwhile (a reaper, a destroy) is never brought back.
+     */
+    boolean update(Session session);
+
     Optional<Session> find(String sessionId);
 
     /** Every session, oldest first. */

@@ -2,6 +2,7 @@ package io.flaude.agent;
 
 import io.flaude.agent.internal.Cleanup;
 import io.flaude.agent.internal.FlyMarks;
+import io.flaude.agent.internal.MachineHold;
 import io.flaude.agent.internal.SessionCreation;
 import io.flaude.agent.internal.SessionReaper;
 import io.flaude.agent.internal.SessionTeardown;
@@ -9,6 +10,7 @@ import io.flaude.agent.internal.TurnCache;
 import io.flaude.agent.internal.TurnExecution;
 import io.flaude.fly.FlyClient;
 import io.flaude.fly.FlyException;
+import io.flaude.fly.HeldLease;
 import io.flaude.fly.MachineListOptions;
 import io.flaude.fly.Volumes;
 import java.time.Duration;
@@ -99,7 +101,7 @@ public final class Sessions implements AutoCloseable {
         String sessionId = session.sessionId();
         ReentrantLock local = turnLocks.computeIfAbsent(sessionId, k -> new ReentrantLock());
         if (!local.tryLock()) {
-            throw new SessionBusyException(sessionId, "in this process");
+            throw new SessionBusyException(sessionId, "another turn is running in this process");
         }
         try {
             return new TurnExecution(
@@ -159,10 +161,13 @@ public final class Sessions implements AutoCloseable {
     }
 
     /**
-     * Destroys the session: machine, then (once Fly has let go of it) the volume, then its secrets, then the
-     * record. A machine or volume that is already gone is fine, and so is an app that no longer exists. If
-     * Fly refuses, the record is kept as {@code failed} (for the reaper, or a later destroy) and the error
-     * raised.
+     * Destroys the session: its record is marked {@code destroying} first (so a destroy cut short is finished by
+     * a later destroy or reap), then the machine (as the holder of its lease: a running turn is waited for, up
+     * to 20 s), then (once Fly has let go of it) the volume, then its secrets, then the record. A machine or
+     * volume that is already gone is fine, and so is an app that no longer exists. If Fly refuses, the record
+     * stays {@code destroying} and the error is raised.
+     *
+     * @throws SessionBusyException when a turn is running here, or still running elsewhere after the wait
      */
     public void destroy(Session session) {
         String id = session.sessionId();
@@ -172,9 +177,26 @@ public final class Sessions implements AutoCloseable {
         }
         try {
             cache.forget(id);
-            List<FlyException> errors = teardown.run(session);
-            if (!errors.isEmpty()) {
-                throw Cleanup.first(errors);
+            Session known = store.find(id).orElse(session);
+            if (known.state() == SessionState.CREATING && known.heldAt(Instant.now())) {
+                throw new SessionBusyException(id, "it is still being created; destroy it once its creation has ended");
+            }
+            Optional<HeldLease> lease = known.machineId() == null
+                    ? Optional.empty()
+                    : MachineHold.take(fly.machines(known.app()), id, known.machineId(), "destroy the session");
+            try {
+                Session marked = known.toBuilder()
+                        .state(SessionState.DESTROYING)
+                        .heldUntil(null)
+                        .build();
+                store.save(marked);
+                List<FlyException> errors =
+                        teardown.run(marked, lease.map(HeldLease::lease).orElse(null));
+                if (!errors.isEmpty()) {
+                    throw Cleanup.first(errors);
+                }
+            } finally {
+                lease.ifPresent(HeldLease::close);
             }
             LOG.info("Session {} destroyed", id);
         } finally {
@@ -191,16 +213,22 @@ public final class Sessions implements AutoCloseable {
     }
 
     /**
-     * Destroys expired sessions (TTL or idle timeout), sessions stuck in creation or failed, and
-     * orphans: session volumes with no live session and {@code managed_by=flaude} machines with no
-     * live session, when older than {@code grace}. Returns what was done, and what failed.
+     * Settles every session of {@code app} that no live process holds, as the lifecycle says (docs/reliability.md):
+     * creates that stopped are rolled back, destroys cut short finished, abandoned turns' sessions set idle once
+     * their machine has stopped, expired sessions and those whose machine is gone destroyed; one-shot machines no
+     * live run holds are destroyed and run tokens no machine reads unset. Live work anywhere (a record's mark, a
+     * machine's Fly lease) is never touched. Only what no record names (session machines, volumes and tokens of
+     * another store, or of a lost one) waits until older than {@code grace}. This instance's own lingering leases
+     * are released first (they mark no work). Returns what was done, and what failed.
      */
     public List<ReapAction> reap(String app, Duration grace) {
+        cache.releaseAll();
         return reaper().reap(app, false, grace, Instant.now());
     }
 
-    /** What {@link #reap(String, Duration)} would destroy now, without destroying anything. */
+    /** What {@link #reap(String, Duration)} would do now, without doing anything. */
     public List<ReapAction> planReap(String app, Duration grace) {
+        cache.releaseAll();
         return reaper().reap(app, true, grace, Instant.now());
     }
 

@@ -23,7 +23,7 @@ import java.util.function.Function;
  */
 public final class SqliteSessionStore implements SessionStore {
     private static final String COLUMNS = "session_id, app, machine_id, volume_id, region, mount_path, created_at,"
-            + " last_turn_at, ttl_seconds, idle_seconds, state";
+            + " last_turn_at, ttl_seconds, idle_seconds, state, held_until";
 
     /** The folder of the default store. */
     public static final String FLAUDE_HOME_ENV = "FLAUDE_HOME";
@@ -42,13 +42,39 @@ public final class SqliteSessionStore implements SessionStore {
                 s.execute("PRAGMA busy_timeout = 5000");
                 s.execute("CREATE TABLE IF NOT EXISTS sessions (session_id TEXT PRIMARY KEY, app TEXT NOT NULL,"
                         + " machine_id TEXT, volume_id TEXT, region TEXT, mount_path TEXT, created_at TEXT,"
-                        + " last_turn_at TEXT, ttl_seconds INTEGER, idle_seconds INTEGER, state TEXT NOT NULL)");
+                        + " last_turn_at TEXT, ttl_seconds INTEGER, idle_seconds INTEGER, state TEXT NOT NULL,"
+                        + " held_until TEXT)");
+                addHeldUntil(s);
             }
         } catch (IOException e) {
-            throw new SessionStoreException("cannot create the folder of the session store " + file, e);
+            throw new SessionStoreException(
+                    "cannot create the folder of the session store " + file + ": " + describe(e), e);
         } catch (SQLException e) {
             throw new SessionStoreException("cannot open the session store " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A store written by a version before the liveness mark gets its column (a missing value reads as none). */
+    private static void addHeldUntil(Statement s) throws SQLException {
+        try (ResultSet columns = s.executeQuery("PRAGMA table_info(sessions)")) {
+            while (columns.next()) {
+                if ("held_until".equals(columns.getString("name"))) {
+                    return;
+                }
+            }
+        }
+        s.execute("ALTER TABLE sessions ADD COLUMN held_until TEXT");
+    }
+
+    /** An I/O failure as a user can act on it: what the file system said (read-only, permission denied, ...). */
+    private static String describe(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        return e.toString();
     }
 
     /** The default file, as the CLI uses it: {@code $FLAUDE_HOME/sessions.db}, else {@code ~/.flaude/sessions.db}. */
@@ -67,21 +93,35 @@ public final class SqliteSessionStore implements SessionStore {
 
     @Override
     public void save(Session s) {
-        run("INSERT OR REPLACE INTO sessions (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?)", st -> {
-            st.setString(1, s.sessionId());
-            st.setString(2, s.app());
-            st.setString(3, s.machineId());
-            st.setString(4, s.volumeId());
-            st.setString(5, s.region());
-            st.setString(6, s.mountPath());
-            st.setString(7, text(s.createdAt()));
-            st.setString(8, text(s.lastTurnAt()));
-            st.setObject(9, s.ttl() == null ? null : s.ttl().toSeconds());
-            st.setObject(10, s.idleTimeout() == null ? null : s.idleTimeout().toSeconds());
-            st.setString(11, s.stateAsString());
+        run("INSERT OR REPLACE INTO sessions (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", st -> {
+            bind(st, s);
             st.executeUpdate();
             return null;
         });
+    }
+
+    @Override
+    public boolean update(Session s) {
+        return run("UPDATE sessions SET (" + COLUMNS + ") = (?,?,?,?,?,?,?,?,?,?,?,?) WHERE session_id = ?", st -> {
+            bind(st, s);
+            st.setString(13, s.sessionId());
+            return st.executeUpdate() > 0;
+        });
+    }
+
+    private static void bind(PreparedStatement st, Session s) throws SQLException {
+        st.setString(1, s.sessionId());
+        st.setString(2, s.app());
+        st.setString(3, s.machineId());
+        st.setString(4, s.volumeId());
+        st.setString(5, s.region());
+        st.setString(6, s.mountPath());
+        st.setString(7, text(s.createdAt()));
+        st.setString(8, text(s.lastTurnAt()));
+        st.setObject(9, s.ttl() == null ? null : s.ttl().toSeconds());
+        st.setObject(10, s.idleTimeout() == null ? null : s.idleTimeout().toSeconds());
+        st.setString(11, s.stateAsString());
+        st.setString(12, text(s.heldUntil()));
     }
 
     @Override
@@ -148,6 +188,7 @@ public final class SqliteSessionStore implements SessionStore {
                         .ttl(duration(rs.getObject(9)))
                         .idleTimeout(duration(rs.getObject(10)))
                         .stateAsString(rs.getString(11))
+                        .heldUntil(instant(rs.getString(12)))
                         .build());
             }
         }

@@ -20,6 +20,19 @@ class ReaperTest extends AgentTestBase {
                 .session();
     }
 
+    /** A session volume and a session machine that no record names, as another store's (or a lost one's). */
+    private void unrecordedSession() {
+        fly.volumes(APP)
+                .create(VolumeSpec.builder().name("flaude_s_0123456789abcdef").build());
+        fly.machines(APP)
+                .create(AgentMachineConfig.of(
+                        config("other", Map.of("FLAUDE_EMULATOR_SLEEP_MS", "0")).toBuilder()
+                                .autoDestroy(false)
+                                .sessionId("01234567-89ab-4def-8123-456789abcdef")
+                                .build(),
+                        "FLAUDE_S_0123456789ABCDEF"));
+    }
+
     private void orphans() {
         fly.volumes(APP)
                 .create(VolumeSpec.builder().name("flaude_s_0123456789abcdef").build());
@@ -43,9 +56,10 @@ class ReaperTest extends AgentTestBase {
                 .contains(
                         org.assertj.core.groups.Tuple.tuple(ReapAction.Kind.SESSION, "expired: ttl"),
                         org.assertj.core.groups.Tuple.tuple(
-                                ReapAction.Kind.VOLUME, "orphan: session volume with no live session"),
+                                ReapAction.Kind.VOLUME, "orphan: session volume with no recorded session"),
                         org.assertj.core.groups.Tuple.tuple(
-                                ReapAction.Kind.MACHINE, "orphan: one-shot machine left behind"));
+                                ReapAction.Kind.MACHINE,
+                                "orphan: one-shot machine whose run is no longer live (no lease)"));
         assertThat(actions).noneMatch(ReapAction::done);
         assertThat(store.find(s.sessionId())).isPresent();
         assertThat(fly.volumes(APP).list(VolumeListOptions.LIVE)).hasSize(2);
@@ -65,20 +79,34 @@ class ReaperTest extends AgentTestBase {
     }
 
     @Test
-    void live_sessions_and_young_orphans_are_kept() {
+    void live_sessions_and_young_unrecorded_sessions_are_kept() {
         Session live = sessions.create(APP, config("first"), SessionOptions.DEFAULTS.withTurnTimeout(TIMEOUT))
                 .session();
-        orphans();
+        unrecordedSession();
 
         assertThat(sessions.reap(APP, Duration.ofHours(1))).isEmpty();
         assertThat(store.find(live.sessionId())).isPresent();
+        assertThat(liveMachines()).hasSize(2);
+    }
+
+    @Test
+    void a_one_shot_machine_whose_run_holds_no_lease_is_destroyed_without_waiting_for_the_grace() {
+        orphans();
+
+        List<ReapAction> actions = sessions.reap(APP, Duration.ofHours(1));
+
+        assertThat(actions)
+                .filteredOn(a -> a.kind() == ReapAction.Kind.MACHINE)
+                .singleElement()
+                .satisfies(a -> assertThat(a.done()).isTrue());
+        assertThat(liveMachines()).isEmpty();
     }
 
     @Test
     void a_session_whose_machine_is_gone_is_reaped_with_its_volume() {
         Session s = sessions.create(APP, config("first"), SessionOptions.DEFAULTS.withTurnTimeout(TIMEOUT))
                 .session();
-        fly.machines(APP).destroy(s.machineId(), true);
+        emulator.loseMachineForTest(APP, s.machineId());
 
         List<ReapAction> actions = sessions.reap(APP, Duration.ofHours(1));
 

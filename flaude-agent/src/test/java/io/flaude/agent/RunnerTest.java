@@ -139,7 +139,7 @@ class RunnerTest extends AgentTestBase {
             }
         });
         String id = awaitLiveMachine();
-        fly.machines(APP).destroy(id, true);
+        emulator.loseMachineForTest(APP, id);
         t.join(15_000);
 
         assertThat(failure.get()).isInstanceOfSatisfying(RunFailedException.class, e -> assertThat(e.outcome())

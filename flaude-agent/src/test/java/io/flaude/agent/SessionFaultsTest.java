@@ -44,9 +44,12 @@ class SessionFaultsTest extends AgentTestBase {
         return all;
     }
 
+    /** A session, as a process that then ended left it: its create's lingering lease released. */
     private Session create() {
-        return onFaults.create(APP, config("first"), SessionOptions.DEFAULTS.withTurnTimeout(TIMEOUT))
+        Session s = onFaults.create(APP, config("first"), SessionOptions.DEFAULTS.withTurnTimeout(TIMEOUT))
                 .session();
+        onFaults.close();
+        return s;
     }
 
     @Test
@@ -58,6 +61,11 @@ class SessionFaultsTest extends AgentTestBase {
         assertThat(emulator.journal().matching("POST", "/v1/apps/*/machines")).hasSize(1);
         assertThat(liveMachines()).singleElement().satisfies(m -> assertThat(m.id())
                 .isEqualTo(s.machineId()));
+        assertThatThrownBy(() -> onFaults.turn(s.sessionId(), turn("again")))
+                .as("the lease taken at the machine's birth lost its nonce with the answer: it lapses by itself")
+                .isInstanceOf(SessionBusyException.class)
+                .hasMessageContaining("lapses by itself");
+        emulator.lapseLeaseForTest(APP, s.machineId());
         assertThat(onFaults.turn(s.sessionId(), turn("again")).result().succeeded())
                 .isTrue();
         onFaults.destroy(s.sessionId());
@@ -107,7 +115,7 @@ class SessionFaultsTest extends AgentTestBase {
     @Test
     void a_machine_that_is_gone_makes_the_turn_say_so_not_busy() {
         Session s = create();
-        fly.machines(APP).destroy(s.machineId(), true);
+        emulator.loseMachineForTest(APP, s.machineId());
 
         assertThatThrownBy(() -> onFaults.turn(s.sessionId(), turn("again")))
                 .isInstanceOf(SessionMachineGoneException.class)
@@ -118,7 +126,7 @@ class SessionFaultsTest extends AgentTestBase {
     }
 
     @Test
-    void a_destroy_fly_refuses_keeps_a_failed_record_without_waiting_for_the_volume_and_a_later_destroy_finishes() {
+    void a_destroy_fly_refuses_keeps_a_destroying_record_without_waiting_for_the_volume_and_a_later_destroy_finishes() {
         Session s = create();
         emulator.faults()
                 .script("DELETE", "/v1/apps/*/machines/*", times(6, Fault.status(503, "{\"error\":\"unavailable\"}")));
@@ -126,7 +134,7 @@ class SessionFaultsTest extends AgentTestBase {
         assertThatThrownBy(() -> onFaults.destroy(s)).isInstanceOf(FlyServerException.class);
 
         assertThat(store.find(s.sessionId()))
-                .hasValueSatisfying(r -> assertThat(r.state()).isEqualTo(SessionState.FAILED));
+                .hasValueSatisfying(r -> assertThat(r.state()).isEqualTo(SessionState.DESTROYING));
         assertThat(emulator.journal().matching("DELETE", "/v1/apps/*/volumes/*"))
                 .as("one try, no detach wait")
                 .hasSize(1);
@@ -143,7 +151,7 @@ class SessionFaultsTest extends AgentTestBase {
         var actions = onFaults.reap(APP, Duration.ZERO);
 
         assertThat(actions).singleElement().satisfies(a -> {
-            assertThat(a.reason()).contains("no turn holds it");
+            assertThat(a.reason()).contains("abandoned turn");
             assertThat(a.done()).isTrue();
         });
         assertThat(store.find(s.sessionId()).orElseThrow().state()).isEqualTo(SessionState.IDLE);

@@ -202,6 +202,7 @@ class SessionsTest extends AgentTestBase {
     @Test
     void a_session_the_store_lost_is_rebuilt_from_fly_and_turns_again() {
         Session s = create(config("first")).session();
+        sessions.close(); // this process ends: the lease its create left for a next turn goes
         Sessions fresh = new Sessions(fly, new InMemorySessionStore(), Duration.ofSeconds(10));
 
         Session rebuilt = fresh.recover(APP, s.sessionId());

@@ -57,6 +57,7 @@ class TurnStartTest extends AgentTestBase {
     @Test
     void a_turn_on_a_machine_still_stopping_waits_for_the_stop_then_starts_it() {
         Session s = created();
+        sessions.close(); // the create's lingering lease: this test drives the machine itself
         Machine running = fly.machines(APP).get(s.machineId());
         fly.machines(APP).start(s.machineId());
         fly.machines(APP).waitFor(running, MachineState.STARTED, TIMEOUT);

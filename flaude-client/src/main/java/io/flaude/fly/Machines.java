@@ -11,12 +11,14 @@ import io.flaude.fly.internal.MachineCodec;
 import io.flaude.fly.internal.Validation;
 import io.flaude.fly.internal.Waits;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,20 +103,58 @@ public final class Machines {
     }
 
     /**
+     * Creates and boots a machine in {@code region} that is leased from birth (Fly's {@code lease_ttl}): no
+     * other process can update, stop or destroy it while the returned lease lives, and anyone can see the
+     * lease ({@link #findLease}). The lease is held and refreshed at once; close it when done. Use it as
+     * the mark of live work that a reaper must leave alone.
+     *
+     * @param description what holds the lease, set with its first refresh (Fly's create takes none)
+     */
+    public LeasedMachine createLeased(MachineConfig config, String region, Duration ttl, String description) {
+        if (ttl.toSeconds() < 1) {
+            throw new FlyValidationException("a lease lives at least 1 s; got " + ttl);
+        }
+        Clock clock = http.clock();
+        Instant asked = clock.now();
+        String[] nonce = new String[1];
+        Machine m = create(
+                config,
+                Optional.of(Validation.region(region)),
+                body -> body.put("lease_ttl", ttl.toSeconds()),
+                answer -> nonce[0] = Json.string(answer, "nonce", null));
+        if (nonce[0] == null) {
+            // The answer was lost and the machine found by its mark: the lease's nonce went with the answer.
+            LOG.warn("Machine {} was created leased, but its lease's nonce was lost; it expires by itself", m.id());
+            return new LeasedMachine(m, null);
+        }
+        Lease lease = new Lease(m.id(), nonce[0], asked.plus(ttl), null, description);
+        return new LeasedMachine(m, hold(lease, ttl));
+    }
+
+    private Machine create(MachineConfig config, Optional<String> region) {
+        return create(config, region, body -> {}, answer -> {});
+    }
+
+    /**
      * Every create carries a fresh {@value #CREATE_ID} in its metadata, so a create whose answer was
      * lost is found (and adopted) instead of made twice.
      */
-    private Machine create(MachineConfig config, Optional<String> region) {
+    private Machine create(
+            MachineConfig config, Optional<String> region, Consumer<ObjectNode> extra, Consumer<JsonNode> answered) {
         String createId = UUID.randomUUID().toString();
         MachineConfig tagged =
                 validate(config).toBuilder().metadata(CREATE_ID, createId).build();
         ObjectNode body = requestBody(tagged);
         region.ifPresent(r -> body.put("region", r));
+        extra.accept(body);
         Machine m = Calls.createReconciled(
                 http,
                 "machine create in app '" + app + "'",
-                () -> MachineCodec.machine(
-                        Bodies.object(http.send(FlyRequest.post(path, body)), "create-machine"), app),
+                () -> {
+                    JsonNode answer = Bodies.object(http.send(FlyRequest.post(path, body)), "create-machine");
+                    answered.accept(answer);
+                    return MachineCodec.machine(answer, app);
+                },
                 () -> list(MachineListOptions.withMetadata(CREATE_ID, createId).includingDeleted()).stream()
                         .findFirst(),
                 LOG);

@@ -146,6 +146,26 @@ public final class FlyEmulator implements AutoCloseable {
     }
 
     /**
+     * Test support, below the machines API: the machine's host lost it (killed if running, then destroyed),
+     * whatever lease it holds: what a test of "the machine vanished" needs once live work leases its machines.
+     *
+     * @throws IllegalArgumentException when the app or the machine does not exist
+     */
+    public void loseMachineForTest(String app, String machineId) {
+        api.loseMachine(app, machineId);
+    }
+
+    /**
+     * Test support, below the machines API: the machine's lease runs out now, as it does a TTL after its holder
+     * stopped refreshing it (a process that died, an answer whose nonce was lost), without waiting for it.
+     *
+     * @throws IllegalArgumentException when the app or the machine does not exist
+     */
+    public void lapseLeaseForTest(String app, String machineId) {
+        api.lapseLease(app, machineId);
+    }
+
+    /**
      * Test support, below the machines API: clears a volume's {@code attached_machine_id} at once, as
      * the end of the detach delay after destroying its machine does.
      *

@@ -105,41 +105,43 @@ public final class Cleanup {
     }
 
     /**
-     * Destroys the machine, killing it if it runs. A lease in the way (409) is waited out once, for
-     * at most {@link #LEASE_WAIT}: a turn's lease lives {@link TurnExecution#LEASE_TTL}, so a lease a
-     * crashed or cut-off process left behind expires soon.
+     * Destroys the machine, killing it if it runs. A lease in the way (409: someone else's live work, or one a
+     * dead process left) is waited for: polled until it is released or lapses, for at most {@link #LEASE_WAIT}
+     * (a turn's lease lives {@link TurnExecution#LEASE_TTL}); a lease still held then is raised.
      */
     private static void destroyMachine(Machines machines, String machineId) {
         try {
             machines.destroy(machineId, true);
         } catch (FlyConflictException held) {
+            Instant deadline = Instant.now().plus(LEASE_WAIT);
+            long pause = 200;
             Optional<Lease> lease = machines.findLease(machineId);
-            if (lease.isEmpty()) {
-                machines.destroy(machineId, true);
-                return;
+            while (lease.isPresent() && Instant.now().isBefore(deadline)) {
+                LOG.info(
+                        "Machine {} is leased ({}); waiting for its release",
+                        machineId,
+                        lease.get().description());
+                if (!sleep(Duration.ofMillis(pause))) {
+                    throw held;
+                }
+                pause = Math.min(1000, pause * 2);
+                lease = machines.findLease(machineId);
             }
-            Instant until = lease.get().expiresAt() == null
-                    ? Instant.now()
-                    : lease.get().expiresAt();
-            Duration wait = Duration.between(Instant.now(), until).plusSeconds(1);
-            if (wait.compareTo(LEASE_WAIT) > 0) {
+            if (lease.isPresent()) {
                 throw held;
             }
-            LOG.info(
-                    "Machine {} is leased ({}); waiting {} ms for the lease to expire",
-                    machineId,
-                    lease.get().description(),
-                    wait.toMillis());
-            sleep(wait);
             machines.destroy(machineId, true);
         }
     }
 
-    private static void sleep(Duration d) {
+    /** False when interrupted (the interrupt stays set). */
+    private static boolean sleep(Duration d) {
         try {
-            Thread.sleep(d.isNegative() ? Duration.ZERO : d);
+            Thread.sleep(d);
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -6,8 +6,12 @@ import io.flaude.agent.RunResult;
 import io.flaude.agent.Session;
 import io.flaude.agent.SessionOptions;
 import io.flaude.agent.SessionStore;
+import io.flaude.agent.SessionStoreException;
 import io.flaude.agent.TurnResult;
 import io.flaude.fly.FlyClient;
+import io.flaude.fly.FlyException;
+import io.flaude.fly.HeldLease;
+import io.flaude.fly.LeasedMachine;
 import io.flaude.fly.LogFollow;
 import io.flaude.fly.LogPosition;
 import io.flaude.fly.Machine;
@@ -42,16 +46,22 @@ public final class SessionCreation {
         this.cache = cache;
     }
 
-    /** Creates a session in {@code app} and runs its first turn; all or nothing. */
+    /**
+     * Creates a session in {@code app} and runs its first turn; all or nothing. From its first write to its
+     * last, the create marks its work as live: the record's mark ({@link LiveRecord}) and, once the machine
+     * exists, the machine's Fly lease (taken at its birth and handed to the next turn).
+     */
     public TurnResult run(String app, AgentConfig config, SessionOptions options, Consumer<String> onLine) {
         String id = UUID.randomUUID().toString();
-        Session session = Session.builder(id, app)
-                .region(config.region())
-                .mountPath(config.mountPath())
-                .ttl(options.ttl())
-                .idleTimeout(options.idleTimeout())
-                .build();
-        store.save(session);
+        LiveRecord record = LiveRecord.insert(
+                store,
+                Session.builder(id, app)
+                        .region(config.region())
+                        .mountPath(config.mountPath())
+                        .ttl(options.ttl())
+                        .idleTimeout(options.idleTimeout())
+                        .build());
+        HeldLease lease = null;
         try {
             Volume volume = fly.volumes(app)
                     .create(VolumeSpec.builder()
@@ -59,11 +69,10 @@ public final class SessionCreation {
                             .region(config.region())
                             .sizeGb(options.volumeSizeGb())
                             .build());
-            session = session.toBuilder()
+            record.update(record.current().toBuilder()
                     .volumeId(volume.id())
                     .region(volume.region())
-                    .build();
-            store.save(session);
+                    .build());
             AgentConfig first = config.toBuilder()
                     .sessionId(id)
                     .volume(volume.id(), config.mountPath())
@@ -73,9 +82,14 @@ public final class SessionCreation {
             SecretScope.Grant secrets =
                     SecretScope.ofSession(fly.secrets(app), id).acquire(first);
             Machines machines = fly.machines(app).requiringSecrets(secrets.version());
-            Machine machine = machines.create(AgentMachineConfig.of(first, secrets.prefix()), volume.region());
-            session = session.withMachine(machine.id());
-            store.save(session);
+            LeasedMachine made = machines.createLeased(
+                    AgentMachineConfig.of(first, secrets.prefix()),
+                    volume.region(),
+                    TurnExecution.LEASE_TTL,
+                    FlyMarks.holder("create of session " + id));
+            lease = made.lease();
+            Machine machine = made.machine();
+            record.update(record.current().withMachine(machine.id()));
             RunResult result;
             try (LogFollow follower =
                     Execution.follow(fly.logs(app), machine.id(), LogPosition.forNew(machine), onLine)) {
@@ -84,15 +98,30 @@ public final class SessionCreation {
             if (!result.succeeded()) {
                 throw new RunFailedException("first turn of session " + id, result);
             }
-            session = session.afterTurn(Instant.now());
-            store.save(session);
+            Session session;
+            try {
+                session = record.finish(record.current().afterTurn(Instant.now()));
+            } catch (FlyException storeFailed) {
+                throw new SessionStoreException(
+                        "the first turn of session " + id + " succeeded, but the session store could not record"
+                                + " the session, so it was rolled back: " + storeFailed.getMessage(),
+                        storeFailed);
+            }
             if (machine.config() != null) {
                 cache.config(id, machine.config());
             }
+            if (lease != null) {
+                cache.keepLease(id, lease);
+                lease = null;
+            }
             LOG.info("Session {} created in app '{}' (machine {}, volume {})", id, app, machine.id(), volume.id());
-            return new TurnResult(session, result);
+            return new TurnResult(session, result, null);
         } catch (RuntimeException e) {
-            throw Cleanup.suppress(e, teardown.run(session));
+            record.close(); // the teardown writes the record from here on
+            if (lease != null) {
+                lease.close();
+            }
+            throw Cleanup.suppress(e, teardown.run(record.current()));
         }
     }
 }

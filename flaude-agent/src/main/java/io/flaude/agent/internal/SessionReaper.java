@@ -2,22 +2,29 @@ package io.flaude.agent.internal;
 
 import io.flaude.agent.ReapAction;
 import io.flaude.agent.Session;
+import io.flaude.agent.SessionBusyException;
 import io.flaude.agent.SessionState;
 import io.flaude.agent.SessionStore;
 import io.flaude.fly.AppSecret;
 import io.flaude.fly.FlyClient;
+import io.flaude.fly.FlyConflictException;
 import io.flaude.fly.FlyException;
 import io.flaude.fly.FlyNotFoundException;
+import io.flaude.fly.Lease;
 import io.flaude.fly.Machine;
 import io.flaude.fly.MachineListOptions;
+import io.flaude.fly.MachineState;
+import io.flaude.fly.Machines;
 import io.flaude.fly.Volume;
 import io.flaude.fly.VolumeListOptions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -25,12 +32,22 @@ import java.util.regex.Matcher;
 import java.util.stream.Collectors;
 
 /**
- * Finds what should no longer exist and destroys it (or, in a dry run, only reports it): expired
- * sessions, sessions stuck in creation or failed past the grace period, sessions whose machine is gone,
- * the records of an app that no longer exists, and orphans older than the grace period. A session whose
- * turn was abandoned (its process died) is set idle, not destroyed. Not API.
+ * The reaper: it applies the session lifecycle (docs/reliability.md) to what the store records and what Fly
+ * holds, and never touches live work. Live work carries a mark: a create's record mark
+ * ({@link Session#heldUntil()}), and the Fly lease of a turn's, a create's or a run's machine, which any
+ * process on any host can see. What no live process marks is settled at once, whatever the grace: a create
+ * that stopped is rolled back, a destroy cut short is finished, an abandoned turn's session is set idle once
+ * its machine has stopped, a session whose machine is gone or that expired is destroyed, and the tokens of a
+ * run or batch that no machine reads any more are unset. The grace applies only to what no record names
+ * (another store's sessions look the same as lost ones). Not API.
  */
 public final class SessionReaper {
+    /**
+     * How long a run's or batch's secrets are kept after the last machine that read them is gone (or after
+     * they were set, before their first machine): the gap between one run of a batch and the next.
+     */
+    static final Duration RUN_SECRETS_LINGER = Duration.ofMinutes(2);
+
     private final FlyClient fly;
     private final SessionStore store;
     private final Consumer<Session> destroySession;
@@ -43,15 +60,19 @@ public final class SessionReaper {
         this.detachWait = detachWait;
     }
 
+    /** What to do with one recorded session, and why; {@code null} step: leave it. */
+    private record Verdict(ReapAction.Step step, String reason) {}
+
     public List<ReapAction> reap(String app, boolean dryRun, Duration grace, Instant now) {
         List<ReapAction> actions = new ArrayList<>();
         Instant cutoff = now.minus(grace);
         List<Session> sessions =
                 store.list().stream().filter(s -> app.equals(s.app())).toList();
+        Machines machines = fly.machines(app);
         List<Machine> flaudeMachines;
         try {
-            flaudeMachines =
-                    fly.machines(app).list(MachineListOptions.withMetadata(FlyMarks.MANAGED_BY, FlyMarks.FLAUDE));
+            flaudeMachines = machines.list(MachineListOptions.withMetadata(FlyMarks.MANAGED_BY, FlyMarks.FLAUDE)
+                    .includingDeleted());
         } catch (FlyNotFoundException appMissing) {
             if (fly.apps().find(app).isPresent()) {
                 throw appMissing;
@@ -67,70 +88,69 @@ public final class SessionReaper {
                     () -> destroySession.accept(s))));
             return actions;
         }
-        Set<String> liveMachines = flaudeMachines.stream()
-                .filter(m -> !m.isGone())
-                .map(Machine::id)
-                .collect(Collectors.toSet());
+        Map<String, Machine> byId = new HashMap<>();
+        flaudeMachines.forEach(m -> byId.put(m.id(), m));
         for (Session s : sessions) {
-            String reason = reason(s, now, cutoff);
-            if (reason == null && machineGone(s, liveMachines)) {
-                reason = "broken: its machine " + s.machineId() + " is gone";
-            }
-            if (reason != null) {
-                actions.add(act(
-                        ReapAction.Kind.SESSION,
-                        ReapAction.Step.DESTROY,
-                        s.sessionId(),
-                        s.sessionId(),
-                        reason,
-                        dryRun,
-                        () -> destroySession.accept(s)));
-            } else if (abandonedTurn(s, cutoff)) {
-                actions.add(act(
-                        ReapAction.Kind.SESSION,
-                        ReapAction.Step.SET_IDLE,
-                        s.sessionId(),
-                        s.sessionId(),
-                        "stale: running, but no turn holds it",
-                        dryRun,
-                        () -> store.save(s.withState(SessionState.IDLE))));
-            }
-        }
-        // What a recorded session owns is reaped (or kept) with its session, never as an orphan.
-        Set<String> liveSessions = sessions.stream().map(Session::sessionId).collect(Collectors.toSet());
-        Set<String> liveVolumes = sessions.stream().map(Session::volumeId).collect(Collectors.toSet());
-        Set<String> readSecrets = sessions.stream()
-                .map(s -> FlyMarks.sessionSecrets(s.sessionId()))
-                .collect(Collectors.toCollection(HashSet::new));
-        for (Machine m : flaudeMachines) {
-            String sessionId = m.metadata(FlyMarks.SESSION_ID).orElse(null);
-            if (m.isGone()) {
+            Verdict v = verdict(machines, s, byId.get(s.machineId()), now);
+            if (v == null) {
                 continue;
             }
-            if ((sessionId == null || !liveSessions.contains(sessionId)) && olderThan(m.createdAt(), cutoff)) {
+            actions.add(act(
+                    ReapAction.Kind.SESSION,
+                    v.step(),
+                    s.sessionId(),
+                    s.sessionId(),
+                    v.reason(),
+                    dryRun,
+                    v.step() == ReapAction.Step.DESTROY ? () -> destroySession.accept(s) : () -> setIdle(machines, s)));
+        }
+        // What a recorded session owns is reaped (or kept) with its session, never as an orphan.
+        Set<String> recorded = sessions.stream().map(Session::sessionId).collect(Collectors.toSet());
+        Set<String> recordedVolumes = sessions.stream().map(Session::volumeId).collect(Collectors.toSet());
+        Set<String> read = sessions.stream()
+                .map(s -> FlyMarks.sessionSecrets(s.sessionId()))
+                .collect(Collectors.toCollection(HashSet::new));
+        Set<String> liveMachines = new HashSet<>();
+        Map<String, Instant> lastRead = new HashMap<>();
+        for (Machine m : flaudeMachines) {
+            Optional<String> prefix = m.metadata(FlyMarks.SECRETS_PREFIX);
+            if (m.isGone()) {
+                prefix.ifPresent(p -> lastRead.merge(p, lastSeen(m), (a, b) -> a.isAfter(b) ? a : b));
+                continue;
+            }
+            liveMachines.add(m.id());
+            String sessionId = m.metadata(FlyMarks.SESSION_ID).orElse(null);
+            boolean orphan = sessionId == null
+                    ? true // a one-shot machine: live only while its run holds its lease
+                    : !recorded.contains(sessionId) && olderThan(m.createdAt(), cutoff);
+            if (orphan && !leased(machines, m.id())) {
                 actions.add(act(
                         ReapAction.Kind.MACHINE,
                         ReapAction.Step.DESTROY,
                         m.id(),
                         sessionId,
-                        sessionId == null ? "orphan: one-shot machine left behind" : "orphan: no live session",
+                        sessionId == null
+                                ? "orphan: one-shot machine whose run is no longer live (no lease)"
+                                : "orphan: no recorded session",
                         dryRun,
-                        () -> fly.machines(app).destroy(m.id(), true)));
+                        () -> machines.destroy(m.id(), true)));
+                prefix.ifPresent(p -> lastRead.merge(p, now, (a, b) -> a.isAfter(b) ? a : b));
             } else {
-                m.metadata(FlyMarks.SECRETS_PREFIX).ifPresent(readSecrets::add);
+                prefix.ifPresent(read::add);
             }
         }
-        orphanSecrets(app, readSecrets, cutoff, dryRun, actions);
+        orphanSecrets(app, read, lastRead, now, cutoff, dryRun, actions);
         for (Volume v : fly.volumes(app).list(VolumeListOptions.LIVE)) {
             if (v.name().startsWith(FlyMarks.VOLUME_PREFIX)
-                    && !liveVolumes.contains(v.id())
+                    && !recordedVolumes.contains(v.id())
+                    && (v.attachedMachineId() == null || !liveMachines.contains(v.attachedMachineId()))
                     && olderThan(v.createdAt(), cutoff)) {
                 actions.add(act(
                         ReapAction.Kind.VOLUME,
                         ReapAction.Step.DESTROY,
                         v.id(),
                         null,
-                        "orphan: session volume with no live session",
+                        "orphan: session volume with no recorded session",
                         dryRun,
                         () -> fly.volumes(app).destroy(v.id(), detachWait)));
             }
@@ -139,10 +159,123 @@ public final class SessionReaper {
     }
 
     /**
-     * Secrets flaude named ({@link FlyMarks#SECRET_NAME}) that neither a recorded session nor a machine that
-     * stays reads, last set before the grace period: a run or session whose cleanup was cut short.
+     * The lifecycle table, for one recorded session no live process marks (a marked one is left alone):
+     * <pre>
+     * creating    rolled back (its create stopped before it finished)
+     * destroying  destroyed (a destroy was cut short)
+     * failed      destroyed
+     * running     machine gone: destroyed; machine still running: left (its agent ends by itself);
+     *             machine stopped: set idle (its turn's process stopped), or destroyed if expired
+     * idle        machine gone or expired: destroyed
+     * unknown     left (a newer flaude's state)
+     * </pre>
      */
-    private void orphanSecrets(String app, Set<String> read, Instant cutoff, boolean dryRun, List<ReapAction> actions) {
+    private Verdict verdict(Machines machines, Session s, Machine listed, Instant now) {
+        SessionState state = s.state();
+        if (state == SessionState.UNKNOWN || s.heldAt(now)) {
+            return null;
+        }
+        Verdict v =
+                switch (state) {
+                    case CREATING -> destroy("abandoned: its creation stopped before it finished");
+                    case DESTROYING -> destroy("unfinished: a destroy of it was cut short");
+                    case FAILED -> destroy("failed: " + (s.machineId() == null ? "no machine" : "its machine failed"));
+                    case RUNNING, IDLE -> between(machines, s, listed, now);
+                    default -> null;
+                };
+        if (v == null || s.machineId() == null || !leased(machines, s.machineId())) {
+            return v;
+        }
+        return null; // a live turn, create or destroy holds the machine: its work, not ours
+    }
+
+    private Verdict between(Machines machines, Session s, Machine listed, Instant now) {
+        if (s.machineId() == null) {
+            return destroy("broken: it has no machine");
+        }
+        Optional<Machine> machine = listed != null && !listed.isGone() ? Optional.of(listed) : confirm(machines, s);
+        if (machine == null) {
+            return null; // Fly did not answer: decide next time
+        }
+        if (machine.isEmpty() || machine.get().isGone()) {
+            return destroy("broken: its machine " + s.machineId() + " is gone");
+        }
+        MachineState ms = machine.get().state();
+        if (ms == MachineState.STARTED || ms == MachineState.STARTING || ms == MachineState.STOPPING) {
+            return null; // a turn's agent still runs (its process may have stopped: the machine stops by itself)
+        }
+        if (s.expiredAt(now)) {
+            return destroy(
+                    s.ttl() != null && !now.isBefore(s.createdAt().plus(s.ttl())) ? "expired: ttl" : "expired: idle");
+        }
+        return s.state() == SessionState.RUNNING
+                ? new Verdict(
+                        ReapAction.Step.SET_IDLE, "abandoned turn: its process stopped and its machine has stopped")
+                : null;
+    }
+
+    /** The machine as a GET reads it (a listing may lag), empty when gone; {@code null} when Fly did not answer. */
+    private static Optional<Machine> confirm(Machines machines, Session s) {
+        try {
+            return machines.find(s.machineId());
+        } catch (FlyException e) {
+            return null;
+        }
+    }
+
+    private static Verdict destroy(String reason) {
+        return new Verdict(ReapAction.Step.DESTROY, reason);
+    }
+
+    /**
+     * Sets a session whose turn was abandoned idle, holding its machine's lease meanwhile so that a turn
+     * starting elsewhere cannot be overwritten (that turn wins; this step then fails and says so).
+     */
+    private void setIdle(Machines machines, Session s) {
+        Lease lease;
+        try {
+            lease = machines.acquireLease(
+                    s.machineId(), TurnExecution.LEASE_TTL, FlyMarks.holder("reap of session " + s.sessionId()));
+        } catch (FlyConflictException taken) {
+            throw new SessionBusyException(s.sessionId(), "a turn took it meanwhile; left as it is", taken);
+        }
+        try {
+            store.find(s.sessionId())
+                    .filter(now -> now.state() == SessionState.RUNNING)
+                    .ifPresent(now -> store.save(now.withState(SessionState.IDLE)));
+        } finally {
+            machines.releaseLease(lease);
+        }
+    }
+
+    /** Whether a live lease is on the machine: someone's live work. Unsure (Fly did not answer) counts as live. */
+    private static boolean leased(Machines machines, String machineId) {
+        try {
+            return machines.findLease(machineId).isPresent();
+        } catch (FlyException e) {
+            return true;
+        }
+    }
+
+    /** When a gone machine was last seen in use: its last update (its destroy), else its creation. */
+    private static Instant lastSeen(Machine m) {
+        return m.updatedAt() != null ? m.updatedAt() : m.createdAt() != null ? m.createdAt() : Instant.EPOCH;
+    }
+
+    /**
+     * Secrets flaude named ({@link FlyMarks#SECRET_NAME}) that neither a recorded session nor a machine that
+     * stays reads. A run's or batch's ({@code FLAUDE_R_}) go soon: once {@link #RUN_SECRETS_LINGER} has passed
+     * since they were set and since the last machine that read them went. A session's ({@code FLAUDE_S_}) of a
+     * session no record names go after the grace.
+     */
+    private void orphanSecrets(
+            String app,
+            Set<String> read,
+            Map<String, Instant> lastRead,
+            Instant now,
+            Instant cutoff,
+            boolean dryRun,
+            List<ReapAction> actions) {
         Map<String, List<AppSecret>> orphans = new TreeMap<>();
         for (AppSecret secret : fly.secrets(app).list()) {
             Matcher name = FlyMarks.SECRET_NAME.matcher(secret.name());
@@ -150,49 +283,26 @@ public final class SessionReaper {
                 orphans.computeIfAbsent(name.group(1), k -> new ArrayList<>()).add(secret);
             }
         }
+        Instant runCutoff = now.minus(RUN_SECRETS_LINGER);
         orphans.forEach((prefix, secrets) -> {
-            if (secrets.stream()
-                    .allMatch(s -> olderThan(s.updatedAt() != null ? s.updatedAt() : s.createdAt(), cutoff))) {
+            boolean ofRun = FlyMarks.isRunSecrets(prefix);
+            Instant limit = ofRun ? runCutoff : cutoff;
+            boolean unread =
+                    !ofRun || lastRead.getOrDefault(prefix, Instant.EPOCH).isBefore(runCutoff);
+            if (unread
+                    && secrets.stream()
+                            .allMatch(s -> olderThan(s.updatedAt() != null ? s.updatedAt() : s.createdAt(), limit))) {
                 actions.add(act(
                         ReapAction.Kind.SECRETS,
                         ReapAction.Step.DESTROY,
                         prefix + "_*",
                         null,
-                        "orphan: secrets no machine reads",
+                        ofRun ? "orphan: a run's tokens no live run reads" : "orphan: secrets no machine reads",
                         dryRun,
                         () -> fly.secrets(app)
                                 .unset(secrets.stream().map(AppSecret::name).toList())));
             }
         });
-    }
-
-    /**
-     * A record left {@code running} by a process that died mid-turn (kill -9): older than the grace
-     * period, its machine holds no lease and is not running. The session itself is fine.
-     */
-    private boolean abandonedTurn(Session s, Instant cutoff) {
-        Instant last = s.lastTurnAt() != null ? s.lastTurnAt() : s.createdAt();
-        if (s.state() != SessionState.RUNNING || s.machineId() == null || !olderThan(last, cutoff)) {
-            return false;
-        }
-        try {
-            var machines = fly.machines(s.app());
-            return machines.findLease(s.machineId()).isEmpty()
-                    && machines.find(s.machineId())
-                            .map(m -> m.state() != io.flaude.fly.MachineState.STARTED
-                                    && m.state() != io.flaude.fly.MachineState.STARTING)
-                            .orElse(false);
-        } catch (FlyException e) {
-            return false;
-        }
-    }
-
-    private static String reason(Session s, Instant now, Instant cutoff) {
-        if (s.expiredAt(now)) {
-            return s.ttl() != null && !now.isBefore(s.createdAt().plus(s.ttl())) ? "expired: ttl" : "expired: idle";
-        }
-        boolean stuck = s.state() == SessionState.CREATING || s.state() == SessionState.FAILED;
-        return stuck && olderThan(s.createdAt(), cutoff) ? "stale: " + s.stateAsString() : null;
     }
 
     private static boolean olderThan(Instant t, Instant cutoff) {
@@ -215,26 +325,6 @@ public final class SessionReaper {
             return new ReapAction(kind, step, id, sessionId, reason, true, null);
         } catch (FlyException e) {
             return new ReapAction(kind, step, id, sessionId, reason, false, e.getMessage());
-        }
-    }
-
-    /**
-     * A session between turns (or in one) whose machine is no longer among the app's live machines, confirmed
-     * by a GET (a listing may lag): its volume is billed for nothing, and no turn can run again.
-     */
-    private boolean machineGone(Session s, Set<String> liveMachines) {
-        if (s.machineId() == null
-                || liveMachines.contains(s.machineId())
-                || (s.state() != SessionState.IDLE && s.state() != SessionState.RUNNING)) {
-            return false;
-        }
-        try {
-            return fly.machines(s.app())
-                    .find(s.machineId())
-                    .map(Machine::isGone)
-                    .orElse(true);
-        } catch (FlyException e) {
-            return false;
         }
     }
 }

@@ -6,8 +6,10 @@ import io.flaude.agent.SessionStore;
 import io.flaude.fly.FlyClient;
 import io.flaude.fly.FlyException;
 import io.flaude.fly.FlyNotFoundException;
+import io.flaude.fly.Lease;
 import io.flaude.fly.Machine;
 import io.flaude.fly.MachineListOptions;
+import io.flaude.fly.Machines;
 import io.flaude.fly.Volume;
 import io.flaude.fly.VolumeListOptions;
 import java.time.Duration;
@@ -21,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * The one teardown of a session, used by a create's rollback, by destroy and by the reaper: the machine,
  * then its volume once Fly lets go of it, then the session's secrets, then the record. A machine or volume
  * the record does not name (a create cut short, an answer lost) is looked for on Fly by flaude's marks.
- * What fails keeps the record as {@code failed}, with every id known, for a later destroy or reap, unless
+ * What fails keeps the record as {@code destroying}, with every id known, for a later destroy or reap, unless
  * a turn holds it meanwhile (a record saved {@code running} elsewhere is never overwritten). An app that
  * no longer exists took the session's resources with it: the record goes. Runs when the thread is
  * interrupted (the interrupt is set again afterwards). Not API.
@@ -41,6 +43,14 @@ public final class SessionTeardown {
 
     /** Tears the session down; returns what failed, empty when the session and its record are gone. */
     public List<FlyException> run(Session session) {
+        return run(session, null);
+    }
+
+    /**
+     * Tears the session down, destroying its machine as the holder of {@code lease} (the caller's, or
+     * {@code null}); returns what failed, empty when the session and its record are gone.
+     */
+    public List<FlyException> run(Session session, Lease lease) {
         boolean interrupted = Thread.interrupted();
         try {
             List<FlyException> errors = new ArrayList<>();
@@ -51,7 +61,10 @@ public final class SessionTeardown {
             String volume = session.volumeId() != null
                     ? session.volumeId()
                     : findVolume(app, session.sessionId(), errors).orElse(null);
-            errors.addAll(Cleanup.destroy(fly.machines(app), machine, fly.volumes(app), volume, detachWait));
+            Machines machines = lease == null || !lease.machineId().equals(machine)
+                    ? fly.machines(app)
+                    : fly.machines(app).leased(lease);
+            errors.addAll(Cleanup.destroy(machines, machine, fly.volumes(app), volume, detachWait));
             if (errors.isEmpty()) {
                 errors.addAll(SecretScope.ofSession(fly.secrets(app), session.sessionId())
                         .release());
@@ -80,14 +93,18 @@ public final class SessionTeardown {
         }
     }
 
-    /** The record, failed and naming what is left, unless a turn holds the session meanwhile. */
+    /**
+     * The record, {@code destroying} and naming what is left, for a later destroy or reap to finish, unless a
+     * turn holds the session meanwhile (a record saved {@code running} elsewhere is never overwritten).
+     */
     private void keepForLater(Session session, String machine, String volume) {
         Session now = store.find(session.sessionId()).orElse(session);
         if (now.state() != SessionState.RUNNING) {
             store.save(now.toBuilder()
                     .machineId(machine)
                     .volumeId(volume)
-                    .state(SessionState.FAILED)
+                    .state(SessionState.DESTROYING)
+                    .heldUntil(null)
                     .build());
         }
     }

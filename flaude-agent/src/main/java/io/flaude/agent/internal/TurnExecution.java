@@ -7,6 +7,7 @@ import io.flaude.agent.SessionBusyException;
 import io.flaude.agent.SessionMachineGoneException;
 import io.flaude.agent.SessionState;
 import io.flaude.agent.SessionStore;
+import io.flaude.agent.SessionUnusableException;
 import io.flaude.agent.TurnOptions;
 import io.flaude.agent.TurnResult;
 import io.flaude.fly.FlyConflictException;
@@ -74,6 +75,7 @@ public final class TurnExecution {
      */
     public TurnResult run(Session session, TurnOptions options) {
         String sessionId = session.sessionId();
+        requireTurnable(session);
         HeldLease keeper = cache.takeLease(sessionId).orElseGet(() -> machines.hold(acquire(session), LEASE_TTL));
         boolean started = false;
         boolean kept = false;
@@ -106,13 +108,16 @@ public final class TurnExecution {
                 throw Cleanup.suppress(e, stopAfterFailedTurn(session, updated, keeper.lease()));
             }
             Session after = session.afterTurn(Instant.now());
-            store.save(result.machineState().isEmpty() ? after.withState(SessionState.FAILED) : after);
+            if (result.machineState().isEmpty()) {
+                after = after.withState(SessionState.FAILED);
+            }
+            String storeFailure = record(after);
             cache.keepLease(sessionId, keeper);
             kept = true;
             if (!result.succeeded()) {
                 throw new RunFailedException("turn of session " + sessionId, result, after);
             }
-            return new TurnResult(after, result);
+            return new TurnResult(after, result, storeFailure);
         } catch (RuntimeException e) {
             if (!started) {
                 // Nothing ran: the machine is still the stopped machine it was (its config maybe not).
@@ -127,15 +132,64 @@ public final class TurnExecution {
         }
     }
 
+    /**
+     * A record that is being created or destroyed takes no turn: say which, and what to do (a create that
+     * never finished has no machine to turn, or one that belongs to its rollback).
+     */
+    private static void requireTurnable(Session session) {
+        String id = session.sessionId();
+        switch (session.state()) {
+            case CREATING -> {
+                if (session.heldAt(Instant.now())) {
+                    throw new SessionBusyException(id, "it is still being created");
+                }
+                throw new SessionUnusableException(
+                        id,
+                        "its creation never finished (the process creating it stopped before its first turn"
+                                + " ended); reap the app to roll it back, or destroy the session");
+            }
+            case DESTROYING ->
+                throw new SessionUnusableException(
+                        id,
+                        "it is being destroyed (a destroy or reap finishes it; destroy it again if one was cut short)");
+            default -> {
+                if (session.machineId() == null) {
+                    throw new SessionUnusableException(id, "it has no machine; destroy the session");
+                }
+            }
+        }
+    }
+
+    /**
+     * Records the finished turn. A store that cannot (full, locked past its timeout, deleted) does not undo the
+     * turn: the reason is handed back with the result, and the record, still {@code running}, is settled by a
+     * later reap once the machine's lease has lapsed.
+     */
+    private String record(Session after) {
+        try {
+            store.save(after);
+            return null;
+        } catch (FlyException e) {
+            LOG.warn(
+                    "The turn of session {} finished, but the session store could not record it: {}",
+                    after.sessionId(),
+                    e.getMessage());
+            return e.getMessage();
+        }
+    }
+
     private Lease acquire(Session session) {
         try {
             return machines.acquireLease(
-                    session.machineId(), LEASE_TTL, "flaude turn of session " + session.sessionId());
+                    session.machineId(), LEASE_TTL, FlyMarks.holder("turn of session " + session.sessionId()));
         } catch (FlyConflictException held) {
             if (machines.find(session.machineId()).filter(m -> !m.isGone()).isEmpty()) {
                 throw new SessionMachineGoneException(session.sessionId(), session.machineId());
             }
-            throw new SessionBusyException(session.sessionId(), "its machine's lease is held", held);
+            String why = machines.findLease(session.machineId())
+                    .map(FlyMarks::heldBy)
+                    .orElse("its machine's lease was held a moment ago");
+            throw new SessionBusyException(session.sessionId(), why, held);
         } catch (FlyNotFoundException gone) {
             throw new SessionMachineGoneException(session.sessionId(), session.machineId());
         }

@@ -89,7 +89,8 @@ public final class JsonOutput {
     }
 
     /** A session after a turn: its fields, plus the turn's {@code exit_code}, {@code turn_state} and output. */
-    public static Map<String, Object> turn(Session s, RunResult r) {
+    /** @param storeFailure why the store could not record the finished turn (printed as {@code store_failure}), or null */
+    public static Map<String, Object> turn(Session s, RunResult r, String storeFailure) {
         @SuppressWarnings("unchecked")
         Map<String, Object> m = MAPPER.convertValue(s, LinkedHashMap.class);
         m.put("exit_code", r.exitCode());
@@ -97,6 +98,9 @@ public final class JsonOutput {
         m.put("outcome", r.outcome().name().toLowerCase(java.util.Locale.ROOT));
         m.put("machine_state", r.machineStateAsString());
         m.put("output", r.output());
+        if (storeFailure != null) {
+            m.put("store_failure", storeFailure);
+        }
         return m;
     }
 

@@ -71,7 +71,7 @@ public final class SessionCreateCommand extends SessionCommand {
                         err(),
                         "the session being created",
                         Duration.ofSeconds(120),
-                        () -> "what `flaude sessions reap -a " + appName + " --grace 0s` finds")) {
+                        () -> "what `flaude sessions reap -a " + appName + "` finds")) {
             TurnResult t;
             try {
                 t = SignalledWork.run(
@@ -80,7 +80,7 @@ public final class SessionCreateCommand extends SessionCommand {
                         () -> sessions.create(appName, config, options, live),
                         () -> "Interrupted: the session was rolled back (machine, volume and record destroyed)",
                         left -> "Interrupted: the rollback failed (" + left + "); run: flaude sessions reap -a "
-                                + appName + " --grace 0s");
+                                + appName);
             } catch (RunFailedException e) {
                 if (json) {
                     printJson(JsonOutput.firstTurnFailed(
@@ -89,7 +89,7 @@ public final class SessionCreateCommand extends SessionCommand {
                 throw e;
             }
             if (json) {
-                printJson(JsonOutput.turn(t.session(), t.result()));
+                printJson(JsonOutput.turn(t.session(), t.result(), t.storeFailure()));
             } else {
                 err().println("Session " + t.session().sessionId() + " ready (machine "
                         + t.session().machineId() + ", volume " + t.session().volumeId() + ")");

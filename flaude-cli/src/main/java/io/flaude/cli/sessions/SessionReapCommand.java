@@ -17,9 +17,13 @@ import picocli.CommandLine.Option;
         name = "reap",
         mixinStandardHelpOptions = true,
         description = {
-            "Destroy expired, stale and broken sessions (their machine gone) and orphans (session volumes and "
-                    + "flaude machines with no live session); set sessions whose turn was abandoned idle again.",
-            "Orphans younger than --grace are kept, so work in progress is safe."
+            "Settle every session no live process holds, as docs/reliability.md's lifecycle says: roll back "
+                    + "creates that stopped, finish destroys cut short, set sessions whose turn was abandoned idle, "
+                    + "destroy expired and broken ones (their machine gone); destroy one-shot machines no live run "
+                    + "holds, and unset run tokens no machine reads.",
+            "Live work (a create, turn, destroy or run in any process: its record mark or its machine's lease) is "
+                    + "never touched, so this is safe to run at any time. Only what no session record names "
+                    + "(another store's sessions look like lost ones) waits for --grace."
         })
 public final class SessionReapCommand extends SessionCommand {
     @Mixin
@@ -32,7 +36,8 @@ public final class SessionReapCommand extends SessionCommand {
             names = "--grace",
             defaultValue = "1h",
             converter = DurationConverter.class,
-            description = "Leave orphans younger than this (default: ${DEFAULT-VALUE}).")
+            description = "Leave session machines, volumes and tokens that no record names until this old "
+                    + "(default: ${DEFAULT-VALUE}).")
     Duration grace;
 
     @Override

@@ -79,12 +79,17 @@ public final class SessionTurnCommand extends SessionCommand {
                         () -> "Interrupted: machine " + session.machineId() + " stopped; session " + sessionId
                                 + " is idle and takes the next turn",
                         left -> "Interrupted: machine " + session.machineId() + " may still run: " + left);
+                if (t.storeFailure() != null) {
+                    err().println("Warning: the turn finished, but the session store could not record it ("
+                            + t.storeFailure() + "); its record says running until `flaude sessions reap -a "
+                            + session.app() + "` sets it idle. Do not run this prompt again.");
+                }
                 if (json) {
-                    printJson(JsonOutput.turn(t.session(), t.result()));
+                    printJson(JsonOutput.turn(t.session(), t.result(), t.storeFailure()));
                 }
             } catch (RunFailedException e) {
                 if (json) {
-                    printJson(JsonOutput.turn(e.session().orElse(session), e.result()));
+                    printJson(JsonOutput.turn(e.session().orElse(session), e.result(), null));
                 }
                 throw e;
             }

@@ -67,6 +67,38 @@ public final class FlyApi {
     }
 
     /**
+     * The machine's host lost it: a running instance is killed (exit 137) and the machine destroyed, whatever
+     * lease it holds.
+     *
+     * @throws IllegalArgumentException when the app or the machine does not exist
+     */
+    public void loseMachine(String app, String machineId) {
+        store.locked(() -> {
+            try {
+                MachineRecord machine = store.machine(app, machineId);
+                instances.kill(machine);
+                instances.destroy(app, store.machine(app, machineId), "flyd");
+            } catch (ApiError e) {
+                throw new IllegalArgumentException(e.getMessage() + ": " + app + "/" + machineId, e);
+            }
+            return null;
+        });
+    }
+
+    /** The machine's lease runs out now, as it does when its holder stops refreshing it. */
+    public void lapseLease(String app, String machineId) {
+        store.locked(() -> {
+            try {
+                store.machine(app, machineId);
+            } catch (ApiError e) {
+                throw new IllegalArgumentException(e.getMessage() + ": " + app + "/" + machineId, e);
+            }
+            store.putLease(machineId, null);
+            return null;
+        });
+    }
+
+    /**
      * Binds a live volume to a machine id, or unbinds it when {@code machineId} is null.
      *
      * @throws IllegalArgumentException when the app or the live volume does not exist
