@@ -89,7 +89,7 @@ public final class JsonOutput {
     }
 
     /** A session after a turn: its fields, plus the turn's {@code exit_code}, {@code turn_state} and output. */
-    /** @param storeFailure why the store could not record the finished turn (printed as {@code store_failure}), or null */
+    /** @param storeFailure why the store could not record the finished turn ({@code store_failure}), or null */
     public static Map<String, Object> turn(Session s, RunResult r, String storeFailure) {
         @SuppressWarnings("unchecked")
         Map<String, Object> m = MAPPER.convertValue(s, LinkedHashMap.class);
