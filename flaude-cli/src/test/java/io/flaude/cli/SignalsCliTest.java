@@ -11,11 +11,8 @@ import io.flaude.fly.Machine;
 import io.flaude.fly.MachineState;
 import io.flaude.fly.RateBudget;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -38,6 +35,7 @@ class SignalsCliTest {
 
     FlyEmulator emulator;
     FlyClient fly;
+    private CliProcess current;
 
     @BeforeEach
     void connect() {
@@ -54,23 +52,9 @@ class SignalsCliTest {
         fly.close();
     }
 
-    private Process cli(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse("java"),
-                "--enable-native-access=ALL-UNNAMED",
-                "-cp",
-                System.getProperty("java.class.path"),
-                "io.flaude.cli.Main"));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command)
-                .redirectOutput(home.resolve("out.txt").toFile())
-                .redirectError(home.resolve("err.txt").toFile());
-        Map<String, String> env = pb.environment();
-        env.put("FLY_API_TOKEN", emulator.token());
-        env.put("FLY_API_HOSTNAME", emulator.baseUri().toString());
-        env.put("CLAUDE_CODE_OAUTH_TOKEN", "sk-ant-oat-signal-test");
-        env.put("FLAUDE_HOME", home.toString());
-        return pb.start();
+    private CliProcess cli(String... args) throws IOException {
+        current = CliProcess.start(home, emulator, args);
+        return current;
     }
 
     /**
@@ -78,7 +62,7 @@ class SignalsCliTest {
      * background) passes that on to its children, and an ignored Ctrl-C is not the CLI's to handle: then the
      * SIGINT tests do not apply.
      */
-    private static void signal(Process p, String name) throws Exception {
+    private static void signal(CliProcess p, String name) throws Exception {
         if (name.equals("INT")) {
             assumeFalse(sigintIgnoredHere(), "SIGINT is ignored by this test's process, hence by the CLI it starts");
         }
@@ -101,23 +85,16 @@ class SignalsCliTest {
     }
 
     private String err() {
-        try {
-            return Files.readString(home.resolve("err.txt"));
-        } catch (IOException e) {
-            return e.toString();
-        }
+        return current.err();
     }
 
-    private int exit(Process p) throws InterruptedException {
-        assertThat(p.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS))
-                .as("the CLI exits; stderr: %s", err())
-                .isTrue();
-        return p.exitValue();
+    private int exit(CliProcess p) throws InterruptedException {
+        return p.exit();
     }
 
     @Test
     void ctrl_c_during_run_destroys_the_machine_and_says_so() throws Exception {
-        Process p = cli("run", "-a", APP, "--prompt", "long", "--env", "FLAUDE_EMULATOR_SLEEP_MS=30000");
+        CliProcess p = cli("run", "-a", APP, "--prompt", "long", "--env", "FLAUDE_EMULATOR_SLEEP_MS=30000");
         Machine m = awaitMachine(x -> x.state() == MachineState.STARTED);
 
         signal(p, "INT");
@@ -129,7 +106,7 @@ class SignalsCliTest {
 
     @Test
     void sigterm_during_run_destroys_the_machine_too() throws Exception {
-        Process p = cli("run", "-a", APP, "--prompt", "long", "--env", "FLAUDE_EMULATOR_SLEEP_MS=30000");
+        CliProcess p = cli("run", "-a", APP, "--prompt", "long", "--env", "FLAUDE_EMULATOR_SLEEP_MS=30000");
         Machine m = awaitMachine(x -> x.state() == MachineState.STARTED);
 
         signal(p, "TERM");
@@ -140,7 +117,7 @@ class SignalsCliTest {
 
     @Test
     void nothing_is_printed_after_the_report_of_a_clean_cleanup() throws Exception {
-        Process p = cli("run", "-a", APP, "--prompt", "long", "--env", "FLAUDE_EMULATOR_SLEEP_MS=30000");
+        CliProcess p = cli("run", "-a", APP, "--prompt", "long", "--env", "FLAUDE_EMULATOR_SLEEP_MS=30000");
         Machine m = awaitMachine(x -> x.state() == MachineState.STARTED);
 
         signal(p, "TERM");
@@ -153,7 +130,8 @@ class SignalsCliTest {
 
     @Test
     void ctrl_c_during_sessions_create_rolls_back_machine_volume_and_record() throws Exception {
-        Process p = cli("sessions", "create", "-a", APP, "--prompt", "long", "--env", "FLAUDE_EMULATOR_SLEEP_MS=30000");
+        CliProcess p =
+                cli("sessions", "create", "-a", APP, "--prompt", "long", "--env", "FLAUDE_EMULATOR_SLEEP_MS=30000");
         awaitMachine(x -> x.state() == MachineState.STARTED);
 
         signal(p, "INT");
@@ -167,15 +145,7 @@ class SignalsCliTest {
 
     @Test
     void ctrl_c_during_a_turn_stops_the_machine_and_the_next_turn_works_at_once() throws Exception {
-        var env = Map.of(
-                "FLY_API_TOKEN",
-                emulator.token(),
-                "FLY_API_HOSTNAME",
-                emulator.baseUri().toString(),
-                "CLAUDE_CODE_OAUTH_TOKEN",
-                "sk-ant-oat-signal-test",
-                "FLAUDE_HOME",
-                home.toString());
+        var env = CliProcess.environment(home, emulator);
         CliRun created = CliRun.of(env, "sessions", "create", "-a", APP, "--prompt", "first", "--json");
         assertThat(created.code()).as(created.err()).isZero();
         String id = tools.jackson.databind.json.JsonMapper.builder()
@@ -183,7 +153,7 @@ class SignalsCliTest {
                 .readTree(created.out())
                 .path("session_id")
                 .asString();
-        Process p = cli("sessions", "turn", id, "--prompt", "long", "--env", "FLAUDE_EMULATOR_SLEEP_MS=30000");
+        CliProcess p = cli("sessions", "turn", id, "--prompt", "long", "--env", "FLAUDE_EMULATOR_SLEEP_MS=30000");
         Machine m = awaitMachine(x -> x.state() == MachineState.STARTED);
 
         signal(p, "INT");

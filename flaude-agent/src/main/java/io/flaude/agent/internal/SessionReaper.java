@@ -112,6 +112,7 @@ public final class SessionReaper {
                 .collect(Collectors.toCollection(HashSet::new));
         Set<String> liveMachines = new HashSet<>();
         Map<String, Instant> lastRead = new HashMap<>();
+        Set<String> deadReaders = new HashSet<>();
         for (Machine m : flaudeMachines) {
             Optional<String> prefix = m.metadata(FlyMarks.SECRETS_PREFIX);
             if (m.isGone()) {
@@ -134,12 +135,15 @@ public final class SessionReaper {
                                 : "orphan: no recorded session",
                         dryRun,
                         () -> machines.destroy(m.id(), true)));
-                prefix.ifPresent(p -> lastRead.merge(p, now, (a, b) -> a.isAfter(b) ? a : b));
+                if (sessionId == null
+                        && (dryRun || actions.get(actions.size() - 1).done())) {
+                    prefix.ifPresent(deadReaders::add); // a dead run's machine: its tokens have no reader left
+                }
             } else {
                 prefix.ifPresent(read::add);
             }
         }
-        orphanSecrets(app, read, lastRead, now, cutoff, dryRun, actions);
+        orphanSecrets(app, read, lastRead, deadReaders, now, cutoff, dryRun, actions);
         for (Volume v : fly.volumes(app).list(VolumeListOptions.LIVE)) {
             if (v.name().startsWith(FlyMarks.VOLUME_PREFIX)
                     && !recordedVolumes.contains(v.id())
@@ -264,14 +268,16 @@ public final class SessionReaper {
 
     /**
      * Secrets flaude named ({@link FlyMarks#SECRET_NAME}) that neither a recorded session nor a machine that
-     * stays reads. A run's or batch's ({@code FLAUDE_R_}) go soon: once {@link #RUN_SECRETS_LINGER} has passed
-     * since they were set and since the last machine that read them went. A session's ({@code FLAUDE_S_}) of a
+     * stays reads. A run's or batch's ({@code FLAUDE_R_}) go soon: at once when the only machines that read them
+     * were dead runs' (destroyed by this reap), else once {@link #RUN_SECRETS_LINGER} has passed since they were
+     * set and since the last machine that read them went. A session's ({@code FLAUDE_S_}) of a
      * session no record names go after the grace.
      */
     private void orphanSecrets(
             String app,
             Set<String> read,
             Map<String, Instant> lastRead,
+            Set<String> deadReaders,
             Instant now,
             Instant cutoff,
             boolean dryRun,
@@ -289,9 +295,8 @@ public final class SessionReaper {
             Instant limit = ofRun ? runCutoff : cutoff;
             boolean unread =
                     !ofRun || lastRead.getOrDefault(prefix, Instant.EPOCH).isBefore(runCutoff);
-            if (unread
-                    && secrets.stream()
-                            .allMatch(s -> olderThan(s.updatedAt() != null ? s.updatedAt() : s.createdAt(), limit))) {
+            boolean dead = ofRun && deadReaders.contains(prefix);
+            if (dead || unread && secrets.stream().allMatch(s -> olderThan(lastSet(s), limit))) {
                 actions.add(act(
                         ReapAction.Kind.SECRETS,
                         ReapAction.Step.DESTROY,
@@ -303,6 +308,10 @@ public final class SessionReaper {
                                 .unset(secrets.stream().map(AppSecret::name).toList())));
             }
         });
+    }
+
+    private static Instant lastSet(AppSecret s) {
+        return s.updatedAt() != null ? s.updatedAt() : s.createdAt();
     }
 
     private static boolean olderThan(Instant t, Instant cutoff) {
