@@ -4,6 +4,7 @@ import io.flaude.agent.internal.AgentMachineConfig;
 import io.flaude.agent.internal.Cleanup;
 import io.flaude.agent.internal.Execution;
 import io.flaude.agent.internal.FlyMarks;
+import io.flaude.agent.internal.LeaseHolders;
 import io.flaude.agent.internal.SecretScope;
 import io.flaude.agent.internal.TurnExecution;
 import io.flaude.fly.FlyClient;
@@ -36,8 +37,6 @@ public final class Runner {
      */
     static final Duration LIVE_MARK_TTL = TurnExecution.LEASE_TTL;
 
-    private static final String RUN_LEASE = "flaude run";
-
     private final FlyClient fly;
 
     public Runner(FlyClient fly) {
@@ -69,7 +68,10 @@ public final class Runner {
             machines = fly.machines(app).requiringSecrets(grant.version());
             // Leased from birth and refreshed while the run lives: the mark a reaper leaves alone.
             leased = machines.createLeased(
-                    AgentMachineConfig.of(config, grant.prefix()), config.region(), LIVE_MARK_TTL, RUN_LEASE);
+                    AgentMachineConfig.of(config, grant.prefix()),
+                    config.region(),
+                    LIVE_MARK_TTL,
+                    LeaseHolders.of("run"));
         } catch (RuntimeException e) {
             throw Cleanup.suppress(e, scope.runEnded());
         }

@@ -125,37 +125,49 @@ class LifecycleRecoveryTest extends AgentTestBase {
     }
 
     @Test
-    void a_destroy_cut_short_after_its_machine_is_finished_by_the_default_reap() {
+    void a_reap_during_another_process_turn_leaves_it_alone_and_the_turn_is_recorded() {
         Session s = created();
-        // What a destroy killed between machine and volume leaves: marked destroying, machine gone.
-        store.save(s.withState(SessionState.DESTROYING));
+        Sessions turning = otherProcess();
+        CompletableFuture<TurnResult> turn = inBackground(
+                () -> turning.turn(s.sessionId(), turn("slow").withEnv(Map.of("FLAUDE_EMULATOR_SLEEP_MS", "1500"))));
+        awaitStarted("the turn's machine", m -> m.id().equals(s.machineId()));
+
+        List<ReapAction> actions = sessions.reap(APP, Duration.ZERO);
+
+        assertThat(actions).isEmpty();
+        assertThat(turn.join().result().succeeded()).isTrue();
+        assertThat(store.find(s.sessionId()).orElseThrow().state()).isEqualTo(SessionState.IDLE);
+    }
+
+    /** A session whose record says {@code state} while its machine is gone, as another process reaps it. */
+    private ReapAction reapedWithItsMachineGone(SessionState state) {
+        Session s = created();
+        store.save(s.withState(state));
         emulator.loseMachineForTest(APP, s.machineId());
 
         List<ReapAction> actions = otherProcess().reap(APP, DEFAULT_GRACE);
 
-        assertThat(actions).singleElement().satisfies(a -> {
-            assertThat(a.reason()).contains("destroy of it was cut short");
-            assertThat(a.done()).isTrue();
-        });
         assertThat(emulator.liveResources()).isEmpty();
         assertThat(fly.secrets(APP).list()).isEmpty();
         assertThat(store.list()).isEmpty();
+        assertThat(actions).hasSize(1);
+        return actions.get(0);
+    }
+
+    @Test
+    void a_destroy_cut_short_after_its_machine_is_finished_by_the_default_reap() {
+        ReapAction a = reapedWithItsMachineGone(SessionState.DESTROYING);
+
+        assertThat(a.reason()).contains("destroy of it was cut short");
+        assertThat(a.done()).isTrue();
     }
 
     @Test
     void a_running_record_whose_machine_is_gone_is_destroyed_not_set_idle() {
-        Session s = created();
-        store.save(s.withState(SessionState.RUNNING));
-        emulator.loseMachineForTest(APP, s.machineId());
+        ReapAction a = reapedWithItsMachineGone(SessionState.RUNNING);
 
-        List<ReapAction> actions = otherProcess().reap(APP, DEFAULT_GRACE);
-
-        assertThat(actions).singleElement().satisfies(a -> {
-            assertThat(a.step()).isEqualTo(ReapAction.Step.DESTROY);
-            assertThat(a.done()).isTrue();
-        });
-        assertThat(emulator.liveResources()).isEmpty();
-        assertThat(store.list()).isEmpty();
+        assertThat(a.step()).isEqualTo(ReapAction.Step.DESTROY);
+        assertThat(a.done()).isTrue();
     }
 
     @Test

@@ -3,6 +3,8 @@ package io.flaude.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flaude.emulator.FlyEmulator;
+import io.flaude.fly.FlyClient;
+import io.flaude.fly.RateBudget;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,6 +57,15 @@ final class CliProcess {
                 "sk-ant-oat-process-test",
                 "FLAUDE_HOME",
                 home.toString());
+    }
+
+    /** A client of the emulator for the test's own checks (no rate budget: the test is not what is measured). */
+    static FlyClient client(FlyEmulator emulator) {
+        return FlyClient.builder()
+                .baseUri(emulator.baseUri())
+                .token(emulator.token())
+                .rateBudget(RateBudget.unlimited())
+                .build();
     }
 
     long pid() {

@@ -12,7 +12,6 @@ import io.flaude.fly.Apps;
 import io.flaude.fly.FlyClient;
 import io.flaude.fly.Machine;
 import io.flaude.fly.MachineState;
-import io.flaude.fly.RateBudget;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,11 +47,7 @@ class KillRecoveryCliTest {
 
     @BeforeEach
     void connect() {
-        fly = FlyClient.builder()
-                .baseUri(emulator.baseUri())
-                .token(emulator.token())
-                .rateBudget(RateBudget.unlimited())
-                .build();
+        fly = CliProcess.client(emulator);
         fly.apps().create(APP, Apps.DEFAULT_ORG);
         env = CliProcess.environment(home, emulator);
     }
@@ -193,11 +188,17 @@ class KillRecoveryCliTest {
         assertNothingLeft();
     }
 
+    /** A one-shot run whose agent sleeps this long, once its machine has started. */
+    private CliProcess startedRun(int agentMillis) throws Exception {
+        CliProcess p = CliProcess.start(
+                home, emulator, "run", "-a", APP, "--prompt", "x", "--env", "FLAUDE_EMULATOR_SLEEP_MS=" + agentMillis);
+        await("the run", m -> m.state() == MachineState.STARTED);
+        return p;
+    }
+
     @Test
     void a_run_killed_while_its_agent_runs_leaves_nothing_after_the_reap() throws Exception {
-        CliProcess p = CliProcess.start(
-                home, emulator, "run", "-a", APP, "--prompt", "x", "--env", "FLAUDE_EMULATOR_SLEEP_MS=30000");
-        await("the run", m -> m.state() == MachineState.STARTED);
+        CliProcess p = startedRun(30_000);
 
         killInWindow(p);
         marksLapse();
@@ -238,9 +239,7 @@ class KillRecoveryCliTest {
 
     @Test
     void a_reap_with_no_grace_during_another_process_run_harms_nothing() throws Exception {
-        CliProcess p = CliProcess.start(
-                home, emulator, "run", "-a", APP, "--prompt", "x", "--env", "FLAUDE_EMULATOR_SLEEP_MS=1500");
-        await("the run", m -> m.state() == MachineState.STARTED);
+        CliProcess p = startedRun(1500);
 
         CliRun reap = CliRun.of(env, "sessions", "reap", "-a", APP, "--grace", "0s");
 

@@ -9,7 +9,6 @@ import io.flaude.fly.Apps;
 import io.flaude.fly.FlyClient;
 import io.flaude.fly.Machine;
 import io.flaude.fly.MachineState;
-import io.flaude.fly.RateBudget;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,11 +38,7 @@ class SignalsCliTest {
 
     @BeforeEach
     void connect() {
-        fly = FlyClient.builder()
-                .baseUri(emulator.baseUri())
-                .token(emulator.token())
-                .rateBudget(RateBudget.unlimited())
-                .build();
+        fly = CliProcess.client(emulator);
         fly.apps().create(APP, Apps.DEFAULT_ORG);
     }
 

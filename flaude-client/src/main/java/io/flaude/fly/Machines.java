@@ -109,6 +109,8 @@ public final class Machines {
      * the mark of live work that a reaper must leave alone.
      *
      * @param description what holds the lease, set with its first refresh (Fly's create takes none)
+     * @return the machine and its held lease; the lease is {@code null} only when a create whose answer was
+     *     lost left no lease to find again
      */
     public LeasedMachine createLeased(MachineConfig config, String region, Duration ttl, String description) {
         if (ttl.toSeconds() < 1) {
@@ -123,9 +125,16 @@ public final class Machines {
                 body -> body.put("lease_ttl", ttl.toSeconds()),
                 answer -> nonce[0] = Json.string(answer, "nonce", null));
         if (nonce[0] == null) {
-            // The answer was lost and the machine found by its mark: the lease's nonce went with the answer.
-            LOG.warn("Machine {} was created leased, but its lease's nonce was lost; it expires by itself", m.id());
-            return new LeasedMachine(m, null);
+            // The answer was lost and the machine found by its mark: no one else knows the machine yet, so the
+            // lease on it is the one this create took; its nonce is read back, as a lost acquire's is.
+            Optional<Lease> taken = findLease(m.id());
+            if (taken.isEmpty()) {
+                LOG.warn("Machine {} was created leased, but its lease could not be found again", m.id());
+                return new LeasedMachine(m, null);
+            }
+            Lease found = taken.get();
+            return new LeasedMachine(
+                    m, hold(new Lease(m.id(), found.nonce(), found.expiresAt(), found.owner(), description), ttl));
         }
         Lease lease = new Lease(m.id(), nonce[0], asked.plus(ttl), null, description);
         return new LeasedMachine(m, hold(lease, ttl));

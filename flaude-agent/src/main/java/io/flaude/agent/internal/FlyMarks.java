@@ -43,29 +43,6 @@ public final class FlyMarks {
 
     private FlyMarks() {}
 
-    /**
-     * What a lease or mark of this process is for, and which process holds it ({@code flaude WHAT (pid N)}), so
-     * whoever meets it can tell whose it is.
-     */
-    public static String holder(String what) {
-        return "flaude " + what + " (pid " + ProcessHandle.current().pid() + ")";
-    }
-
-    /**
-     * Who holds a lease and until when, for a refusal: {@code held by "flaude turn of session X (pid 4242)" until
-     * T; if that process has stopped, the lease lapses by itself then}.
-     */
-    public static String heldBy(io.flaude.fly.Lease lease) {
-        String who = lease.description() == null || lease.description().isBlank()
-                ? (lease.owner() == null ? "someone else" : lease.owner())
-                : "\"" + lease.description() + "\"";
-        return "its machine's lease is held by " + who
-                + (lease.expiresAt() == null
-                        ? ""
-                        : " until " + lease.expiresAt()
-                                + "; if that process has stopped, the lease lapses by itself then");
-    }
-
     /** The volume name of a session: {@value #VOLUME_PREFIX} and 16 hex digits of its id. */
     public static String volumeName(String sessionId) {
         return VOLUME_PREFIX + sessionId.replace("-", "").substring(0, 16);

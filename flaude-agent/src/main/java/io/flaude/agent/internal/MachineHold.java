@@ -2,7 +2,6 @@ package io.flaude.agent.internal;
 
 import io.flaude.agent.SessionBusyException;
 import io.flaude.fly.FlyConflictException;
-import io.flaude.fly.FlyInterruptedException;
 import io.flaude.fly.FlyNotFoundException;
 import io.flaude.fly.HeldLease;
 import io.flaude.fly.Lease;
@@ -34,7 +33,7 @@ public final class MachineHold {
         long pause = 200;
         while (true) {
             try {
-                Lease lease = machines.acquireLease(machineId, TurnExecution.LEASE_TTL, FlyMarks.holder(what));
+                Lease lease = machines.acquireLease(machineId, TurnExecution.LEASE_TTL, LeaseHolders.of(what));
                 return Optional.of(machines.hold(lease, TurnExecution.LEASE_TTL));
             } catch (FlyNotFoundException gone) {
                 return Optional.empty();
@@ -46,23 +45,14 @@ public final class MachineHold {
                 if (Instant.now().isAfter(deadline)) {
                     throw new SessionBusyException(
                             sessionId,
-                            holder.map(l -> "a turn is running (" + FlyMarks.heldBy(l) + "); " + what
+                            holder.map(l -> "a turn is running (" + LeaseHolders.heldBy(l) + "); " + what
                                             + " when the turn ends")
                                     .orElse("its machine refused a lease for " + WAIT.toSeconds() + " s"),
                             held);
                 }
-                sleep(pause);
+                Pause.of(Duration.ofMillis(pause), "taking the machine's lease again");
                 pause = Math.min(1000, pause * 2);
             }
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new FlyInterruptedException("interrupted while waiting for a turn to release its machine", e);
         }
     }
 }

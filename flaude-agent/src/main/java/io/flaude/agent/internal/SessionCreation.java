@@ -86,7 +86,7 @@ public final class SessionCreation {
                     AgentMachineConfig.of(first, secrets.prefix()),
                     volume.region(),
                     TurnExecution.LEASE_TTL,
-                    FlyMarks.holder("create of session " + id));
+                    LeaseHolders.of("create of session " + id));
             lease = made.lease();
             Machine machine = made.machine();
             record.update(record.current().withMachine(machine.id()));

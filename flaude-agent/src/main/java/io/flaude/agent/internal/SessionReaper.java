@@ -239,7 +239,7 @@ public final class SessionReaper {
         Lease lease;
         try {
             lease = machines.acquireLease(
-                    s.machineId(), TurnExecution.LEASE_TTL, FlyMarks.holder("reap of session " + s.sessionId()));
+                    s.machineId(), TurnExecution.LEASE_TTL, LeaseHolders.of("reap of session " + s.sessionId()));
         } catch (FlyConflictException taken) {
             throw new SessionBusyException(s.sessionId(), "a turn took it meanwhile; left as it is", taken);
         }

@@ -12,7 +12,6 @@ import io.flaude.agent.TurnOptions;
 import io.flaude.agent.TurnResult;
 import io.flaude.fly.FlyConflictException;
 import io.flaude.fly.FlyException;
-import io.flaude.fly.FlyInterruptedException;
 import io.flaude.fly.FlyNotFoundException;
 import io.flaude.fly.FlyValidationException;
 import io.flaude.fly.HeldLease;
@@ -181,13 +180,13 @@ public final class TurnExecution {
     private Lease acquire(Session session) {
         try {
             return machines.acquireLease(
-                    session.machineId(), LEASE_TTL, FlyMarks.holder("turn of session " + session.sessionId()));
+                    session.machineId(), LEASE_TTL, LeaseHolders.of("turn of session " + session.sessionId()));
         } catch (FlyConflictException held) {
             if (machines.find(session.machineId()).filter(m -> !m.isGone()).isEmpty()) {
                 throw new SessionMachineGoneException(session.sessionId(), session.machineId());
             }
             String why = machines.findLease(session.machineId())
-                    .map(FlyMarks::heldBy)
+                    .map(LeaseHolders::heldBy)
                     .orElse("its machine's lease was held a moment ago");
             throw new SessionBusyException(session.sessionId(), why, held);
         } catch (FlyNotFoundException gone) {
@@ -285,20 +284,11 @@ public final class TurnExecution {
                         if (notYet.statusCode() != 412 || attempt >= START_ATTEMPTS) {
                             throw notYet;
                         }
-                        pause(Duration.ofMillis(100L * attempt));
+                        Pause.of(Duration.ofMillis(100L * attempt), "starting the machine again");
                         current = machines.get(current.id());
                     }
                 }
             }
-        }
-    }
-
-    private static void pause(Duration d) {
-        try {
-            Thread.sleep(d);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new FlyInterruptedException("interrupted before starting the machine again", e);
         }
     }
 }

@@ -61,8 +61,8 @@ public final class SessionTurnCommand extends SessionCommand {
                         err(),
                         "the turn of session " + sessionId,
                         Duration.ofSeconds(60),
-                        () -> "a running machine " + session.machineId() + " (stop it with: "
-                                + "flaude sessions reap -a " + session.app() + ")")) {
+                        () -> "a running machine " + session.machineId() + " (it stops when its agent ends; then "
+                                + "`flaude sessions reap -a " + session.app() + "` sets the session idle)")) {
             try {
                 TurnResult t = SignalledWork.run(
                         signal,
