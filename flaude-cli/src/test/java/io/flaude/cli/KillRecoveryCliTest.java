@@ -137,8 +137,10 @@ class KillRecoveryCliTest {
     void a_create_killed_before_its_machine_is_rolled_back_by_the_reap() throws Exception {
         emulator.faults().script("POST", "/v1/apps/*/machines", Fault.delay(Duration.ofMillis(1500)));
         CliProcess p = CliProcess.start(home, emulator, "sessions", "create", "-a", APP, "--prompt", "x");
-        Await.until("the create's volume (seed " + SEED + ")", PATIENCE, () -> !emulator.liveResources()
-                .isEmpty());
+        Await.until(
+                "the create's machine request, held (seed " + SEED + ")",
+                PATIENCE,
+                () -> emulator.faults().remaining("POST", "/v1/apps/*/machines") == 0);
 
         killInWindow(p);
         await("the machine its request made after it died", m -> m.metadata("session_id")

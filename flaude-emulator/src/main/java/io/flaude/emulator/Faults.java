@@ -40,6 +40,23 @@ public final class Faults {
         }
     }
 
+    /**
+     * How many scripted faults are left for requests matching exactly this method and glob (as scripted): zero
+     * once the requests they were for have arrived, so a test knows a held request is being held now.
+     */
+    public int remaining(String method, String pathGlob) {
+        var route = new RouteGlob(method, pathGlob);
+        lock.lock();
+        try {
+            return scripts.stream()
+                    .filter(s -> s.route().sameAs(route))
+                    .mapToInt(s -> s.next().size())
+                    .sum();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Drops every scripted fault not yet used. */
     public void clear() {
         lock.lock();

@@ -16,6 +16,11 @@ final class RouteGlob {
         this.path = compile(Objects.requireNonNull(glob, "pathGlob"));
     }
 
+    /** Whether {@code other} was written as the same method and glob. */
+    boolean sameAs(RouteGlob other) {
+        return method.equalsIgnoreCase(other.method) && path.pattern().equals(other.path.pattern());
+    }
+
     boolean matches(String requestMethod, String requestPath) {
         return (method.equals("*") || method.equalsIgnoreCase(requestMethod))
                 && path.matcher(requestPath).matches();

@@ -42,6 +42,18 @@ class FaultsTest extends EmulatorTestBase {
     }
 
     @Test
+    void the_faults_left_of_a_script_count_down_as_its_requests_arrive() {
+        fly.faults().script("POST", "/v1/apps/*/volumes", Fault.status(500, "{\"error\":\"a\"}"), Fault.rateLimited());
+
+        assertThat(fly.faults().remaining("POST", "/v1/apps/*/volumes")).isEqualTo(2);
+        api.post(VOLUMES, VOLUME);
+        assertThat(fly.faults().remaining("POST", "/v1/apps/*/volumes")).isEqualTo(1);
+        assertThat(fly.faults().remaining("GET", "/v1/apps/*/volumes")).isZero();
+        api.post(VOLUMES, VOLUME);
+        assertThat(fly.faults().remaining("POST", "/v1/apps/*/volumes")).isZero();
+    }
+
+    @Test
     void a_fault_applies_only_to_matching_method_and_path() {
         fly.faults().script("POST", "/v1/apps/*/volumes", Fault.rateLimited());
 
