@@ -155,4 +155,40 @@ class SecretsLifecycleTest extends AgentTestBase {
         });
         assertThat(secretNames()).isEmpty();
     }
+
+    @Test
+    void the_tokens_of_a_session_that_is_gone_are_unset_soon_with_the_default_grace() {
+        // Set by a create's request that landed after the create was killed and rolled back.
+        fly.secrets(APP).set(Map.of("FLAUDE_S_0123456789ABCDEF_CLAUDE", "eA=="));
+        SessionReaper reaper = new SessionReaper(fly, store, sessions::destroy, Duration.ofSeconds(10));
+
+        List<ReapAction> now = reaper.reap(APP, false, Duration.ofHours(1), Instant.now());
+        List<ReapAction> threeMinutesLater =
+                reaper.reap(APP, false, Duration.ofHours(1), Instant.now().plus(Duration.ofMinutes(3)));
+
+        assertThat(now)
+                .as("a create that set them a moment ago may still be making its machine")
+                .isEmpty();
+        assertThat(threeMinutesLater).singleElement().satisfies(a -> {
+            assertThat(a.reason()).contains("the session is gone");
+            assertThat(a.done()).isTrue();
+        });
+        assertThat(secretNames()).isEmpty();
+    }
+
+    @Test
+    void the_tokens_of_an_unrecorded_session_whose_volume_exists_wait_for_the_grace() {
+        fly.volumes(APP)
+                .create(io.flaude.fly.VolumeSpec.builder()
+                        .name("flaude_s_0123456789abcdef")
+                        .build());
+        fly.secrets(APP).set(Map.of("FLAUDE_S_0123456789ABCDEF_CLAUDE", "eA=="));
+        SessionReaper reaper = new SessionReaper(fly, store, sessions::destroy, Duration.ofSeconds(10));
+
+        List<ReapAction> actions =
+                reaper.reap(APP, false, Duration.ofHours(1), Instant.now().plus(Duration.ofMinutes(3)));
+
+        assertThat(actions).isEmpty();
+        assertThat(secretNames()).hasSize(1);
+    }
 }

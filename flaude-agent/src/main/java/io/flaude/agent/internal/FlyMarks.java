@@ -58,6 +58,11 @@ public final class FlyMarks {
         return prefix.startsWith(RUN_SECRETS);
     }
 
+    /** The volume name of the session with this secrets prefix ({@code FLAUDE_S_0A1B...}: {@code flaude_s_0a1b...}). */
+    public static String volumeNameOfSecrets(String sessionPrefix) {
+        return VOLUME_PREFIX + sessionPrefix.substring(SESSION_SECRETS.length()).toLowerCase(Locale.ROOT);
+    }
+
     /** The secrets prefix of a session, from its id. */
     public static String sessionSecrets(String sessionId) {
         return SESSION_SECRETS + hex16(sessionId);

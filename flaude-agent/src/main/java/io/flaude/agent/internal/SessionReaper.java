@@ -5,7 +5,6 @@ import io.flaude.agent.Session;
 import io.flaude.agent.SessionBusyException;
 import io.flaude.agent.SessionState;
 import io.flaude.agent.SessionStore;
-import io.flaude.fly.AppSecret;
 import io.flaude.fly.FlyClient;
 import io.flaude.fly.FlyConflictException;
 import io.flaude.fly.FlyException;
@@ -26,9 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
 import java.util.stream.Collectors;
 
 /**
@@ -39,15 +36,10 @@ import java.util.stream.Collectors;
  * that stopped is rolled back, a destroy cut short is finished, an abandoned turn's session is set idle once
  * its machine has stopped, a session whose machine is gone or that expired is destroyed, and the tokens of a
  * run or batch that no machine reads any more are unset. The grace applies only to what no record names
- * (another store's sessions look the same as lost ones). Not API.
+ * (another store's sessions look the same as lost ones); which tokens have no reader left is
+ * {@link TokenSweep}'s to say. Not API.
  */
 public final class SessionReaper {
-    /**
-     * How long a run's or batch's secrets are kept after the last machine that read them is gone (or after
-     * they were set, before their first machine): the gap between one run of a batch and the next.
-     */
-    static final Duration RUN_SECRETS_LINGER = Duration.ofMinutes(2);
-
     private final FlyClient fly;
     private final SessionStore store;
     private final Consumer<Session> destroySession;
@@ -107,16 +99,13 @@ public final class SessionReaper {
         // What a recorded session owns is reaped (or kept) with its session, never as an orphan.
         Set<String> recorded = sessions.stream().map(Session::sessionId).collect(Collectors.toSet());
         Set<String> recordedVolumes = sessions.stream().map(Session::volumeId).collect(Collectors.toSet());
-        Set<String> read = sessions.stream()
-                .map(s -> FlyMarks.sessionSecrets(s.sessionId()))
-                .collect(Collectors.toCollection(HashSet::new));
+        TokenSweep tokens = new TokenSweep();
+        sessions.forEach(s -> tokens.read(FlyMarks.sessionSecrets(s.sessionId())));
         Set<String> liveMachines = new HashSet<>();
-        Map<String, Instant> lastRead = new HashMap<>();
-        Set<String> deadReaders = new HashSet<>();
         for (Machine m : flaudeMachines) {
             Optional<String> prefix = m.metadata(FlyMarks.SECRETS_PREFIX);
             if (m.isGone()) {
-                prefix.ifPresent(p -> lastRead.merge(p, lastSeen(m), (a, b) -> a.isAfter(b) ? a : b));
+                tokens.readUntilGone(m);
                 continue;
             }
             liveMachines.add(m.id());
@@ -137,14 +126,25 @@ public final class SessionReaper {
                         () -> machines.destroy(m.id(), true)));
                 if (sessionId == null
                         && (dryRun || actions.get(actions.size() - 1).done())) {
-                    prefix.ifPresent(deadReaders::add); // a dead run's machine: its tokens have no reader left
+                    prefix.ifPresent(tokens::readByDeadRun);
                 }
             } else {
-                prefix.ifPresent(read::add);
+                prefix.ifPresent(tokens::read);
             }
         }
-        orphanSecrets(app, read, lastRead, deadReaders, now, cutoff, dryRun, actions);
-        for (Volume v : fly.volumes(app).list(VolumeListOptions.LIVE)) {
+        List<Volume> volumes = fly.volumes(app).list(VolumeListOptions.LIVE);
+        volumes.forEach(v -> tokens.volume(v.name()));
+        for (TokenSweep.Orphan o : tokens.orphans(fly.secrets(app).list(), now, cutoff)) {
+            actions.add(act(
+                    ReapAction.Kind.SECRETS,
+                    ReapAction.Step.DESTROY,
+                    o.prefix() + "_*",
+                    null,
+                    o.reason(),
+                    dryRun,
+                    () -> fly.secrets(app).unset(o.names())));
+        }
+        for (Volume v : volumes) {
             if (v.name().startsWith(FlyMarks.VOLUME_PREFIX)
                     && !recordedVolumes.contains(v.id())
                     && (v.attachedMachineId() == null || !liveMachines.contains(v.attachedMachineId()))
@@ -259,59 +259,6 @@ public final class SessionReaper {
         } catch (FlyException e) {
             return true;
         }
-    }
-
-    /** When a gone machine was last seen in use: its last update (its destroy), else its creation. */
-    private static Instant lastSeen(Machine m) {
-        return m.updatedAt() != null ? m.updatedAt() : m.createdAt() != null ? m.createdAt() : Instant.EPOCH;
-    }
-
-    /**
-     * Secrets flaude named ({@link FlyMarks#SECRET_NAME}) that neither a recorded session nor a machine that
-     * stays reads. A run's or batch's ({@code FLAUDE_R_}) go soon: at once when the only machines that read them
-     * were dead runs' (destroyed by this reap), else once {@link #RUN_SECRETS_LINGER} has passed since they were
-     * set and since the last machine that read them went. A session's ({@code FLAUDE_S_}) of a
-     * session no record names go after the grace.
-     */
-    private void orphanSecrets(
-            String app,
-            Set<String> read,
-            Map<String, Instant> lastRead,
-            Set<String> deadReaders,
-            Instant now,
-            Instant cutoff,
-            boolean dryRun,
-            List<ReapAction> actions) {
-        Map<String, List<AppSecret>> orphans = new TreeMap<>();
-        for (AppSecret secret : fly.secrets(app).list()) {
-            Matcher name = FlyMarks.SECRET_NAME.matcher(secret.name());
-            if (name.matches() && !read.contains(name.group(1))) {
-                orphans.computeIfAbsent(name.group(1), k -> new ArrayList<>()).add(secret);
-            }
-        }
-        Instant runCutoff = now.minus(RUN_SECRETS_LINGER);
-        orphans.forEach((prefix, secrets) -> {
-            boolean ofRun = FlyMarks.isRunSecrets(prefix);
-            Instant limit = ofRun ? runCutoff : cutoff;
-            boolean unread =
-                    !ofRun || lastRead.getOrDefault(prefix, Instant.EPOCH).isBefore(runCutoff);
-            boolean dead = ofRun && deadReaders.contains(prefix);
-            if (dead || unread && secrets.stream().allMatch(s -> olderThan(lastSet(s), limit))) {
-                actions.add(act(
-                        ReapAction.Kind.SECRETS,
-                        ReapAction.Step.DESTROY,
-                        prefix + "_*",
-                        null,
-                        ofRun ? "orphan: a run's tokens no live run reads" : "orphan: secrets no machine reads",
-                        dryRun,
-                        () -> fly.secrets(app)
-                                .unset(secrets.stream().map(AppSecret::name).toList())));
-            }
-        });
-    }
-
-    private static Instant lastSet(AppSecret s) {
-        return s.updatedAt() != null ? s.updatedAt() : s.createdAt();
     }
 
     private static boolean olderThan(Instant t, Instant cutoff) {
