@@ -120,8 +120,12 @@ public final class TurnExecution {
         } catch (RuntimeException e) {
             if (!started) {
                 // Nothing ran: the machine is still the stopped machine it was (its config maybe not).
-                store.save(session.withState(SessionState.IDLE));
                 cache.forget(sessionId);
+                try {
+                    store.save(session.withState(SessionState.IDLE));
+                } catch (FlyException storeFailed) {
+                    e.addSuppressed(storeFailed); // a store that refused the turn may refuse this too
+                }
             }
             throw e;
         } finally {
