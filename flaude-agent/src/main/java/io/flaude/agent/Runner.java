@@ -114,7 +114,9 @@ public final class Runner {
     private static List<FlyException> teardown(Machines holder, LeasedMachine leased, SecretScope scope) {
         List<FlyException> errors =
                 new ArrayList<>(Cleanup.destroy(holder, leased.machine().id(), null, null, Duration.ZERO));
-        if (leased.lease() != null) {
+        if (leased.lease() != null && errors.isEmpty()) {
+            leased.lease().machineGone();
+        } else if (leased.lease() != null) {
             leased.lease().close();
         }
         if (errors.isEmpty()) {

@@ -195,8 +195,9 @@ public final class Sessions implements AutoCloseable {
                 if (!errors.isEmpty()) {
                     throw Cleanup.first(errors);
                 }
+                lease.ifPresent(HeldLease::machineGone);
             } finally {
-                lease.ifPresent(HeldLease::close);
+                lease.ifPresent(HeldLease::close); // after machineGone: nothing to send
             }
             LOG.info("Session {} destroyed", id);
         } finally {

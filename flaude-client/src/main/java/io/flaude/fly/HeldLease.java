@@ -97,6 +97,20 @@ public final class HeldLease implements AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * The machine was destroyed, and its lease with it: stops refreshing and sends nothing (a release would only
+     * be answered 404, one round trip late).
+     */
+    public void machineGone() {
+        lock.lock();
+        try {
+            phase = Phase.DONE;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Stops refreshing and releases the lease now (also when the thread was interrupted; the flag stays). */
     @Override
     public void close() {

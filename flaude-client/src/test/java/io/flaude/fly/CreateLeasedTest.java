@@ -29,16 +29,19 @@ class CreateLeasedTest extends EmulatorTestBase {
     }
 
     @Test
-    void the_holder_destroys_its_leased_machine_with_the_nonce() {
+    void the_holder_destroys_its_leased_machine_with_the_nonce_and_sends_no_release_after() {
         LeasedMachine made = created();
 
         assertThat(fly.machines(APP)
                         .leased(made.lease().lease())
                         .destroy(made.machine().id(), true))
                 .isTrue();
+        made.lease().machineGone();
         made.lease().close();
 
         assertThat(fly.machines(APP).get(made.machine().id()).isGone()).isTrue();
+        assertThat(emulator.journal().matching("DELETE", "/v1/apps/*/machines/*/lease"))
+                .isEmpty();
     }
 
     @Test

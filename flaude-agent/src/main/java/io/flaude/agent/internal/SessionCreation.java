@@ -19,6 +19,7 @@ import io.flaude.fly.Machines;
 import io.flaude.fly.Volume;
 import io.flaude.fly.VolumeSpec;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -118,10 +119,13 @@ public final class SessionCreation {
             return new TurnResult(session, result, null);
         } catch (RuntimeException e) {
             record.close(); // the teardown writes the record from here on
-            if (lease != null) {
+            List<FlyException> left = teardown.run(record.current(), lease == null ? null : lease.lease());
+            if (lease != null && left.isEmpty()) {
+                lease.machineGone();
+            } else if (lease != null) {
                 lease.close();
             }
-            throw Cleanup.suppress(e, teardown.run(record.current()));
+            throw Cleanup.suppress(e, left);
         }
     }
 }
