@@ -242,6 +242,22 @@ class LifecycleRecoveryTest extends AgentTestBase {
     }
 
     @Test
+    void a_create_whose_record_cannot_be_written_after_a_good_first_turn_says_the_turn_succeeded() {
+        AtomicBoolean broken = new AtomicBoolean();
+        Sessions onBrokenStore = new Sessions(fly, new FailingStore(store, broken), Duration.ofSeconds(10));
+
+        assertThatThrownBy(() -> onBrokenStore.create(
+                        APP,
+                        config("first"),
+                        SessionOptions.DEFAULTS.withTurnTimeout(TIMEOUT),
+                        line -> broken.set(true))) // the store fails once the first turn runs
+                .isInstanceOf(SessionStoreException.class)
+                .hasMessageContaining(
+                        "succeeded, but the session store could not record the session, so it was rolled back");
+        assertThat(emulator.liveResources()).isEmpty();
+    }
+
+    @Test
     void a_turn_the_store_refuses_before_it_starts_leaves_no_lease_behind() {
         Session s = created();
         AtomicBoolean broken = new AtomicBoolean(true);

@@ -90,6 +90,28 @@ class SqliteSessionStoreTest {
     }
 
     @Test
+    void a_store_folder_that_cannot_be_made_says_why(@TempDir Path dir) throws java.io.IOException {
+        Path notAFolder = java.nio.file.Files.writeString(dir.resolve("file"), "x");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> new SqliteSessionStore(notAFolder.resolve("home").resolve("s.db")))
+                .isInstanceOf(SessionStoreException.class)
+                .hasMessageStartingWith("cannot create the folder of the session store")
+                .hasMessageMatching("(?s).*s\\.db: \\S.*");
+    }
+
+    @Test
+    void an_update_never_brings_back_a_deleted_record(@TempDir Path dir) {
+        try (SqliteSessionStore store = new SqliteSessionStore(dir.resolve("s.db"))) {
+            store.save(SESSION);
+            store.delete(SESSION.sessionId());
+
+            assertThat(store.update(SESSION.withState(SessionState.IDLE))).isFalse();
+            assertThat(store.find(SESSION.sessionId())).isEmpty();
+        }
+    }
+
+    @Test
     void expiry_follows_ttl_and_idle_timeout() {
         assertThat(SESSION.expiredAt(Instant.parse("2026-11-28T12:20:00Z"))).isFalse();
         assertThat(SESSION.expiredAt(Instant.parse("2026-11-28T12:40:00Z")))
