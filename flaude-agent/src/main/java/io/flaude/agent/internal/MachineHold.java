@@ -29,7 +29,13 @@ public final class MachineHold {
      * @throws SessionBusyException when a live turn holds it past {@link #WAIT}
      */
     public static Optional<HeldLease> take(Machines machines, String sessionId, String machineId, String what) {
-        Instant deadline = Instant.now().plus(WAIT);
+        return take(machines, sessionId, machineId, what, WAIT);
+    }
+
+    /** {@link #take(Machines, String, String, String)}, waiting at most {@code wait} for a turn to end. */
+    public static Optional<HeldLease> take(
+            Machines machines, String sessionId, String machineId, String what, Duration wait) {
+        Instant deadline = Instant.now().plus(wait);
         long pause = 200;
         while (true) {
             try {
@@ -47,7 +53,7 @@ public final class MachineHold {
                             sessionId,
                             holder.map(l -> "a turn is running (" + LeaseHolders.heldBy(l) + "); " + what
                                             + " when the turn ends")
-                                    .orElse("its machine refused a lease for " + WAIT.toSeconds() + " s"),
+                                    .orElse("its machine refused a lease for " + wait.toSeconds() + " s"),
                             held);
                 }
                 Pause.of(Duration.ofMillis(pause), "taking the machine's lease again");
