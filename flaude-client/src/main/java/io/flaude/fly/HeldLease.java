@@ -175,13 +175,7 @@ public final class HeldLease implements AutoCloseable {
                 } catch (FlyNotFoundException gone) {
                     // The machine is gone (destroyed, or a run's machine that destroyed itself): so is its lease.
                     LOG.debug("Machine {} is gone; its lease with it", toRefresh.machineId());
-                    lock.lock();
-                    try {
-                        phase = Phase.DONE;
-                        changed.signalAll();
-                    } finally {
-                        lock.unlock();
-                    }
+                    machineGone();
                     return;
                 } catch (FlyException e) {
                     LOG.warn("Could not refresh the lease on machine {}: {}", toRefresh.machineId(), e.getMessage());
