@@ -85,7 +85,7 @@ public final class Machines {
 
     /** Creates and boots a machine where Fly chooses (the mounted volume's region, if any). */
     public Machine create(MachineConfig config) {
-        return create(config, Optional.empty());
+        return create(config, Optional.empty(), body -> {}, answer -> {});
     }
 
     /**
@@ -99,7 +99,7 @@ public final class Machines {
 
     /** Creates and boots a machine in {@code region}. */
     public Machine create(MachineConfig config, String region) {
-        return create(config, Optional.of(Validation.region(region)));
+        return create(config, Optional.of(Validation.region(region)), body -> {}, answer -> {});
     }
 
     /**
@@ -116,32 +116,23 @@ public final class Machines {
         if (ttl.toSeconds() < 1) {
             throw new FlyValidationException("a lease lives at least 1 s; got " + ttl);
         }
-        Clock clock = http.clock();
-        Instant asked = clock.now();
+        Instant asked = http.clock().now();
         String[] nonce = new String[1];
         Machine m = create(
                 config,
                 Optional.of(Validation.region(region)),
                 body -> body.put("lease_ttl", ttl.toSeconds()),
                 answer -> nonce[0] = Json.string(answer, "nonce", null));
-        if (nonce[0] == null) {
-            // The answer was lost and the machine found by its mark: no one else knows the machine yet, so the
-            // lease on it is the one this create took; its nonce is read back, as a lost acquire's is.
-            Optional<Lease> taken = findLease(m.id());
-            if (taken.isEmpty()) {
-                LOG.warn("Machine {} was created leased, but its lease could not be found again", m.id());
-                return new LeasedMachine(m, null);
-            }
-            Lease found = taken.get();
-            return new LeasedMachine(
-                    m, hold(new Lease(m.id(), found.nonce(), found.expiresAt(), found.owner(), description), ttl));
+        // A lost answer's machine was found by its mark: no one else knows it yet, so the lease on it is the one
+        // this create took, and its nonce is read back (as a lost acquire's is).
+        String held = nonce[0] != null
+                ? nonce[0]
+                : findLease(m.id()).map(Lease::nonce).orElse(null);
+        if (held == null) {
+            LOG.warn("Machine {} was created leased, but its lease could not be found again", m.id());
+            return new LeasedMachine(m, null);
         }
-        Lease lease = new Lease(m.id(), nonce[0], asked.plus(ttl), null, description);
-        return new LeasedMachine(m, hold(lease, ttl));
-    }
-
-    private Machine create(MachineConfig config, Optional<String> region) {
-        return create(config, region, body -> {}, answer -> {});
+        return new LeasedMachine(m, hold(new Lease(m.id(), held, asked.plus(ttl), null, description), ttl));
     }
 
     /**
