@@ -135,42 +135,26 @@ public final class FlyEmulator implements AutoCloseable {
     }
 
     /**
-     * Test support, below the machines API: marks a live volume as mounted by {@code machineId}
-     * (which need not exist), as creating a machine with that mount does. Deleting it then fails with
-     * 412, and extending it answers {@code needs_restart: true}.
-     *
-     * @throws IllegalArgumentException when the app or the live volume does not exist
+     * Test support, below the machines API (as are the other {@code ...ForTest} methods; each raises
+     * {@link IllegalArgumentException} for an app, volume or machine that does not exist): marks a live volume
+     * as mounted by {@code machineId} (which need not exist), as creating a machine with that mount does.
+     * Deleting it then fails with 412, and extending it answers {@code needs_restart: true}.
      */
     public void attachVolumeForTest(String app, String volumeId, String machineId) {
         api.setAttachment(app, volumeId, Objects.requireNonNull(machineId, "machineId"));
     }
 
-    /**
-     * Test support, below the machines API: the machine's host lost it (killed if running, then destroyed),
-     * whatever lease it holds: what a test of "the machine vanished" needs once live work leases its machines.
-     *
-     * @throws IllegalArgumentException when the app or the machine does not exist
-     */
+    /** The machine's host lost it: killed if running, then destroyed, whatever lease it holds. */
     public void loseMachineForTest(String app, String machineId) {
         api.loseMachine(app, machineId);
     }
 
-    /**
-     * Test support, below the machines API: the machine's lease runs out now, as it does a TTL after its holder
-     * stopped refreshing it (a process that died, an answer whose nonce was lost), without waiting for it.
-     *
-     * @throws IllegalArgumentException when the app or the machine does not exist
-     */
+    /** The machine's lease runs out now, as it does a TTL after its holder (a killed process) last refreshed it. */
     public void lapseLeaseForTest(String app, String machineId) {
         api.lapseLease(app, machineId);
     }
 
-    /**
-     * Test support, below the machines API: clears a volume's {@code attached_machine_id} at once, as
-     * the end of the detach delay after destroying its machine does.
-     *
-     * @throws IllegalArgumentException when the app or the live volume does not exist
-     */
+    /** Clears a volume's {@code attached_machine_id} at once, as the end of the detach delay does. */
     public void detachVolumeForTest(String app, String volumeId) {
         api.setAttachment(app, volumeId, null);
     }
